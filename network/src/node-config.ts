@@ -1,0 +1,134 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { identityPaths, ORG_ADMIN, orgPaths } from './crypto-material';
+import { fabricBinary, moduleSourceDir } from './fabric-binaries';
+import { REPO_ROOT, runPaths } from './paths';
+import type { NodeProcess } from './process-supervisor';
+import type { OrdererNode, PeerOrganization, Topology } from './topology';
+import { peerNodeName } from './topology';
+
+/** The chaincode-as-a-service external builder shipped in this repository. */
+export const CCAAS_BUILDER_DIR = path.join(REPO_ROOT, 'network', 'builders', 'ccaas');
+
+export const peerConfigDir = (): string => path.join(runPaths.config, 'peer');
+export const ordererConfigDir = (): string => path.join(runPaths.config, 'orderer');
+
+/**
+ * Copies Fabric's stock core.yaml and orderer.yaml from the module source. Two changes are made in the
+ * copy because they cannot be expressed as environment overrides: no Docker endpoint (there is no Docker
+ * engine; with an endpoint set the peer's health check never reports OK), and the external builder
+ * for chaincode-as-a-service. Everything else is set per node through environment variables.
+ */
+export function writeNodeConfig(topology: Topology): void {
+  const source = path.join(moduleSourceDir(topology.fabric), 'sampleconfig');
+  mkdirSync(peerConfigDir(), { recursive: true });
+  mkdirSync(ordererConfigDir(), { recursive: true });
+  const core = parseDocument(readFileSync(path.join(source, 'core.yaml'), 'utf8'));
+  core.setIn(['vm', 'endpoint'], '');
+  core.setIn(['chaincode', 'externalBuilders'], [{ name: 'ccaas', path: CCAAS_BUILDER_DIR, propagateEnvironment: [] }]);
+  writeFileSync(path.join(peerConfigDir(), 'core.yaml'), core.toString());
+  copyFileSync(path.join(source, 'orderer.yaml'), path.join(ordererConfigDir(), 'orderer.yaml'));
+}
+
+const baseEnv = (): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  FABRIC_LOGGING_SPEC: process.env.FABRIC_LOGGING_SPEC ?? 'info',
+});
+
+export function ordererProcess(topology: Topology, orderer: OrdererNode): NodeProcess {
+  const ids = identityPaths(orgPaths(topology.ordering.name).node(orderer.name));
+  const data = path.join(runPaths.data, orderer.name);
+  return {
+    name: orderer.name,
+    command: fabricBinary(topology.fabric, 'orderer'),
+    args: [],
+    env: {
+      ...baseEnv(),
+      FABRIC_CFG_PATH: ordererConfigDir(),
+      ORDERER_GENERAL_LISTENADDRESS: topology.host,
+      ORDERER_GENERAL_LISTENPORT: String(orderer.port),
+      ORDERER_GENERAL_LOCALMSPID: topology.ordering.mspId,
+      ORDERER_GENERAL_LOCALMSPDIR: ids.msp,
+      ORDERER_GENERAL_TLS_ENABLED: 'true',
+      ORDERER_GENERAL_TLS_PRIVATEKEY: ids.tlsKey,
+      ORDERER_GENERAL_TLS_CERTIFICATE: ids.tlsCert,
+      ORDERER_GENERAL_TLS_ROOTCAS: `[${ids.tlsCa}]`,
+      ORDERER_GENERAL_BOOTSTRAPMETHOD: 'none',
+      ORDERER_CHANNELPARTICIPATION_ENABLED: 'true',
+      ORDERER_FILELEDGER_LOCATION: path.join(data, 'ledger'),
+      ORDERER_CONSENSUS_WALDIR: path.join(data, 'etcdraft', 'wal'),
+      ORDERER_CONSENSUS_SNAPDIR: path.join(data, 'etcdraft', 'snapshot'),
+      ORDERER_OPERATIONS_LISTENADDRESS: `${topology.host}:${orderer.operationsPort}`,
+      ORDERER_METRICS_PROVIDER: 'prometheus',
+      ORDERER_ADMIN_LISTENADDRESS: `${topology.host}:${orderer.adminPort}`,
+      ORDERER_ADMIN_TLS_ENABLED: 'true',
+      ORDERER_ADMIN_TLS_CERTIFICATE: ids.tlsCert,
+      ORDERER_ADMIN_TLS_PRIVATEKEY: ids.tlsKey,
+      ORDERER_ADMIN_TLS_ROOTCAS: `[${ids.tlsCa}]`,
+      ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED: 'true',
+      ORDERER_ADMIN_TLS_CLIENTROOTCAS: `[${ids.tlsCa}]`,
+    },
+  };
+}
+
+export function peerProcess(topology: Topology, org: PeerOrganization): NodeProcess {
+  const ids = identityPaths(orgPaths(org.name).node(org.peer.name));
+  const name = peerNodeName(org);
+  const data = path.join(runPaths.data, name);
+  const address = `${topology.host}:${org.peer.port}`;
+  return {
+    name,
+    command: fabricBinary(topology.fabric, 'peer'),
+    args: ['node', 'start'],
+    env: {
+      ...baseEnv(),
+      FABRIC_CFG_PATH: peerConfigDir(),
+      CORE_PEER_ID: name,
+      CORE_PEER_ADDRESS: address,
+      CORE_PEER_LISTENADDRESS: address,
+      CORE_PEER_CHAINCODEADDRESS: `${topology.host}:${org.peer.chaincodePort}`,
+      CORE_PEER_CHAINCODELISTENADDRESS: `${topology.host}:${org.peer.chaincodePort}`,
+      CORE_PEER_GOSSIP_BOOTSTRAP: address,
+      CORE_PEER_GOSSIP_EXTERNALENDPOINT: address,
+      CORE_PEER_LOCALMSPID: org.mspId,
+      CORE_PEER_MSPCONFIGPATH: ids.msp,
+      CORE_PEER_TLS_ENABLED: 'true',
+      CORE_PEER_TLS_CERT_FILE: ids.tlsCert,
+      CORE_PEER_TLS_KEY_FILE: ids.tlsKey,
+      CORE_PEER_TLS_ROOTCERT_FILE: ids.tlsCa,
+      CORE_PEER_FILESYSTEMPATH: data,
+      CORE_LEDGER_SNAPSHOTS_ROOTDIR: path.join(data, 'snapshots'),
+      CORE_LEDGER_STATE_STATEDATABASE: 'goleveldb',
+      CORE_OPERATIONS_LISTENADDRESS: `${topology.host}:${org.peer.operationsPort}`,
+      CORE_METRICS_PROVIDER: 'prometheus',
+      CORE_VM_ENDPOINT: '',
+    },
+  };
+}
+
+/** Environment for the `peer` CLI acting as an org's admin against its own peer. */
+export function peerAdminEnv(topology: Topology, org: PeerOrganization): NodeJS.ProcessEnv {
+  const paths = orgPaths(org.name);
+  return {
+    ...baseEnv(),
+    FABRIC_LOGGING_SPEC: 'warning',
+    FABRIC_CFG_PATH: peerConfigDir(),
+    CORE_PEER_LOCALMSPID: org.mspId,
+    CORE_PEER_MSPCONFIGPATH: identityPaths(paths.user(ORG_ADMIN)).msp,
+    CORE_PEER_ADDRESS: `${topology.host}:${org.peer.port}`,
+    CORE_PEER_TLS_ENABLED: 'true',
+    CORE_PEER_TLS_ROOTCERT_FILE: identityPaths(paths.node(org.peer.name)).tlsCa,
+  };
+}
+
+/** The CA file that verifies orderer TLS certificates. */
+export function ordererTlsCa(topology: Topology): string {
+  return path.join(orgPaths(topology.ordering.name).msp, 'tlscacerts', 'ca.pem');
+}
+
+/** The CA file that verifies an org's peer TLS certificate. */
+export function peerTlsCa(org: PeerOrganization): string {
+  return path.join(orgPaths(org.name).msp, 'tlscacerts', 'ca.pem');
+}

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sleep } from './exec';
+import { runPaths } from './paths';
+
+/** A long-running node process (CA, orderer, peer, chaincode server) that we start and own. */
+export interface NodeProcess {
+  /** Unique name; also names the log file and the pid file. */
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
+/**
+ * Starts the process detached from this one (it outlives `network:up`), with stdout and stderr appended to
+ * `logs/<name>.log`, and records its pid in `pids/<name>.pid`. Returns the pid.
+ */
+export function startNode(node: NodeProcess): number {
+  mkdirSync(runPaths.logs, { recursive: true });
+  mkdirSync(runPaths.pids, { recursive: true });
+  const log = openSync(runPaths.log(node.name), 'a');
+  try {
+    const child = spawn(node.command, node.args, {
+      env: node.env,
+      cwd: node.cwd,
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    if (child.pid === undefined) throw new Error(`could not start ${node.name} (${node.command})`);
+    child.unref();
+    writeFileSync(runPaths.pid(node.name), `${child.pid}\n${node.command}\n`);
+    return child.pid;
+  } finally {
+    closeSync(log);
+  }
+}
+
+/** A pid file's content: the pid and the command it was started with (to detect a reused pid). */
+export interface PidRecord {
+  readonly name: string;
+  readonly pid: number;
+  readonly command: string;
+}
+
+export function readPidFile(name: string): PidRecord | undefined {
+  const file = runPaths.pid(name);
+  if (!existsSync(file)) return undefined;
+  const [pidText, command] = readFileSync(file, 'utf8').split('\n');
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || !command) return undefined;
+  return { name, pid, command };
+}
+
+/** Every pid file in the run folder. */
+export function listPidFiles(): PidRecord[] {
+  if (!existsSync(runPaths.pids)) return [];
+  return readdirSync(runPaths.pids)
+    .filter((file) => file.endsWith('.pid'))
+    .map((file) => readPidFile(path.basename(file, '.pid')))
+    .filter((record): record is PidRecord => record !== undefined);
+}
+
+/** True if the recorded process is alive and still runs the command we started (not a reused pid). */
+export function isAlive(record: PidRecord): boolean {
+  try {
+    process.kill(record.pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const cmdline = readFileSync(`/proc/${record.pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.some((part) => part === record.command || part.endsWith(`/${path.basename(record.command)}`));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops one recorded process: SIGTERM, then SIGKILL after `graceMs`. Only the pid we recorded is
+ * signalled, never a process found by name. Removes the pid file.
+ */
+export async function stopNode(record: PidRecord, graceMs = 10_000): Promise<boolean> {
+  let stopped = false;
+  if (isAlive(record)) {
+    process.kill(record.pid, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (isAlive(record) && Date.now() < deadline) await sleep(100);
+    if (isAlive(record)) process.kill(record.pid, 'SIGKILL');
+    while (isAlive(record)) await sleep(50);
+    stopped = true;
+  }
+  rmSync(runPaths.pid(record.name), { force: true });
+  return stopped;
+}
