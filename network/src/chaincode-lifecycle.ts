@@ -15,7 +15,10 @@ export const CHAINCODE_DIR = path.join(REPO_ROOT, 'chaincode');
  * Each org runs its own chaincode server (chaincode as a service), so each org's package names a
  * different address and has its own package id; an org approves the definition with its own package.
  */
-export async function packageChaincode(topology: Topology, org: PeerOrganization): Promise<{ file: string; packageId: string }> {
+export async function packageChaincode(
+  topology: Topology,
+  org: PeerOrganization,
+): Promise<{ file: string; packageId: string }> {
   const work = path.join(runPaths.chaincode, org.name.toLowerCase());
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -27,7 +30,10 @@ export async function packageChaincode(topology: Topology, org: PeerOrganization
     root_cert: readFileSync(peerTlsCa(org), 'utf8'),
   };
   writeFileSync(path.join(work, 'connection.json'), JSON.stringify(connection, null, 2));
-  writeFileSync(path.join(work, 'metadata.json'), JSON.stringify({ type: 'ccaas', label: topology.chaincode.label }));
+  writeFileSync(
+    path.join(work, 'metadata.json'),
+    JSON.stringify({ type: 'ccaas', label: topology.chaincode.label }),
+  );
   await run('tar', ['-C', work, '-czf', path.join(work, 'code.tar.gz'), 'connection.json']);
   const file = path.join(runPaths.chaincode, `${topology.chaincode.label}-${org.name.toLowerCase()}.tgz`);
   await run('tar', ['-C', work, '-czf', file, 'metadata.json', 'code.tar.gz']);
@@ -36,7 +42,11 @@ export async function packageChaincode(topology: Topology, org: PeerOrganization
   return { file, packageId };
 }
 
-export async function installChaincode(topology: Topology, org: PeerOrganization, file: string): Promise<void> {
+export async function installChaincode(
+  topology: Topology,
+  org: PeerOrganization,
+  file: string,
+): Promise<void> {
   await run(fabricBinary(topology.fabric, 'peer'), ['lifecycle', 'chaincode', 'install', file], {
     env: peerAdminEnv(topology, org),
     timeoutMs: 120_000,
@@ -51,16 +61,37 @@ function ordererArgs(topology: Topology): string[] {
 
 function definitionArgs(topology: Topology): string[] {
   const cc = topology.chaincode;
-  return ['--channelID', topology.channel, '--name', cc.name, '--version', cc.version, '--sequence', String(cc.sequence)];
+  return [
+    '--channelID',
+    topology.channel,
+    '--name',
+    cc.name,
+    '--version',
+    cc.version,
+    '--sequence',
+    String(cc.sequence),
+  ];
 }
 
 /** Approves the chaincode definition for the org; retried while the Raft cluster elects its first leader. */
-export async function approveChaincode(topology: Topology, org: PeerOrganization, packageId: string): Promise<void> {
+export async function approveChaincode(
+  topology: Topology,
+  org: PeerOrganization,
+  packageId: string,
+): Promise<void> {
   await retry(
     () =>
       run(
         fabricBinary(topology.fabric, 'peer'),
-        ['lifecycle', 'chaincode', 'approveformyorg', ...ordererArgs(topology), ...definitionArgs(topology), '--package-id', packageId],
+        [
+          'lifecycle',
+          'chaincode',
+          'approveformyorg',
+          ...ordererArgs(topology),
+          ...definitionArgs(topology),
+          '--package-id',
+          packageId,
+        ],
         { env: peerAdminEnv(topology, org), timeoutMs: 60_000 },
       ),
     60_000,
@@ -80,21 +111,36 @@ export async function commitChaincode(topology: Topology): Promise<void> {
   ]);
   await retry(
     () =>
-      run(fabricBinary(topology.fabric, 'peer'), ['lifecycle', 'chaincode', 'commit', ...ordererArgs(topology), ...definitionArgs(topology), ...peers], {
-        env: peerAdminEnv(topology, first),
-        timeoutMs: 60_000,
-      }),
+      run(
+        fabricBinary(topology.fabric, 'peer'),
+        ['lifecycle', 'chaincode', 'commit', ...ordererArgs(topology), ...definitionArgs(topology), ...peers],
+        {
+          env: peerAdminEnv(topology, first),
+          timeoutMs: 60_000,
+        },
+      ),
     30_000,
     1000,
   );
 }
 
 /** The committed definition as the peer reports it, e.g. `Version: 0.1, Sequence: 1, ...`; undefined if none. */
-export async function committedChaincode(topology: Topology, org: PeerOrganization): Promise<string | undefined> {
+export async function committedChaincode(
+  topology: Topology,
+  org: PeerOrganization,
+): Promise<string | undefined> {
   try {
     const { stdout } = await run(
       fabricBinary(topology.fabric, 'peer'),
-      ['lifecycle', 'chaincode', 'querycommitted', '--channelID', topology.channel, '--name', topology.chaincode.name],
+      [
+        'lifecycle',
+        'chaincode',
+        'querycommitted',
+        '--channelID',
+        topology.channel,
+        '--name',
+        topology.chaincode.name,
+      ],
       { env: peerAdminEnv(topology, org), timeoutMs: 10_000 },
     );
     return /Version: [^\n]*/.exec(stdout)?.[0];
@@ -104,7 +150,11 @@ export async function committedChaincode(topology: Topology, org: PeerOrganizati
 }
 
 /** The org's chaincode server: fabric-chaincode-node in server mode, TLS with a CA-issued certificate. */
-export function chaincodeServerProcess(topology: Topology, org: PeerOrganization, packageId: string): NodeProcess {
+export function chaincodeServerProcess(
+  topology: Topology,
+  org: PeerOrganization,
+  packageId: string,
+): NodeProcess {
   const tls = identityPaths(orgPaths(org.name).node('chaincode'));
   return {
     name: `chaincode.${org.name.toLowerCase()}`,

@@ -69,7 +69,12 @@ export function channelConfig(topology: Topology): Record<string, unknown> {
           EtcdRaft: {
             Consenters: topology.ordering.orderers.map((o) => {
               const ids = identityPaths(orgPaths(topology.ordering.name).node(o.name));
-              return { Host: topology.host, Port: o.port, ClientTLSCert: ids.tlsCert, ServerTLSCert: ids.tlsCert };
+              return {
+                Host: topology.host,
+                Port: o.port,
+                ClientTLSCert: ids.tlsCert,
+                ServerTLSCert: ids.tlsCert,
+              };
             }),
             Options: {
               TickInterval: '500ms',

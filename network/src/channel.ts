@@ -32,17 +32,24 @@ export async function joinOrderer(topology: Topology, orderer: OrdererNode, bloc
 /** Joins an org's peer to the channel as the org admin. */
 export async function joinPeer(topology: Topology, org: PeerOrganization, block: string): Promise<void> {
   await retry(
-    () => run(fabricBinary(topology.fabric, 'peer'), ['channel', 'join', '-b', block], { env: peerAdminEnv(topology, org) }),
+    () =>
+      run(fabricBinary(topology.fabric, 'peer'), ['channel', 'join', '-b', block], {
+        env: peerAdminEnv(topology, org),
+      }),
     20_000,
   );
 }
 
 /** The peer's ledger height on the channel (number of blocks), from `peer channel getinfo`. */
 export async function blockHeight(topology: Topology, org: PeerOrganization): Promise<number> {
-  const { stdout, stderr } = await run(fabricBinary(topology.fabric, 'peer'), ['channel', 'getinfo', '-c', topology.channel], {
-    env: peerAdminEnv(topology, org),
-    timeoutMs: 10_000,
-  });
+  const { stdout, stderr } = await run(
+    fabricBinary(topology.fabric, 'peer'),
+    ['channel', 'getinfo', '-c', topology.channel],
+    {
+      env: peerAdminEnv(topology, org),
+      timeoutMs: 10_000,
+    },
+  );
   const match = /"height":(\d+)/.exec(stdout + stderr);
   if (!match?.[1]) throw new Error(`unexpected getinfo output: ${stdout}`);
   return Number(match[1]);

@@ -117,9 +117,15 @@ export async function issueIdentities(topology: Topology): Promise<void> {
     writeOrgMsp(org.name);
     const paths = orgPaths(org.name);
     await enrollIdentity(ca, paths.user(ORG_ADMIN), ORG_ADMIN, 'admin');
-    await enrollIdentity(ca, paths.node(org.peer.name), `${org.peer.name}.${org.name.toLowerCase()}`, 'peer', {
-      tlsHosts: hosts(peerHostName(topology, org)),
-    });
+    await enrollIdentity(
+      ca,
+      paths.node(org.peer.name),
+      `${org.peer.name}.${org.name.toLowerCase()}`,
+      'peer',
+      {
+        tlsHosts: hosts(peerHostName(topology, org)),
+      },
+    );
     // The org's chaincode server: a TLS server certificate only, the peer dials it.
     await enrollIdentity(ca, paths.node('chaincode'), `chaincode.${org.name.toLowerCase()}`, 'client', {
       tlsHosts: hosts(`chaincode.${org.name.toLowerCase()}.${topology.domain}`),

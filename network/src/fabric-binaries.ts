@@ -22,7 +22,8 @@ export function fabricBinary(build: GoModuleBuild, command: string): string {
 /** Directory of the module source in the Go module cache (holds Fabric's stock core.yaml and orderer.yaml). */
 export function moduleSourceDir(build: GoModuleBuild): string {
   const stamp = readStamp(build);
-  if (!stamp) throw new NetworkError(`${build.module}@${build.version} is not built`, 'run `npm run network:up`');
+  if (!stamp)
+    throw new NetworkError(`${build.module}@${build.version} is not built`, 'run `npm run network:up`');
   return stamp.sourceDir;
 }
 
@@ -48,8 +49,7 @@ function readStamp(build: GoModuleBuild): BuildStamp | undefined {
 function isBuilt(build: GoModuleBuild): boolean {
   const stamp = readStamp(build);
   return (
-    stamp !== undefined &&
-    stamp.version === build.version &&
+    stamp?.version === build.version &&
     existsSync(stamp.sourceDir) &&
     build.commands.every((cmd) => existsSync(fabricBinary(build, path.basename(cmd))))
   );
@@ -63,7 +63,9 @@ export async function ensureFabricBinaries(topology: Topology, progress: Progres
   for (const build of [topology.fabric, topology.fabricCa]) {
     if (isBuilt(build)) continue;
     await checkGo();
-    progress.step(`Building ${build.module}@${build.version} (${build.commands.map((c) => path.basename(c)).join(', ')}) — a few minutes the first time`);
+    progress.step(
+      `Building ${build.module}@${build.version} (${build.commands.map((c) => path.basename(c)).join(', ')}) — a few minutes the first time`,
+    );
     await buildModule(build);
     progress.done(`binaries in ${path.relative(process.cwd(), binDir(build)) || binDir(build)}`);
   }
@@ -97,9 +99,14 @@ export async function checkGo(): Promise<void> {
  */
 async function buildModule(build: GoModuleBuild): Promise<void> {
   const env = { ...process.env, CGO_ENABLED: '1', GOFLAGS: '-mod=mod' };
-  const { stdout } = await run('go', ['mod', 'download', '-json', `${build.module}@${build.version}`], { env });
+  const { stdout } = await run('go', ['mod', 'download', '-json', `${build.module}@${build.version}`], {
+    env,
+  });
   const info = JSON.parse(stdout) as { Dir?: string; Error?: string };
-  if (!info.Dir) throw new NetworkError(`go mod download ${build.module}@${build.version} failed: ${info.Error ?? stdout}`);
+  if (!info.Dir)
+    throw new NetworkError(
+      `go mod download ${build.module}@${build.version} failed: ${info.Error ?? stdout}`,
+    );
   const out = binDir(build);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -107,6 +114,11 @@ async function buildModule(build: GoModuleBuild): Promise<void> {
     env,
     cwd: info.Dir,
   });
-  const stamp: BuildStamp = { module: build.module, version: build.version, sourceDir: info.Dir, commands: build.commands };
+  const stamp: BuildStamp = {
+    module: build.module,
+    version: build.version,
+    sourceDir: info.Dir,
+    commands: build.commands,
+  };
   writeFileSync(stampFile(build), `${JSON.stringify(stamp, null, 2)}\n`);
 }

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { NetworkError } from './errors';
@@ -99,7 +108,8 @@ export function writeCaServerConfig(topology: Topology): void {
   const secrets = bootstrapSecrets(topology);
   const [defaultOrg, ...others] = caOrganizations(topology);
   if (defaultOrg === undefined) throw new NetworkError('topology has no organisations');
-  for (const org of caOrganizations(topology)) mkdirSync(path.join(runPaths.ca, caName(org)), { recursive: true });
+  for (const org of caOrganizations(topology))
+    mkdirSync(path.join(runPaths.ca, caName(org)), { recursive: true });
   const server = {
     // The default CA keeps its files in a sub-folder too, so every CA is laid out the same way.
     ...caConfig(topology, defaultOrg, secrets[defaultOrg] ?? '', caName(defaultOrg)),
@@ -168,24 +178,28 @@ export class CaClient {
     const attrs = Object.entries(attributes)
       .map(([key, value]) => `${key}=${value}:ecert`)
       .join(',');
-    await run(this.binary, [
-      'register',
-      '-u',
-      this.url,
-      '--caname',
-      caName(this.org),
-      '--mspdir',
-      this.registrarMsp,
-      '--tls.certfiles',
-      caServerTlsRoot(this.topology),
-      '--id.name',
-      name,
-      '--id.secret',
-      secret,
-      '--id.type',
-      type,
-      ...(attrs ? ['--id.attrs', attrs] : []),
-    ], { env: this.env() });
+    await run(
+      this.binary,
+      [
+        'register',
+        '-u',
+        this.url,
+        '--caname',
+        caName(this.org),
+        '--mspdir',
+        this.registrarMsp,
+        '--tls.certfiles',
+        caServerTlsRoot(this.topology),
+        '--id.name',
+        name,
+        '--id.secret',
+        secret,
+        '--id.type',
+        type,
+        ...(attrs ? ['--id.attrs', attrs] : []),
+      ],
+      { env: this.env() },
+    );
   }
 
   /**
@@ -196,20 +210,24 @@ export class CaClient {
   async enroll(name: string, secret: string, mspDir: string, tlsHosts?: readonly string[]): Promise<void> {
     rmSync(mspDir, { recursive: true, force: true });
     mkdirSync(mspDir, { recursive: true });
-    await run(this.binary, [
-      'enroll',
-      '-u',
-      `https://${encodeURIComponent(name)}:${encodeURIComponent(secret)}@${this.topology.host}:${this.topology.ca.port}`,
-      '--caname',
-      caName(this.org),
-      '--mspdir',
-      mspDir,
-      '--tls.certfiles',
-      caServerTlsRoot(this.topology),
-      ...(tlsHosts ? ['--csr.hosts', tlsHosts.join(',')] : []),
-      '--csr.cn',
-      name,
-    ], { env: this.env() });
+    await run(
+      this.binary,
+      [
+        'enroll',
+        '-u',
+        `https://${encodeURIComponent(name)}:${encodeURIComponent(secret)}@${this.topology.host}:${this.topology.ca.port}`,
+        '--caname',
+        caName(this.org),
+        '--mspdir',
+        mspDir,
+        '--tls.certfiles',
+        caServerTlsRoot(this.topology),
+        ...(tlsHosts ? ['--csr.hosts', tlsHosts.join(',')] : []),
+        '--csr.cn',
+        name,
+      ],
+      { env: this.env() },
+    );
     normaliseMsp(mspDir);
   }
 

@@ -11,7 +11,9 @@ export function isHealthy(host: string, port: number, timeoutMs = 2000): Promise
       req.destroy();
       resolve(false);
     });
-    req.on('error', () => resolve(false));
+    req.on('error', () => {
+      resolve(false);
+    });
     req.end();
   });
 }

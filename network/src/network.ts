@@ -22,7 +22,14 @@ import { isHealthy } from './health';
 import { ordererProcess, peerProcess, writeNodeConfig } from './node-config';
 import { REPO_ROOT, runPaths } from './paths';
 import { assertPortsFree } from './ports';
-import { isAlive, listPidFiles, type NodeProcess, readPidFile, startNode, stopNode } from './process-supervisor';
+import {
+  isAlive,
+  listPidFiles,
+  type NodeProcess,
+  readPidFile,
+  startNode,
+  stopNode,
+} from './process-supervisor';
 import { Progress } from './progress';
 import { loadTopology, peerNodeName, type Topology } from './topology';
 
@@ -49,8 +56,14 @@ interface SupervisedNode {
 
 function fabricNodes(topology: Topology): { orderers: SupervisedNode[]; peers: SupervisedNode[] } {
   return {
-    orderers: topology.ordering.orderers.map((o) => ({ process: ordererProcess(topology, o), healthPort: o.operationsPort })),
-    peers: topology.organizations.map((org) => ({ process: peerProcess(topology, org), healthPort: org.peer.operationsPort })),
+    orderers: topology.ordering.orderers.map((o) => ({
+      process: ordererProcess(topology, o),
+      healthPort: o.operationsPort,
+    })),
+    peers: topology.organizations.map((org) => ({
+      process: peerProcess(topology, org),
+      healthPort: org.peer.operationsPort,
+    })),
   };
 }
 
@@ -64,7 +77,11 @@ export function expectedProcessNames(topology: Topology): string[] {
   ];
 }
 
-async function waitHealthy(topology: Topology, nodes: readonly SupervisedNode[], timeoutMs = 60_000): Promise<void> {
+async function waitHealthy(
+  topology: Topology,
+  nodes: readonly SupervisedNode[],
+  timeoutMs = 60_000,
+): Promise<void> {
   await Promise.all(
     nodes.map(async (node) => {
       const port = node.healthPort;
@@ -74,7 +91,10 @@ async function waitHealthy(topology: Topology, nodes: readonly SupervisedNode[],
           async () => {
             const record = readPidFile(node.process.name);
             if (!record || !isAlive(record)) {
-              throw new NetworkError(`${node.process.name} exited during start-up`, `see ${runPaths.log(node.process.name)}`);
+              throw new NetworkError(
+                `${node.process.name} exited during start-up`,
+                `see ${runPaths.log(node.process.name)}`,
+              );
             }
             if (!(await isHealthy(topology.host, port))) throw new Error('not healthy yet');
           },
@@ -100,10 +120,18 @@ function startAll(nodes: readonly SupervisedNode[]): void {
 /** Compiles the chaincode package (TypeScript → chaincode/dist) that the chaincode servers run. */
 function buildChaincode(): void {
   // Escape hatch for chaincode development against a running tree: the caller built chaincode/dist itself.
-  if (process.env.CARBON_SKIP_CHAINCODE_BUILD === '1' && existsSync(path.join(CHAINCODE_DIR, 'dist', 'index.js'))) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [REPO_ROOT] }), '-b', CHAINCODE_DIR], {
-    stdio: 'inherit',
-  });
+  if (
+    process.env.CARBON_SKIP_CHAINCODE_BUILD === '1' &&
+    existsSync(path.join(CHAINCODE_DIR, 'dist', 'index.js'))
+  )
+    return;
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc', { paths: [REPO_ROOT] }), '-b', CHAINCODE_DIR],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 export interface UpResult {
@@ -126,7 +154,9 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
     return { alreadyRunning: true, seconds: 0 };
   }
   if (records.length > 0) {
-    progress.step(`Clearing a previous run: ${alive.length} live process(es), ${records.length - alive.length} stale pid file(s)`);
+    progress.step(
+      `Clearing a previous run: ${alive.length} live process(es), ${records.length - alive.length} stale pid file(s)`,
+    );
     for (const record of records) await stopNode(record);
     progress.done();
   }
@@ -151,14 +181,23 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
     await bootstrap(topology, progress, ca, orderers, peers);
   }
   const seconds = (Date.now() - started) / 1000;
-  progress.info(`Network up: ${expectedProcessNames(topology).length} processes, logs in ${path.relative(process.cwd(), runPaths.logs) || runPaths.logs} (took ${seconds.toFixed(1)} s)`);
+  progress.info(
+    `Network up: ${expectedProcessNames(topology).length} processes, logs in ${path.relative(process.cwd(), runPaths.logs) || runPaths.logs} (took ${seconds.toFixed(1)} s)`,
+  );
   return { alreadyRunning: false, seconds };
 }
 
-function chaincodeServers(topology: Topology, packageIds: Readonly<Record<string, string>>): SupervisedNode[] {
+function chaincodeServers(
+  topology: Topology,
+  packageIds: Readonly<Record<string, string>>,
+): SupervisedNode[] {
   return topology.organizations.map((org) => {
     const id = packageIds[org.name];
-    if (!id) throw new NetworkError(`no chaincode package id recorded for ${org.name}`, 'run `npm run network:down -- --purge` and start again');
+    if (!id)
+      throw new NetworkError(
+        `no chaincode package id recorded for ${org.name}`,
+        'run `npm run network:down -- --purge` and start again',
+      );
     return { process: chaincodeServerProcess(topology, org, id) };
   });
 }
@@ -180,7 +219,9 @@ async function bootstrap(
   await waitHealthy(topology, [ca]);
   progress.done();
 
-  progress.step('Issuing identities from Fabric CA (admins, nodes with TLS, users with carbon.role/carbon.entity)');
+  progress.step(
+    'Issuing identities from Fabric CA (admins, nodes with TLS, users with carbon.role/carbon.entity)',
+  );
   await issueIdentities(topology);
   progress.done();
 
@@ -198,7 +239,9 @@ async function bootstrap(
   await Promise.all(topology.organizations.map((org) => joinPeer(topology, org, block)));
   progress.done();
 
-  progress.step(`Deploying chaincode "${topology.chaincode.name}" (package, install, approve by every org, commit)`);
+  progress.step(
+    `Deploying chaincode "${topology.chaincode.name}" (package, install, approve by every org, commit)`,
+  );
   const packageIds: Record<string, string> = {};
   await Promise.all(
     topology.organizations.map(async (org) => {
@@ -208,7 +251,9 @@ async function bootstrap(
     }),
   );
   startAll(chaincodeServers(topology, packageIds));
-  await Promise.all(topology.organizations.map((org) => approveChaincode(topology, org, packageIds[org.name] ?? '')));
+  await Promise.all(
+    topology.organizations.map((org) => approveChaincode(topology, org, packageIds[org.name] ?? '')),
+  );
   await commitChaincode(topology);
   progress.done();
 
@@ -233,7 +278,9 @@ export async function down(options: { purge?: boolean } = {}, progress = new Pro
       if (await stopNode(record)) stopped++;
     }),
   );
-  progress.info(`Stopped ${stopped} process(es)${records.length > stopped ? `, removed ${records.length - stopped} stale pid file(s)` : ''}.`);
+  progress.info(
+    `Stopped ${stopped} process(es)${records.length > stopped ? `, removed ${records.length - stopped} stale pid file(s)` : ''}.`,
+  );
   if (options.purge && existsSync(runPaths.root)) {
     rmSync(runPaths.root, { recursive: true, force: true });
     progress.info(`Purged ${runPaths.root}.`);

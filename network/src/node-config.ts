@@ -26,7 +26,10 @@ export function writeNodeConfig(topology: Topology): void {
   mkdirSync(ordererConfigDir(), { recursive: true });
   const core = parseDocument(readFileSync(path.join(source, 'core.yaml'), 'utf8'));
   core.setIn(['vm', 'endpoint'], '');
-  core.setIn(['chaincode', 'externalBuilders'], [{ name: 'ccaas', path: CCAAS_BUILDER_DIR, propagateEnvironment: [] }]);
+  core.setIn(
+    ['chaincode', 'externalBuilders'],
+    [{ name: 'ccaas', path: CCAAS_BUILDER_DIR, propagateEnvironment: [] }],
+  );
   writeFileSync(path.join(peerConfigDir(), 'core.yaml'), core.toString());
   copyFileSync(path.join(source, 'orderer.yaml'), path.join(ordererConfigDir(), 'orderer.yaml'));
 }

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { sleep } from './exec';
 import { runPaths } from './paths';
@@ -72,7 +81,9 @@ export function isAlive(record: PidRecord): boolean {
   }
   try {
     const cmdline = readFileSync(`/proc/${record.pid}/cmdline`, 'utf8').split('\0');
-    return cmdline.some((part) => part === record.command || part.endsWith(`/${path.basename(record.command)}`));
+    return cmdline.some(
+      (part) => part === record.command || part.endsWith(`/${path.basename(record.command)}`),
+    );
   } catch {
     return false;
   }

@@ -56,7 +56,12 @@ export interface Topology {
     readonly orderers: readonly OrdererNode[];
   };
   readonly organizations: readonly PeerOrganization[];
-  readonly chaincode: { readonly name: string; readonly label: string; readonly version: string; readonly sequence: number };
+  readonly chaincode: {
+    readonly name: string;
+    readonly label: string;
+    readonly version: string;
+    readonly sequence: number;
+  };
 }
 
 export const ROLES = ['regulator', 'verifier', 'operator', 'trader', 'auditor'] as const;
@@ -88,8 +93,10 @@ export function validateTopology(raw: unknown, source = 'topology'): Topology {
   for (const key of ['host', 'domain', 'channel'] as const) {
     if (typeof t[key] !== 'string' || t[key] === '') fail(`"${key}" must be a non-empty string`);
   }
-  if (!/^[a-z][a-z0-9.-]*$/.test(t.channel)) fail(`channel name "${t.channel}" is not a valid Fabric channel id`);
-  if (!Array.isArray(t.ordering.orderers) || t.ordering.orderers.length < 1) fail('ordering.orderers is empty');
+  if (!/^[a-z][a-z0-9.-]*$/.test(t.channel))
+    fail(`channel name "${t.channel}" is not a valid Fabric channel id`);
+  if (!Array.isArray(t.ordering.orderers) || t.ordering.orderers.length < 1)
+    fail('ordering.orderers is empty');
   if (!Array.isArray(t.organizations) || t.organizations.length < 1) fail('organizations is empty');
 
   const ports = new Map<number, string>();
@@ -113,7 +120,8 @@ export function validateTopology(raw: unknown, source = 'topology'): Topology {
   }
   const mspIds = new Set<string>([t.ordering.mspId]);
   for (const org of t.organizations) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(org.name)) fail(`organisation name "${org.name}" must be alphanumeric`);
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(org.name))
+      fail(`organisation name "${org.name}" must be alphanumeric`);
     if (mspIds.has(org.mspId)) fail(`duplicate MSP id ${org.mspId}`);
     mspIds.add(org.mspId);
     claim(org.peer.port, `${org.name} peer`);
@@ -130,7 +138,8 @@ export function validateTopology(raw: unknown, source = 'topology'): Topology {
       }
     }
   }
-  if (!Number.isInteger(t.chaincode.sequence) || t.chaincode.sequence < 1) fail('chaincode.sequence must be ≥ 1');
+  if (!Number.isInteger(t.chaincode.sequence) || t.chaincode.sequence < 1)
+    fail('chaincode.sequence must be ≥ 1');
   return t;
 }
 

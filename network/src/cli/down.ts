@@ -6,6 +6,7 @@ import { main } from './main';
 main(async () => {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--purge');
-  if (unknown.length > 0) throw new NetworkError(`unknown option ${unknown.join(' ')}`, 'usage: network:down [-- --purge]');
+  if (unknown.length > 0)
+    throw new NetworkError(`unknown option ${unknown.join(' ')}`, 'usage: network:down [-- --purge]');
   await down({ purge: args.includes('--purge') });
 });

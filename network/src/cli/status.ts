@@ -16,7 +16,8 @@ main(async () => {
     ]);
     const header = ['NODE', 'PID', 'PROCESS', 'HEALTH', 'HEIGHT'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+    for (const row of [header, ...rows])
+      console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
     console.log(`chaincode: ${result.chaincode ?? 'not committed (or no peer running)'}`);
   }
   const fabricNodes = result.nodes.filter((n) => n.healthy !== undefined);

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import {
+  connect,
+  type Contract,
+  type Gateway,
+  type Identity,
+  type Network,
+  type Signer,
+  signers,
+} from '@hyperledger/fabric-gateway';
+import { createPrivateKey } from 'node:crypto';
+import {
+  defaultSettingsDir,
+  loadConnectionSettings,
+  type OrgConnectionSettings,
+} from './connection-settings';
+import { GatewayClientError } from './errors';
+
+/** Deadlines for each step of a transaction, in milliseconds. */
+export interface Deadlines {
+  readonly evaluateMs: number;
+  readonly endorseMs: number;
+  readonly submitMs: number;
+  readonly commitStatusMs: number;
+}
+
+/**
+ * Defaults sized for a local network whose orderer cuts a block at least every 500 ms: endorsement by three
+ * organisations takes well under a second, so these leave room for a loaded 2-core machine.
+ */
+export const DEFAULT_DEADLINES: Deadlines = {
+  evaluateMs: 10_000,
+  endorseMs: 30_000,
+  submitMs: 10_000,
+  commitStatusMs: 60_000,
+};
+
+export interface ConnectOptions {
+  /** Organisation name from the topology, e.g. `Regulator` or `Enterprise1`. */
+  readonly organization: string;
+  /** User name registered with the org's CA, e.g. `regulator1`; defaults to the first registered user. */
+  readonly user?: string;
+  /** Folder with the per-org connection settings; defaults to the local network's. */
+  readonly settingsDir?: string;
+  readonly deadlines?: Partial<Deadlines>;
+}
+
+/** An open Gateway connection as one user of one organisation. Close it when done. */
+export interface CarbonConnection {
+  readonly settings: OrgConnectionSettings;
+  readonly user: string;
+  readonly gateway: Gateway;
+  readonly network: Network;
+  /** The carbon chaincode; call transactions as `Contract:Function`. */
+  readonly contract: Contract;
+  close(): void;
+}
+
+/** Connects to the org's own peer over TLS with the user's CA-issued identity. */
+export function connectAs(options: ConnectOptions): CarbonConnection {
+  const settings = loadConnectionSettings(options.organization, options.settingsDir ?? defaultSettingsDir());
+  const user =
+    options.user ?? Object.keys(settings.users).find((name) => settings.users[name]?.role !== undefined);
+  const files = user === undefined ? undefined : settings.users[user];
+  if (user === undefined || files === undefined) {
+    throw new GatewayClientError(
+      'UNKNOWN_USER',
+      `organisation ${settings.organization} has no user "${options.user ?? ''}"`,
+      `known users: ${Object.keys(settings.users).join(', ')}`,
+    );
+  }
+  const deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
+  const client = newGrpcClient(settings);
+  const gateway = connect({
+    client,
+    identity: identityOf(settings.mspId, files.certificateFile),
+    signer: signerOf(files.privateKeyFile),
+    evaluateOptions: () => ({ deadline: Date.now() + deadlines.evaluateMs }),
+    endorseOptions: () => ({ deadline: Date.now() + deadlines.endorseMs }),
+    submitOptions: () => ({ deadline: Date.now() + deadlines.submitMs }),
+    commitStatusOptions: () => ({ deadline: Date.now() + deadlines.commitStatusMs }),
+  });
+  const network = gateway.getNetwork(settings.channel);
+  return {
+    settings,
+    user,
+    gateway,
+    network,
+    contract: network.getContract(settings.chaincode),
+    close: () => {
+      gateway.close();
+      client.close();
+    },
+  };
+}
+
+function newGrpcClient(settings: OrgConnectionSettings): grpc.Client {
+  const tlsRoot = readIdentityFile(settings.tlsRootCertFile);
+  return new grpc.Client(settings.peerEndpoint, grpc.credentials.createSsl(tlsRoot), {
+    'grpc.ssl_target_name_override': settings.peerHostAlias,
+  });
+}
+
+function identityOf(mspId: string, certificateFile: string): Identity {
+  return { mspId, credentials: readIdentityFile(certificateFile) };
+}
+
+function signerOf(privateKeyFile: string): Signer {
+  return signers.newPrivateKeySigner(createPrivateKey(readIdentityFile(privateKeyFile)));
+}
+
+function readIdentityFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new GatewayClientError(
+      'IDENTITY_FILES',
+      `cannot read ${file}`,
+      'is the network up? run `npm start`',
+      { cause: err },
+    );
+  }
+}

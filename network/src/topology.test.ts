@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { channelConfig } from './channel-config';
+import { composeFile } from './compose';
+import { NetworkError } from './errors';
+import { REPO_ROOT } from './paths';
+import { topologyPorts } from './ports';
+import { loadTopology, validateTopology, type Topology } from './topology';
+
+const topology = loadTopology();
+
+/** A deep copy of the repository topology with one change applied. */
+function variant(
+  change: (t: { -readonly [K in keyof Topology]: unknown } & Record<string, unknown>) => void,
+): unknown {
+  const copy = JSON.parse(JSON.stringify(topology)) as Parameters<typeof change>[0];
+  change(copy);
+  return copy;
+}
+
+describe('network/topology.yaml', () => {
+  test('declares 3 Raft orderers and the five peer organisations on loopback', () => {
+    expect(topology.host).toBe('127.0.0.1');
+    expect(topology.channel).toBe('carbon');
+    expect(topology.ordering.orderers.map((o) => o.name)).toEqual(['orderer1', 'orderer2', 'orderer3']);
+    expect(topology.organizations.map((o) => o.mspId)).toEqual([
+      'RegulatorMSP',
+      'VerifierMSP',
+      'Enterprise1MSP',
+      'Enterprise2MSP',
+      'AuditorMSP',
+    ]);
+  });
+
+  test('gives every listener its own port', () => {
+    const ports = topologyPorts(topology).map((p) => p.port);
+    expect(new Set(ports).size).toBe(ports.length);
+    expect(ports).toHaveLength(2 + 3 * 3 + 5 * 4);
+  });
+
+  test('registers every role the chaincode knows, with an entity for enterprise users', () => {
+    const users = topology.organizations.flatMap((o) => o.users);
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(['regulator', 'verifier', 'operator', 'trader', 'auditor']),
+    );
+    for (const user of users.filter((u) => u.role === 'operator' || u.role === 'trader')) {
+      expect(user.entity).toMatch(/^ENT\d+$/);
+    }
+  });
+});
+
+describe('validateTopology rejects a bad topology with one clear line', () => {
+  test.each([
+    [
+      'a port used twice',
+      variant((t) => {
+        (t.organizations as { peer: { port: number } }[])[1]!.peer.port = 7051;
+      }),
+      /port 7051 is already used by Regulator peer/,
+    ],
+    [
+      'an unknown role',
+      variant((t) => {
+        (t.organizations as { users: { role: string }[] }[])[0]!.users[0]!.role = 'king';
+      }),
+      /role "king" is not one of/,
+    ],
+    [
+      'an operator without an entity',
+      variant((t) => {
+        delete (t.organizations as { users: { entity?: string }[] }[])[2]!.users[0]!.entity;
+      }),
+      /an operator needs an entity/,
+    ],
+    [
+      'an invalid channel name',
+      variant((t) => {
+        t.channel = 'Carbon Channel';
+      }),
+      /not a valid Fabric channel id/,
+    ],
+    [
+      'no orderers',
+      variant((t) => {
+        (t.ordering as { orderers: unknown[] }).orderers = [];
+      }),
+      /ordering.orderers is empty/,
+    ],
+    ['not a mapping', ['a list'], /expected a mapping/],
+  ])('%s', (_what, input, message) => {
+    expect(() => validateTopology(input)).toThrow(NetworkError);
+    expect(() => validateTopology(input)).toThrow(message);
+  });
+});
+
+describe('derived configuration', () => {
+  test('the channel has every orderer as a Raft consenter and every peer org with its anchor peer', () => {
+    const profile = (
+      channelConfig(topology).Profiles as Record<string, Record<string, Record<string, unknown>>>
+    ).CarbonChannel!;
+    const consenters = (profile.Orderer!.EtcdRaft as { Consenters: { Port: number }[] }).Consenters;
+    expect(consenters.map((c) => c.Port)).toEqual([7050, 8050, 9050]);
+    const orgs = profile.Application!.Organizations as { ID: string; AnchorPeers: { Port: number }[] }[];
+    expect(orgs.map((o) => [o.ID, o.AnchorPeers[0]?.Port])).toEqual(
+      topology.organizations.map((o) => [o.mspId, o.peer.port]),
+    );
+    expect(profile.Application!.Policies).toMatchObject({
+      Endorsement: { Type: 'ImplicitMeta', Rule: 'MAJORITY Endorsement' },
+    });
+  });
+
+  test('docker-compose.yaml is the one generated from the topology (run `npm run compose` after a change)', () => {
+    const committed = readFileSync(path.join(REPO_ROOT, 'docker-compose.yaml'), 'utf8');
+    expect(committed).toBe(composeFile(topology));
+  });
+
+  test('docker-compose.yaml has one service per node, on the topology ports', () => {
+    const compose = composeFile(topology);
+    for (const org of topology.organizations) {
+      expect(compose).toContain(`CORE_PEER_LISTENADDRESS: 127.0.0.1:${org.peer.port}`);
+    }
+    for (const orderer of topology.ordering.orderers) {
+      expect(compose).toContain(`ORDERER_GENERAL_LISTENPORT: "${orderer.port}"`);
+    }
+  });
+});
