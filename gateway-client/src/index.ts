@@ -12,3 +12,5 @@ export {
   type UserIdentityFiles,
 } from './connection-settings';
 export { GatewayClientError, type GatewayClientErrorCode } from './errors';
+export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutcome } from './submit';
+export { TransactionError, type TransactionErrorCode } from './transaction-error';
