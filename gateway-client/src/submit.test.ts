@@ -11,7 +11,7 @@ import { TransactionError } from './transaction-error';
 
 /** A stand-in for a Gateway contract whose commits end with the given validation codes, in order. */
 function contractCommitting(
-  codes: number[],
+  codes: Status['code'][],
   statusFailures = 0,
 ): { contract: Contract; proposals: () => number } {
   let proposals = 0;
