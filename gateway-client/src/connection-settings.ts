@@ -23,6 +23,20 @@ export interface OrgConnectionSettings {
   readonly channel: string;
   readonly chaincode: string;
   readonly users: Readonly<Record<string, UserIdentityFiles>>;
+  /** The org's Fabric CA, for enrolling and registering users. */
+  readonly ca: CaSettings;
+}
+
+/** How to reach an org's Fabric CA with its client binary. */
+export interface CaSettings {
+  readonly url: string;
+  readonly caName: string;
+  readonly tlsRootCertFile: string;
+  readonly clientBinary: string;
+  /** MSP folder of the org's registrar, the identity allowed to register new users. */
+  readonly registrarMspDir: string;
+  /** Where enrolled users' identity folders go (`<dir>/<user>/msp`). */
+  readonly identitiesDir: string;
 }
 
 /** Default folder of connection settings: `$CARBON_CONNECTION_DIR`, else the local network's run folder. */

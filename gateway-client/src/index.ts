@@ -14,3 +14,5 @@ export {
 export { GatewayClientError, type GatewayClientErrorCode } from './errors';
 export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutcome } from './submit';
 export { TransactionError, type TransactionErrorCode } from './transaction-error';
+export type { CaSettings } from './connection-settings';
+export { enrollUser, registerUser, ROLES, type NewUser, type Role } from './identities';

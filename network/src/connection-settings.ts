@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { identityPaths, ORG_ADMIN, orgPaths } from './crypto-material';
+import { CaClient, caName, caServerTlsRoot } from './fabric-ca';
+import { fabricBinary } from './fabric-binaries';
 import { peerTlsCa } from './node-config';
 import { runPaths } from './paths';
 import type { OrgConnectionSettings } from '@carbon-ets/gateway-client';
@@ -34,6 +36,14 @@ export function connectionSettings(topology: Topology, org: PeerOrganization): O
           { ...user(u.name), role: u.role, ...(u.entity ? { entity: u.entity } : {}) },
         ]),
       ),
+    },
+    ca: {
+      url: `https://${topology.host}:${topology.ca.port}`,
+      caName: caName(org.name),
+      tlsRootCertFile: caServerTlsRoot(topology),
+      clientBinary: fabricBinary(topology.fabricCa, 'fabric-ca-client'),
+      registrarMspDir: new CaClient(topology, org.name).registrarMsp,
+      identitiesDir: path.dirname(paths.user(ORG_ADMIN)),
     },
   };
 }

@@ -1,0 +1,47 @@
+import type { CarbonConnection } from '../connect';
+
+/** A user mistake (bad arguments, unknown user…): printed as one line, exit code 1. */
+export class ExpectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExpectedError';
+  }
+}
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly description: string;
+}
+
+/** What a command gets: its positional arguments, its parsed options and the ways to answer. */
+export interface CommandContext {
+  readonly args: readonly string[];
+  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+  /** True with `--json`: print machine-readable output only. */
+  readonly json: boolean;
+  /** Opens a Gateway connection as `--org`/`--user` (closed by the CLI when the command ends). */
+  connect(): CarbonConnection;
+  print(text: string): void;
+  /** Prints `value` as JSON with `--json`, else as a two-column table of its fields. */
+  printRecord(value: Readonly<Record<string, unknown>>): void;
+  /** A line on stderr that a script reading stdout does not see (progress, notes). */
+  note(text: string): void;
+}
+
+/** One `carbon` command; each lives in its own file under `commands/`. */
+export interface Command {
+  /** One or two words, e.g. `whoami` or `identity enroll`. */
+  readonly name: string;
+  readonly summary: string;
+  /** Positional arguments, as shown in help, e.g. `<Contract:Function> [arg...]`. */
+  readonly usage?: string;
+  readonly options?: Readonly<Record<string, OptionSpec>>;
+  run(context: CommandContext): Promise<void>;
+}
+
+/** The option as a string, or an {@link ExpectedError} naming it. */
+export function requiredOption(context: CommandContext, name: string): string {
+  const value = context.options[name];
+  if (typeof value !== 'string' || value === '') throw new ExpectedError(`--${name} is required`);
+  return value;
+}
