@@ -1,7 +1,32 @@
 import type { Contract } from 'fabric-contract-api';
+import { ComplianceContract } from './compliance/compliance-contract';
 import { SystemContract } from './contracts/system-contract';
+import { MrvContract } from './mrv/mrv-contract';
+import { OffsetContract } from './offsets/offset-contract';
+import { PeriodContract } from './period/period-contract';
+import { QueryContract } from './query/query-contract';
+import { RegistryContract } from './registry/registry-contract';
+import { AllowanceContract } from './units/allowance-contract';
 
-export { SystemContract };
+export {
+  AllowanceContract,
+  ComplianceContract,
+  MrvContract,
+  OffsetContract,
+  PeriodContract,
+  QueryContract,
+  RegistryContract,
+  SystemContract,
+};
 
 /** Every contract in this chaincode package; clients call `ContractName:Function`. */
-export const contracts: (new () => Contract)[] = [SystemContract];
+export const contracts: (new () => Contract)[] = [
+  SystemContract,
+  RegistryContract,
+  PeriodContract,
+  AllowanceContract,
+  OffsetContract,
+  MrvContract,
+  ComplianceContract,
+  QueryContract,
+];

@@ -1,0 +1,293 @@
+import type { Context } from 'fabric-contract-api';
+import { Users, type UserName } from './testing/identities';
+import { acceptInst1Report, issueOffsetsToEnt1 } from './testing/cycle';
+import { cc, evaluate, Fixtures, standardScenario, submit, tx } from './testing/scenario';
+import type { TestLedger } from './testing/test-ledger';
+
+type Fn = (ctx: Context, ...args: string[]) => Promise<string>;
+
+interface Row {
+  readonly name: string;
+  readonly fn: Fn;
+  readonly args: readonly unknown[] | ((ledger: TestLedger) => Promise<unknown[]>);
+  readonly allowed: readonly UserName[];
+  readonly prepare?: (ledger: TestLedger) => Promise<void>;
+}
+
+const ENT1: UserName[] = ['operator1', 'trader1'];
+const SUPERVISORS: UserName[] = ['regulator', 'verifier', 'auditor'];
+const EVERYONE: UserName[] = [...SUPERVISORS, 'operator1', 'trader1', 'operator2', 'trader2', 'impostor'];
+const report = { period: 2025, installationId: 'INST1', version: 1 };
+const submitted = async (ledger: TestLedger): Promise<void> => {
+  await submit(ledger, Users.operator1, tx(cc.mrv, 'SubmitReport'), Fixtures.report());
+};
+
+/** Every transaction, the request it is called with, and exactly who may call it. */
+const table: Row[] = [
+  {
+    name: 'Registry:RegisterEntity',
+    fn: tx(cc.registry, 'RegisterEntity'),
+    args: [{ id: 'ENT7', kind: 'trader', name: 'Broker', ownerMsp: 'Enterprise2MSP' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Registry:AddInstallations',
+    fn: tx(cc.registry, 'AddInstallations'),
+    args: [{ entityId: 'ENT1', installations: [{ id: 'INST7', sector: 'power', capacity: '1' }] }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Registry:OpenAccount',
+    fn: tx(cc.registry, 'OpenAccount'),
+    args: [{ kind: 'trading', id: 'T7', entityId: 'ENT1' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Registry:BlockAccount',
+    fn: tx(cc.registry, 'BlockAccount'),
+    args: [{ accountId: 'TRADE1', reason: 'r' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Registry:UnblockAccount',
+    fn: tx(cc.registry, 'UnblockAccount'),
+    args: [{ accountId: 'TRADE1', reason: 'r' }],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await submit(l, Users.regulator, tx(cc.registry, 'BlockAccount'), { accountId: 'TRADE1', reason: 'r' });
+    },
+  },
+  {
+    name: 'Registry:CloseAccount',
+    fn: tx(cc.registry, 'CloseAccount'),
+    args: [{ accountId: 'TRADE1', reason: 'r' }],
+    allowed: ['regulator'],
+  },
+  { name: 'Registry:GetEntity', fn: tx(cc.registry, 'GetEntity'), args: ['ENT1'], allowed: EVERYONE },
+  {
+    name: 'Registry:GetInstallation',
+    fn: tx(cc.registry, 'GetInstallation'),
+    args: ['INST1'],
+    allowed: EVERYONE,
+  },
+  { name: 'Registry:GetAccount', fn: tx(cc.registry, 'GetAccount'), args: ['HOLD1'], allowed: EVERYONE },
+  {
+    name: 'Period:CreatePeriod',
+    fn: tx(cc.period, 'CreatePeriod'),
+    args: [{ ...Fixtures.period2025, year: 2026 }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Period:PublishFactorSet',
+    fn: tx(cc.period, 'PublishFactorSet'),
+    args: [{ ...Fixtures.factorSet, version: 2 }],
+    allowed: ['regulator'],
+  },
+  { name: 'Period:GetPeriod', fn: tx(cc.period, 'GetPeriod'), args: ['2025'], allowed: EVERYONE },
+  {
+    name: 'Period:GetFactorSet',
+    fn: tx(cc.period, 'GetFactorSet'),
+    args: ['IPCC2006', '1'],
+    allowed: EVERYONE,
+  },
+  {
+    name: 'Allowance:IssueAllowances',
+    fn: tx(cc.allowance, 'IssueAllowances'),
+    args: [{ period: 2025, quantity: 10 }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Allowance:AllocateFree',
+    fn: tx(cc.allowance, 'AllocateFree'),
+    args: [{ period: 2025, installationId: 'INST1', quantity: 10 }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Allowance:Transfer',
+    fn: tx(cc.allowance, 'Transfer'),
+    args: [{ fromAccount: 'HOLD1', toAccount: 'TRADE2', quantity: 10 }],
+    allowed: ENT1,
+  },
+  {
+    name: 'Allowance:GetLot',
+    fn: tx(cc.allowance, 'GetLot'),
+    args: async (l) => {
+      const view = (await evaluate(l, Users.auditor, tx(cc.query, 'GetHoldings'), 'HOLD1')) as {
+        holdings: { lots: { id: string }[] }[];
+      };
+      return ['HOLD1', view.holdings[0]?.lots[0]?.id];
+    },
+    allowed: EVERYONE,
+  },
+  {
+    name: 'Offset:RegisterProject',
+    fn: tx(cc.offset, 'RegisterProject'),
+    args: [{ id: 'PRJ7', name: 'Solar', methodology: 'M', ownerEntityId: 'ENT2' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Offset:IssueOffsets',
+    fn: tx(cc.offset, 'IssueOffsets'),
+    args: [
+      {
+        projectId: 'PRJ1',
+        vintage: 2025,
+        monitoringPeriod: { from: '2024-01-01', to: '2024-12-31' },
+        serialStart: 5_000,
+        quantity: 5,
+        toAccount: 'TRADE1',
+      },
+    ],
+    allowed: ['regulator'],
+    prepare: (l) => issueOffsetsToEnt1(l),
+  },
+  {
+    name: 'Offset:TransferOffsets',
+    fn: tx(cc.offset, 'TransferOffsets'),
+    args: [{ fromAccount: 'TRADE1', toAccount: 'TRADE2', quantity: 10 }],
+    allowed: ENT1,
+    prepare: (l) => issueOffsetsToEnt1(l),
+  },
+  {
+    name: 'Offset:RetireOffsets',
+    fn: tx(cc.offset, 'RetireOffsets'),
+    args: [{ accountId: 'TRADE1', quantity: 10, beneficiary: 'City of Wuhan' }],
+    allowed: ENT1,
+    prepare: (l) => issueOffsetsToEnt1(l),
+  },
+  {
+    name: 'Offset:GetProject',
+    fn: tx(cc.offset, 'GetProject'),
+    args: ['PRJ1'],
+    allowed: EVERYONE,
+    prepare: (l) => issueOffsetsToEnt1(l),
+  },
+  {
+    name: 'Mrv:SubmitReport',
+    fn: tx(cc.mrv, 'SubmitReport'),
+    args: [Fixtures.report()],
+    allowed: ['operator1'],
+  },
+  {
+    name: 'Mrv:CorrectReport',
+    fn: tx(cc.mrv, 'CorrectReport'),
+    args: [{ ...Fixtures.report(), reason: 'fix' }],
+    allowed: ['operator1'],
+    prepare: submitted,
+  },
+  {
+    name: 'Mrv:VerifyReport',
+    fn: tx(cc.mrv, 'VerifyReport'),
+    args: [{ ...report, verifiedEmissions: 3_264, opinion: 'positive' }],
+    allowed: ['verifier'],
+    prepare: submitted,
+  },
+  {
+    name: 'Mrv:RejectReport',
+    fn: tx(cc.mrv, 'RejectReport'),
+    args: [{ ...report, reason: 'incomplete' }],
+    allowed: ['verifier'],
+    prepare: submitted,
+  },
+  {
+    name: 'Mrv:AcceptReport',
+    fn: tx(cc.mrv, 'AcceptReport'),
+    args: [report],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await submitted(l);
+      await submit(l, Users.verifier, tx(cc.mrv, 'VerifyReport'), {
+        ...report,
+        verifiedEmissions: 1,
+        opinion: 'positive',
+      });
+    },
+  },
+  {
+    name: 'Mrv:GetReport',
+    fn: tx(cc.mrv, 'GetReport'),
+    args: ['2025', 'INST1'],
+    allowed: EVERYONE,
+    prepare: submitted,
+  },
+  {
+    name: 'Compliance:Surrender',
+    fn: tx(cc.compliance, 'Surrender'),
+    args: [{ period: 2025, installationId: 'INST1', unitType: 'allowance', quantity: 10 }],
+    allowed: ['operator1'],
+  },
+  {
+    name: 'Compliance:GetComplianceStatus',
+    fn: tx(cc.compliance, 'GetComplianceStatus'),
+    args: ['2025', 'INST1'],
+    allowed: EVERYONE,
+  },
+  {
+    name: 'Compliance:ClosePeriod',
+    fn: tx(cc.compliance, 'ClosePeriod'),
+    args: [{ period: 2025 }],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await acceptInst1Report(l);
+      l.setTime('2026-10-01T00:00:00Z');
+    },
+  },
+  {
+    name: 'Query:GetObject',
+    fn: tx(cc.query, 'GetObject'),
+    args: [{ type: 'account', id: ['HOLD1'] }],
+    allowed: [...SUPERVISORS, ...ENT1],
+  },
+  {
+    name: 'Query:GetHistory',
+    fn: tx(cc.query, 'GetHistory'),
+    args: [{ type: 'compliance', id: [2025, 'INST1'] }],
+    allowed: [...SUPERVISORS, ...ENT1],
+  },
+  {
+    name: 'Query:GetHoldings',
+    fn: tx(cc.query, 'GetHoldings'),
+    args: ['HOLD1'],
+    allowed: [...SUPERVISORS, ...ENT1],
+  },
+  { name: 'Query:GetSupplySummary', fn: tx(cc.query, 'GetSupplySummary'), args: ['2025'], allowed: EVERYONE },
+];
+
+const everyUser = Object.keys(Users) as UserName[];
+
+describe('access control: every transaction called by every user', () => {
+  let base: TestLedger;
+  beforeAll(async () => {
+    base = await standardScenario();
+  });
+
+  it.each(table.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    const start = base.fork();
+    await row.prepare?.(start);
+    for (const user of everyUser) {
+      const ledger = start.fork();
+      const before = ledger.world.fingerprint();
+      const args = typeof row.args === 'function' ? await row.args(ledger) : row.args;
+      const attempt = submit(ledger, Users[user], row.fn, ...args);
+      if (row.allowed.includes(user)) {
+        await expect(attempt).resolves.toBeDefined();
+      } else {
+        await expect(attempt).rejects.toThrow(/^FORBIDDEN: /);
+        expect(ledger.world.fingerprint()).toBe(before);
+      }
+    }
+  });
+
+  it('covers every transaction of every contract', () => {
+    const names = new Set(table.map((row) => row.name));
+    for (const [contractName, contract] of Object.entries(cc)) {
+      const prototype = Object.getPrototypeOf(contract) as object;
+      for (const method of Object.getOwnPropertyNames(prototype)) {
+        if (/^[A-Z]/.test(method)) {
+          const name = `${contractName.charAt(0).toUpperCase()}${contractName.slice(1)}:${method}`;
+          expect({ name, covered: names.has(name) }).toEqual({ name, covered: true });
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,175 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { failedPrecondition } from '../errors';
+import { Anyone, Operator, Regulator, authorize, requireActsFor } from '../identity/access';
+import { emitEvent } from '../ledger/events';
+import { InputReader, parseId, parseYear } from '../ledger/input';
+import { ObjectType } from '../ledger/keys';
+import { addQuantities } from '../ledger/quantity';
+import { Store } from '../ledger/store';
+import { txTime } from '../ledger/tx-time';
+import { requireOpenPeriod, requirePeriod } from '../period/period-reads';
+import { NationalAccount } from '../registry/account';
+import type { Installation } from '../registry/entity';
+import { requireAccount, requireEntity, requireInstallation } from '../registry/registry-reads';
+import { UNIT_TYPES } from '../units/lot';
+import { LotLedger } from '../units/lot-ledger';
+import { requireOpen } from '../units/transfer';
+import {
+  complianceStatus,
+  loadComplianceRecord,
+  type ComplianceCode,
+  type ComplianceRecord,
+} from './compliance-record';
+
+/**
+ * The compliance cycle's end: surrender of allowances and offsets against verified emissions, compliance
+ * status, and the closing of a period with shortfall, penalty and carry-over.
+ */
+@Info({ title: 'Compliance', description: 'Surrender, compliance status and period closing' })
+export class ComplianceContract extends Contract {
+  constructor() {
+    super('Compliance');
+  }
+
+  /**
+   * Surrenders units from an installation's holding account for a period. Allowances must be of a vintage up to
+   * the period; offsets need accepted verified emissions and stay within the period's offset share of them.
+   * Surrendered units go to the national deletion account and never move again.
+   * Request: `{ period, installationId, unitType: 'allowance'|'offset', quantity, lotIds? }`.
+   * Caller: the operator of the entity owning the installation.
+   */
+  @Transaction()
+  @Returns('string')
+  public async Surrender(ctx: Context, request: string): Promise<string> {
+    const caller = authorize(ctx, 'Surrender', [Operator]);
+    const input = InputReader.fromJson(request, 'surrender');
+    const year = input.year('period');
+    const installationId = input.id('installationId');
+    const unitType = input.oneOf('unitType', UNIT_TYPES);
+    const quantity = input.quantity('quantity');
+    const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
+    const store = new Store(ctx);
+    const period = await requireOpenPeriod(store, year);
+    const installation = await requireInstallation(store, installationId);
+    requireActsFor(caller, await requireEntity(store, installation.entityId), 'Surrender');
+    if (installation.holdingAccountId === undefined) {
+      throw failedPrecondition(`installation ${installationId} has no holding account`);
+    }
+    const holding = await requireAccount(store, installation.holdingAccountId);
+    requireOpen(holding, 'source');
+    const deletion = await requireAccount(store, NationalAccount.deletion);
+    const record = await loadComplianceRecord(store, year, installationId);
+    if (unitType === 'offset') {
+      if (record.verifiedEmissions === undefined) {
+        throw failedPrecondition(
+          `offsets count only against accepted verified emissions; ${installationId} has none for ${year}`,
+        );
+      }
+      // Offset limit: floor(verified emissions × share), so the share is never exceeded by rounding.
+      const limit = Math.floor((record.verifiedEmissions * period.offsetLimitBasisPoints) / 10_000);
+      const after = addQuantities(record.surrenderedOffsets, quantity);
+      if (after > limit) {
+        throw failedPrecondition(
+          `offsets are limited to ${limit} t for ${installationId} in ${year} (${period.offsetLimitBasisPoints} bp of ${record.verifiedEmissions} t); ${record.surrenderedOffsets} t already surrendered`,
+        );
+      }
+    }
+    const late = txTime(ctx) > period.deadlines.surrenderBy;
+    const movement = await new LotLedger(ctx, store).move(
+      holding,
+      deletion,
+      {
+        quantity,
+        ...(lotIds === undefined ? {} : { lotIds }),
+        filter: { unitType, maxVintage: year },
+      },
+      { status: 'surrendered', origin: 'surrender', surrender: { period: year, installationId, late } },
+    );
+    const updated: ComplianceRecord =
+      unitType === 'allowance'
+        ? { ...record, surrenderedAllowances: addQuantities(record.surrenderedAllowances, quantity) }
+        : { ...record, surrenderedOffsets: addQuantities(record.surrenderedOffsets, quantity) };
+    await store.put(ObjectType.compliance, [year, installationId], updated);
+    const status = complianceStatus(updated);
+    emitEvent(ctx, 'UnitsSurrendered', {
+      period: year,
+      installationId,
+      unitType,
+      quantity,
+      late,
+      spentLotIds: movement.spentLotIds,
+      surrenderedLots: movement.moved.map((lot) => lot.id),
+      status,
+    });
+    return JSON.stringify({ status, lots: movement.moved });
+  }
+
+  /**
+   * Compliance status of an installation for a period: balance = surrendered − (verified emissions + carried
+   * shortfall) and code A (covered), B (short) or C (no verified emissions), plus the final outcome once the
+   * period is closed. Caller: anyone with a carbon role.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetComplianceStatus(ctx: Context, period: string, installationId: string): Promise<string> {
+    authorize(ctx, 'GetComplianceStatus', Anyone);
+    const year = parseYear(period, 'period');
+    const id = parseId(installationId, 'installationId');
+    const store = new Store(ctx);
+    await requireInstallation(store, id);
+    const record = await loadComplianceRecord(store, year, id);
+    return JSON.stringify({ ...complianceStatus(record), final: record.final ?? null });
+  }
+
+  /**
+   * Closes a period after its surrender deadline: for every installation, records the final code, the
+   * shortfall and the penalty (shortfall × penalty per tonne), and carries the shortfall into the next
+   * period's obligation. Nothing can be reported, verified, accepted, allocated or surrendered for a closed
+   * period. Request: `{ period }`. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async ClosePeriod(ctx: Context, request: string): Promise<string> {
+    authorize(ctx, 'ClosePeriod', [Regulator]);
+    const input = InputReader.fromJson(request, 'closing');
+    const year = input.year('period');
+    const store = new Store(ctx);
+    const period = await requirePeriod(store, year);
+    if (period.status === 'closed') {
+      throw failedPrecondition(`compliance period ${year} is already closed`);
+    }
+    const now = txTime(ctx);
+    if (now <= period.deadlines.surrenderBy) {
+      throw failedPrecondition(
+        `compliance period ${year} can be closed only after ${period.deadlines.surrenderBy}`,
+      );
+    }
+    const outcomes: { installationId: string; code: ComplianceCode; shortfall: number; penalty: string }[] =
+      [];
+    let totalShortfall = 0;
+    // A regulator-only range read over installations, once a year.
+    for (const { value: installation } of await store.list<Installation>(ObjectType.installation, [])) {
+      const record = await loadComplianceRecord(store, year, installation.id);
+      const status = complianceStatus(record);
+      const shortfall = Math.max(0, -status.balance);
+      const penalty = (BigInt(shortfall) * BigInt(period.penaltyPerTonne)).toString();
+      const final = { code: status.code, shortfall, penalty, currency: period.currency, closedAt: now };
+      await store.put(ObjectType.compliance, [year, installation.id], {
+        ...record,
+        final,
+      } satisfies ComplianceRecord);
+      if (shortfall > 0) {
+        const next = await loadComplianceRecord(store, year + 1, installation.id);
+        await store.put(ObjectType.compliance, [year + 1, installation.id], {
+          ...next,
+          carriedShortfall: addQuantities(next.carriedShortfall, shortfall),
+        } satisfies ComplianceRecord);
+      }
+      totalShortfall = addQuantities(totalShortfall, shortfall);
+      outcomes.push({ installationId: installation.id, code: status.code, shortfall, penalty });
+    }
+    await store.put(ObjectType.period, [year], { ...period, status: 'closed', closedAt: now });
+    emitEvent(ctx, 'PeriodClosed', { period: year, totalShortfall, outcomes });
+    return JSON.stringify({ period: year, totalShortfall, outcomes });
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Error codes a client can act on. The code is the first word of the message (`NOT_FOUND: …`) because
+ * Fabric only carries the message string back to the Gateway client.
+ */
+export type ChaincodeErrorCode =
+  'INVALID_ARGUMENT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'FAILED_PRECONDITION';
+
+/**
+ * A user mistake: bad input, missing object, wrong caller or a rule of the scheme. The message is one clear
+ * line; the transaction fails and, as with every failed Fabric transaction, writes nothing.
+ */
+export class ChaincodeError extends Error {
+  public readonly code: ChaincodeErrorCode;
+  public readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ChaincodeErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(`${code}: ${message}`);
+    this.name = 'ChaincodeError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Shorthand constructors so call sites read like the rule they enforce. */
+export const invalidArgument = (message: string, details?: Record<string, unknown>): ChaincodeError =>
+  new ChaincodeError('INVALID_ARGUMENT', message, details);
+export const notFound = (message: string, details?: Record<string, unknown>): ChaincodeError =>
+  new ChaincodeError('NOT_FOUND', message, details);
+export const forbidden = (message: string, details?: Record<string, unknown>): ChaincodeError =>
+  new ChaincodeError('FORBIDDEN', message, details);
+export const conflict = (message: string, details?: Record<string, unknown>): ChaincodeError =>
+  new ChaincodeError('CONFLICT', message, details);
+export const failedPrecondition = (message: string, details?: Record<string, unknown>): ChaincodeError =>
+  new ChaincodeError('FAILED_PRECONDITION', message, details);

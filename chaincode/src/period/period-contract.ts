@@ -1,0 +1,140 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { conflict, failedPrecondition, invalidArgument } from '../errors';
+import { Anyone, Regulator, authorize } from '../identity/access';
+import { emitEvent } from '../ledger/events';
+import { InputReader, parseId, parseYear } from '../ledger/input';
+import { ObjectType } from '../ledger/keys';
+import { parseWholeNumber } from '../ledger/quantity';
+import { Store } from '../ledger/store';
+import { txTime } from '../ledger/tx-time';
+import type { Benchmark, CompliancePeriod } from './compliance-period';
+import type { EmissionFactorSet, FuelFactors } from './emission-factors';
+import { requireFactorSet, requirePeriod, versionKey } from './period-reads';
+
+function readFuel(item: InputReader, name: string): FuelFactors {
+  const hasFactor = item.has('emissionFactor');
+  if (hasFactor === item.has('carbonContent')) {
+    throw invalidArgument(
+      `fuel ${name} needs exactly one of emissionFactor (kg CO2/TJ) or carbonContent (tC/TJ)`,
+    );
+  }
+  return {
+    ncv: item.positiveDecimal('ncv'),
+    ...(hasFactor ? { emissionFactor: item.positiveDecimal('emissionFactor') } : {}),
+    ...(hasFactor ? {} : { carbonContent: item.positiveDecimal('carbonContent') }),
+    oxidation: item.positiveDecimal('oxidation'),
+  };
+}
+
+/**
+ * Compliance periods and emission-factor sets: the scheme's configuration as ledger data. Writes are the
+ * regulator's; anyone with a carbon role may read.
+ */
+@Info({ title: 'Period', description: 'Compliance periods and emission-factor sets' })
+export class PeriodContract extends Contract {
+  constructor() {
+    super('Period');
+  }
+
+  /**
+   * Creates a compliance period.
+   * Request: `{ year, cap, deadlines: { reportBy, verifyBy, surrenderBy }, offsetLimitBasisPoints,
+   * penaltyPerTonne, currency, benchmarks?: { <id>: { description, value, outputUnit } } }`.
+   * Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async CreatePeriod(ctx: Context, request: string): Promise<string> {
+    authorize(ctx, 'CreatePeriod', [Regulator]);
+    const input = InputReader.fromJson(request, 'period');
+    const year = input.year('year');
+    const deadlinesInput = input.nested('deadlines');
+    const deadlines = {
+      reportBy: deadlinesInput.isoTime('reportBy'),
+      verifyBy: deadlinesInput.isoTime('verifyBy'),
+      surrenderBy: deadlinesInput.isoTime('surrenderBy'),
+    };
+    if (!(deadlines.reportBy <= deadlines.verifyBy && deadlines.verifyBy <= deadlines.surrenderBy)) {
+      throw invalidArgument('deadlines must be in order: reportBy ≤ verifyBy ≤ surrenderBy');
+    }
+    const benchmarks: Record<string, Benchmark> = input.has('benchmarks')
+      ? input.map('benchmarks', (item, id) => ({
+          id,
+          description: item.text('description'),
+          value: item.positiveDecimal('value'),
+          outputUnit: item.text('outputUnit', 16),
+        }))
+      : {};
+    const period: CompliancePeriod = {
+      year,
+      cap: input.wholeNumber('cap'),
+      deadlines,
+      offsetLimitBasisPoints: input.basisPoints('offsetLimitBasisPoints'),
+      penaltyPerTonne: input.wholeNumber('penaltyPerTonne'),
+      currency: input.text('currency', 8),
+      benchmarks,
+      status: 'open',
+      createdAt: txTime(ctx),
+    };
+    const store = new Store(ctx);
+    if (await store.exists(ObjectType.period, [year])) {
+      throw conflict(`compliance period ${year} already exists`);
+    }
+    await store.put(ObjectType.period, [year], period);
+    emitEvent(ctx, 'PeriodCreated', { period });
+    return JSON.stringify(period);
+  }
+
+  /**
+   * Publishes a version of an emission-factor set. Versions start at 1 and go up by one; a published version
+   * never changes. Request: `{ id, version, description, fuels: { <fuel>: { ncv, emissionFactor | carbonContent,
+   * oxidation } }, gridFactor }`. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async PublishFactorSet(ctx: Context, request: string): Promise<string> {
+    authorize(ctx, 'PublishFactorSet', [Regulator]);
+    const input = InputReader.fromJson(request, 'factorSet');
+    const id = input.id('id');
+    const version = input.wholeNumber('version');
+    if (version < 1) {
+      throw invalidArgument('factorSet.version must be 1 or more');
+    }
+    const factorSet: EmissionFactorSet = {
+      id,
+      version,
+      description: input.text('description', 1000),
+      fuels: input.map('fuels', readFuel),
+      gridFactor: input.positiveDecimal('gridFactor'),
+      publishedAt: txTime(ctx),
+    };
+    const store = new Store(ctx);
+    if (await store.exists(ObjectType.factorSet, [id, versionKey(version)])) {
+      throw conflict(`emission factor set ${id} version ${version} is already published`);
+    }
+    if (version > 1 && !(await store.exists(ObjectType.factorSet, [id, versionKey(version - 1)]))) {
+      throw failedPrecondition(`emission factor set ${id}: publish version ${version - 1} first`);
+    }
+    await store.put(ObjectType.factorSet, [id, versionKey(version)], factorSet);
+    emitEvent(ctx, 'FactorSetPublished', { factorSet });
+    return JSON.stringify(factorSet);
+  }
+
+  /** A compliance period. Caller: anyone with a carbon role. */
+  @Transaction(false)
+  @Returns('string')
+  public async GetPeriod(ctx: Context, year: string): Promise<string> {
+    authorize(ctx, 'GetPeriod', Anyone);
+    return JSON.stringify(await requirePeriod(new Store(ctx), parseYear(year, 'year')));
+  }
+
+  /** One version of an emission-factor set. Caller: anyone with a carbon role. */
+  @Transaction(false)
+  @Returns('string')
+  public async GetFactorSet(ctx: Context, id: string, version: string): Promise<string> {
+    authorize(ctx, 'GetFactorSet', Anyone);
+    return JSON.stringify(
+      await requireFactorSet(new Store(ctx), parseId(id, 'id'), parseWholeNumber(version, 'version')),
+    );
+  }
+}

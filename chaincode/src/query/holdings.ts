@@ -1,0 +1,53 @@
+import { addQuantities } from '../ledger/quantity';
+import { compareLots, type Lot, type LotStatus, type UnitType } from '../units/lot';
+
+/** Units of one type and vintage (and project) in one account. */
+export interface Holding {
+  readonly unitType: UnitType;
+  readonly vintage: number;
+  readonly projectId: string | null;
+  readonly status: LotStatus;
+  readonly quantity: number;
+  readonly locked: number;
+  readonly lots: readonly {
+    id: string;
+    serialStart: number;
+    serialEnd: number;
+    quantity: number;
+    lockedBy: string | null;
+  }[];
+}
+
+/** Groups an account's lots by unit type, vintage and project, oldest vintage first. */
+export function groupHoldings(lots: readonly Lot[]): Holding[] {
+  const groups = new Map<string, { first: Lot; group: Lot[] }>();
+  for (const lot of [...lots].sort(compareLots)) {
+    const key = `${lot.unitType}|${lot.vintage}|${lot.projectId ?? ''}|${lot.status}`;
+    const existing = groups.get(key);
+    if (existing === undefined) {
+      groups.set(key, { first: lot, group: [lot] });
+    } else {
+      existing.group.push(lot);
+    }
+  }
+  return [...groups.values()].map(({ first, group }) => {
+    return {
+      unitType: first.unitType,
+      vintage: first.vintage,
+      projectId: first.projectId ?? null,
+      status: first.status,
+      quantity: group.reduce((sum, lot) => addQuantities(sum, lot.quantity), 0),
+      locked: group.reduce(
+        (sum, lot) => (lot.lockedBy === undefined ? sum : addQuantities(sum, lot.quantity)),
+        0,
+      ),
+      lots: group.map((lot) => ({
+        id: lot.id,
+        serialStart: lot.serialStart,
+        serialEnd: lot.serialEnd,
+        quantity: lot.quantity,
+        lockedBy: lot.lockedBy ?? null,
+      })),
+    };
+  });
+}

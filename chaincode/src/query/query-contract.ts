@@ -1,0 +1,102 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Anyone, authorize, actsFor, isSupervisor } from '../identity/access';
+import { forbidden } from '../errors';
+import { InputReader, parseId, parseYear } from '../ledger/input';
+import { OBJECT_TYPES, ObjectType } from '../ledger/keys';
+import { Store } from '../ledger/store';
+import type { CompliancePeriod } from '../period/compliance-period';
+import { requireAccount, requireEntity } from '../registry/registry-reads';
+import type { Lot } from '../units/lot';
+import { groupHoldings } from './holdings';
+import { checkArity, requireReadable } from './ownership';
+import { supplySummary } from './supply';
+
+function readReference(request: string): { type: (typeof OBJECT_TYPES)[number]; id: string[] } {
+  const input = InputReader.fromJson(request, 'reference');
+  const type = input.oneOf('type', OBJECT_TYPES);
+  const id = input.idParts('id', 3);
+  return { type, id };
+}
+
+/**
+ * Read-only views for auditors, the regulator and participants: any object, any object's history, holdings
+ * and the supply summary an auditor reconciles.
+ */
+@Info({ title: 'Query', description: 'Objects, history, holdings and supply' })
+export class QueryContract extends Contract {
+  constructor() {
+    super('Query');
+  }
+
+  /**
+   * Any object by type and id parts, e.g. `{ "type": "lot", "id": ["ACC1", "<lotId>"] }`.
+   * Caller: regulator, auditor or verifier for everything; enterprise users for reference data and their own
+   * entity's accounts, lots, reports and compliance records.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetObject(ctx: Context, request: string): Promise<string> {
+    const caller = authorize(ctx, 'GetObject', Anyone);
+    const { type, id } = parseReference(request);
+    const store = new Store(ctx);
+    await requireReadable(store, caller, type, id);
+    return JSON.stringify(await store.require<unknown>(type, id, `${type} ${id.join('/')}`));
+  }
+
+  /**
+   * The whole life of an object: every committed version with tx id, timestamp and deleted flag, newest first
+   * (Fabric's order). Request and callers as GetObject.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetHistory(ctx: Context, request: string): Promise<string> {
+    const caller = authorize(ctx, 'GetHistory', Anyone);
+    const { type, id } = parseReference(request);
+    const store = new Store(ctx);
+    await requireReadable(store, caller, type, id);
+    const key = store.key(type, id);
+    return JSON.stringify({ type, id, history: await store.history(key) });
+  }
+
+  /**
+   * An account's units grouped by unit type, vintage, project and status, with their lots.
+   * Caller: regulator, auditor, verifier, or users of the owning entity.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetHoldings(ctx: Context, accountId: string): Promise<string> {
+    const caller = authorize(ctx, 'GetHoldings', Anyone);
+    const store = new Store(ctx);
+    const account = await requireAccount(store, parseId(accountId, 'accountId'));
+    if (!isSupervisor(caller)) {
+      const owner = account.entityId === undefined ? undefined : await requireEntity(store, account.entityId);
+      if (owner === undefined || !actsFor(caller, owner)) {
+        throw forbidden(
+          `GetHoldings: only supervisors and users of the owning entity may read account ${account.id}`,
+        );
+      }
+    }
+    const lots = (await store.list<Lot>(ObjectType.lot, [account.id])).map((kv) => kv.value);
+    return JSON.stringify({ account, holdings: groupHoldings(lots) });
+  }
+
+  /**
+   * Supply of a period's vintage (issued, allocated, held, locked, surrendered, retired) with the reconciliation
+   * issued = held + surrendered + retired. Caller: anyone with a carbon role.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetSupplySummary(ctx: Context, period: string): Promise<string> {
+    authorize(ctx, 'GetSupplySummary', Anyone);
+    const year = parseYear(period, 'period');
+    const store = new Store(ctx);
+    const definition = await store.get<CompliancePeriod>(ObjectType.period, [year]);
+    return JSON.stringify(await supplySummary(store, year, definition?.cap ?? null));
+  }
+}
+
+function parseReference(request: string): { type: (typeof OBJECT_TYPES)[number]; id: string[] } {
+  const reference = readReference(request);
+  checkArity(reference.type, reference.id);
+  return reference;
+}

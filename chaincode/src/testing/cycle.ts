@@ -1,0 +1,39 @@
+import { Users } from './identities';
+import { cc, Fixtures, submit, tx } from './scenario';
+import type { TestLedger } from './test-ledger';
+
+/** Reports, verifies and accepts INST1's 2025 emissions (3,264 t) in time. */
+export async function acceptInst1Report(ledger: TestLedger, verifiedEmissions = 3_264): Promise<void> {
+  ledger.setTime('2026-03-01T00:00:00Z');
+  await submit(ledger, Users.operator1, tx(cc.mrv, 'SubmitReport'), Fixtures.report());
+  await submit(ledger, Users.verifier, tx(cc.mrv, 'VerifyReport'), {
+    period: 2025,
+    installationId: 'INST1',
+    version: 1,
+    verifiedEmissions,
+    opinion: 'positive',
+  });
+  await submit(ledger, Users.regulator, tx(cc.mrv, 'AcceptReport'), {
+    period: 2025,
+    installationId: 'INST1',
+    version: 1,
+  });
+}
+
+/** Registers project PRJ1 (owned by ENT1) and issues 1,000 vintage-2025 credits into TRADE1. */
+export async function issueOffsetsToEnt1(ledger: TestLedger, quantity = 1_000): Promise<void> {
+  await submit(ledger, Users.regulator, tx(cc.offset, 'RegisterProject'), {
+    id: 'PRJ1',
+    name: 'Wind farm Gansu',
+    methodology: 'CMS-002-V01',
+    ownerEntityId: 'ENT1',
+  });
+  await submit(ledger, Users.regulator, tx(cc.offset, 'IssueOffsets'), {
+    projectId: 'PRJ1',
+    vintage: 2025,
+    monitoringPeriod: { from: '2025-01-01', to: '2025-12-31' },
+    serialStart: 1,
+    quantity,
+    toAccount: 'TRADE1',
+  });
+}

@@ -1,0 +1,216 @@
+import Long from 'long';
+import type {
+  ChaincodeProposal,
+  ChaincodeResponse,
+  ChaincodeStub,
+  Iterators,
+  SerializedIdentity,
+  SplitCompositekey,
+  StateQueryResponse,
+  Timestamp,
+} from 'fabric-shim-api';
+import type { MemoryWorld, WriteSet } from './memory-world';
+
+// Same encoding as fabric-shim's stub, so keys look exactly like on a peer.
+const COMPOSITE_KEY_NAMESPACE = '\x00';
+const MIN_UNICODE_RUNE = '\u0000';
+const MAX_UNICODE_RUNE = '\u{10ffff}';
+
+type QueryResult<T> = Promise<Iterators.CommonIterator<T>> & AsyncIterable<T>;
+
+/** Wraps a snapshot array as the promise-plus-async-iterable the real stub returns. */
+function queryResult<T>(items: readonly T[]): QueryResult<T> {
+  let index = 0;
+  const iterator: Iterators.CommonIterator<T> = {
+    close: () => Promise.resolve(),
+    next: () => {
+      const value = items[index];
+      index += 1;
+      return Promise.resolve(
+        value === undefined ? { value: undefined as unknown as T, done: true } : { value, done: false },
+      );
+    },
+  };
+  const promise = Promise.resolve(iterator);
+  return Object.assign(promise, {
+    async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+      for (const item of items) {
+        yield await Promise.resolve(item);
+      }
+    },
+  });
+}
+
+function unsupported(name: string): never {
+  throw new Error(`MemoryStub does not implement ${name}`);
+}
+
+/**
+ * An in-memory chaincode stub for one simulated transaction. Like a peer, reads see only the committed world
+ * (never this transaction's own writes); writes, validation parameters and the (last) event are buffered and
+ * reach the world only through {@link toWriteSet} + {@link MemoryWorld.commit}.
+ */
+export class MemoryStub implements ChaincodeStub {
+  private readonly writes = new Map<string, Uint8Array | null>();
+  private readonly validationWrites = new Map<string, Uint8Array>();
+  private event: { name: string; payload: Uint8Array } | undefined;
+
+  constructor(
+    private readonly world: MemoryWorld,
+    private readonly txId: string,
+    private readonly seconds: number,
+    private readonly mspId: string,
+    private readonly args: readonly string[] = [],
+  ) {}
+
+  toWriteSet(): WriteSet {
+    return {
+      txId: this.txId,
+      seconds: this.seconds,
+      writes: this.writes,
+      validationParameters: this.validationWrites,
+      event: this.event,
+    };
+  }
+
+  getArgs(): string[] {
+    return [...this.args];
+  }
+  getStringArgs(): string[] {
+    return [...this.args];
+  }
+  getFunctionAndParameters(): { params: string[]; fcn: string } {
+    return { fcn: this.args[0] ?? '', params: this.args.slice(1) };
+  }
+  getTxID(): string {
+    return this.txId;
+  }
+  getChannelID(): string {
+    return 'carbon';
+  }
+  getCreator(): SerializedIdentity {
+    return { mspid: this.mspId, idBytes: new Uint8Array() };
+  }
+  getMspID(): string {
+    return this.mspId;
+  }
+  getTransient(): Map<string, Uint8Array> {
+    return new Map();
+  }
+  getSignedProposal(): ChaincodeProposal.SignedProposal {
+    return unsupported('getSignedProposal');
+  }
+  getTxTimestamp(): Timestamp {
+    return { seconds: Long.fromNumber(this.seconds), nanos: 0 };
+  }
+  getDateTimestamp(): Date {
+    return new Date(this.seconds * 1000);
+  }
+  getBinding(): string {
+    return unsupported('getBinding');
+  }
+
+  getState(key: string): Promise<Uint8Array> {
+    return Promise.resolve(this.world.state.get(key) ?? new Uint8Array());
+  }
+  putState(key: string, value: Uint8Array): Promise<void> {
+    if (key === '') {
+      return Promise.reject(new Error('key must not be empty'));
+    }
+    this.writes.set(key, Uint8Array.from(value));
+    return Promise.resolve();
+  }
+  deleteState(key: string): Promise<void> {
+    this.writes.set(key, null);
+    return Promise.resolve();
+  }
+  setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
+    this.validationWrites.set(key, Uint8Array.from(ep));
+    return Promise.resolve();
+  }
+  getStateValidationParameter(key: string): Promise<Uint8Array> {
+    return Promise.resolve(this.world.validationParameters.get(key) ?? new Uint8Array());
+  }
+  getStateByRange(startKey: string, endKey: string): QueryResult<Iterators.KV> {
+    return queryResult(this.world.range(startKey, endKey));
+  }
+  getStateByRangeWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
+    AsyncIterable<Iterators.KV> {
+    return unsupported('getStateByRangeWithPagination');
+  }
+  getStateByPartialCompositeKey(objectType: string, attributes: string[]): QueryResult<Iterators.KV> {
+    const prefix = this.createCompositeKey(objectType, attributes);
+    return queryResult(this.world.range(prefix, prefix + MAX_UNICODE_RUNE));
+  }
+  getStateByPartialCompositeKeyWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
+    AsyncIterable<Iterators.KV> {
+    return unsupported('getStateByPartialCompositeKeyWithPagination');
+  }
+  getQueryResult(): QueryResult<Iterators.KV> {
+    return unsupported('getQueryResult (CouchDB only; the network uses LevelDB)');
+  }
+  getQueryResultWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
+    AsyncIterable<Iterators.KV> {
+    return unsupported('getQueryResultWithPagination');
+  }
+  getHistoryForKey(key: string): QueryResult<Iterators.KeyModification> {
+    const modifications = (this.world.history.get(key) ?? []).map((m) => ({
+      txId: m.txId,
+      isDelete: m.isDelete,
+      value: m.value,
+      timestamp: { seconds: Long.fromNumber(m.seconds), nanos: 0 },
+    }));
+    return queryResult(modifications);
+  }
+  invokeChaincode(): Promise<ChaincodeResponse> {
+    return unsupported('invokeChaincode');
+  }
+  setEvent(name: string, payload: Uint8Array): void {
+    // Fabric keeps only the last event of a transaction.
+    this.event = { name, payload: Uint8Array.from(payload) };
+  }
+
+  createCompositeKey(objectType: string, attributes: string[]): string {
+    for (const part of [objectType, ...attributes]) {
+      if (part.includes(MIN_UNICODE_RUNE) || part.includes(MAX_UNICODE_RUNE)) {
+        throw new Error(`composite key part contains a reserved character: ${JSON.stringify(part)}`);
+      }
+    }
+    return COMPOSITE_KEY_NAMESPACE + [objectType, ...attributes].map((p) => p + MIN_UNICODE_RUNE).join('');
+  }
+  splitCompositeKey(compositeKey: string): SplitCompositekey {
+    const parts = compositeKey.slice(1).split(MIN_UNICODE_RUNE);
+    return { objectType: parts[0] ?? '', attributes: parts.slice(1, -1) };
+  }
+
+  getPrivateData(): Promise<Uint8Array> {
+    return unsupported('getPrivateData');
+  }
+  getPrivateDataHash(): Promise<Uint8Array> {
+    return unsupported('getPrivateDataHash');
+  }
+  putPrivateData(): Promise<void> {
+    return unsupported('putPrivateData');
+  }
+  deletePrivateData(): Promise<void> {
+    return unsupported('deletePrivateData');
+  }
+  purgePrivateData(): Promise<void> {
+    return unsupported('purgePrivateData');
+  }
+  setPrivateDataValidationParameter(): Promise<void> {
+    return unsupported('setPrivateDataValidationParameter');
+  }
+  getPrivateDataValidationParameter(): Promise<Uint8Array> {
+    return unsupported('getPrivateDataValidationParameter');
+  }
+  getPrivateDataByRange(): QueryResult<Iterators.KV> {
+    return unsupported('getPrivateDataByRange');
+  }
+  getPrivateDataByPartialCompositeKey(): QueryResult<Iterators.KV> {
+    return unsupported('getPrivateDataByPartialCompositeKey');
+  }
+  getPrivateDataQueryResult(): QueryResult<Iterators.KV> {
+    return unsupported('getPrivateDataQueryResult');
+  }
+}

@@ -1,0 +1,93 @@
+import type { Iterators } from 'fabric-shim-api';
+
+/** One committed change of a key, newest first as Fabric's history database returns it. */
+export interface MemoryModification {
+  readonly txId: string;
+  readonly seconds: number;
+  readonly isDelete: boolean;
+  readonly value: Uint8Array;
+}
+
+/** A chaincode event as committed with its transaction. */
+export interface MemoryEvent {
+  readonly txId: string;
+  readonly name: string;
+  readonly payload: unknown;
+}
+
+/** What one simulated transaction wants to change; applied atomically by {@link MemoryWorld.commit}. */
+export interface WriteSet {
+  readonly txId: string;
+  readonly seconds: number;
+  readonly writes: ReadonlyMap<string, Uint8Array | null>;
+  readonly validationParameters: ReadonlyMap<string, Uint8Array>;
+  readonly event: { name: string; payload: Uint8Array } | undefined;
+}
+
+/**
+ * The committed ledger of the in-memory test network: world state, key-level validation parameters, history
+ * per key and events. Only {@link commit} changes it, so a transaction that throws leaves it untouched.
+ */
+export class MemoryWorld {
+  readonly state = new Map<string, Uint8Array>();
+  readonly validationParameters = new Map<string, Uint8Array>();
+  readonly history = new Map<string, MemoryModification[]>();
+  readonly events: MemoryEvent[] = [];
+
+  commit(writeSet: WriteSet): void {
+    for (const [key, value] of writeSet.writes) {
+      const modifications = this.history.get(key) ?? [];
+      if (value === null) {
+        this.state.delete(key);
+        modifications.unshift({
+          txId: writeSet.txId,
+          seconds: writeSet.seconds,
+          isDelete: true,
+          value: new Uint8Array(),
+        });
+      } else {
+        this.state.set(key, value);
+        modifications.unshift({ txId: writeSet.txId, seconds: writeSet.seconds, isDelete: false, value });
+      }
+      this.history.set(key, modifications);
+    }
+    for (const [key, parameter] of writeSet.validationParameters) {
+      this.validationParameters.set(key, parameter);
+    }
+    if (writeSet.event !== undefined) {
+      this.events.push({
+        txId: writeSet.txId,
+        name: writeSet.event.name,
+        payload: JSON.parse(Buffer.from(writeSet.event.payload).toString('utf8')),
+      });
+    }
+  }
+
+  /** Keys in [startKey, endKey) in key order, as LevelDB range scans return them. */
+  range(startKey: string, endKey: string): Iterators.KV[] {
+    return [...this.state.keys()]
+      .filter((key) => key >= startKey && (endKey === '' || key < endKey))
+      .sort()
+      .map((key) => ({ namespace: 'carbon', key, value: this.state.get(key) ?? new Uint8Array() }));
+  }
+
+  /** A deep copy, so a test can try many transactions against the same starting point. */
+  clone(): MemoryWorld {
+    const copy = new MemoryWorld();
+    for (const [key, value] of this.state) copy.state.set(key, value);
+    for (const [key, value] of this.validationParameters) copy.validationParameters.set(key, value);
+    for (const [key, value] of this.history) copy.history.set(key, [...value]);
+    copy.events.push(...this.events);
+    return copy;
+  }
+
+  /** A comparable fingerprint of state, validation parameters and events. */
+  fingerprint(): string {
+    const decode = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+    return JSON.stringify({
+      state: [...this.state.entries()].sort().map(([k, v]) => [k, decode(v)]),
+      validation: [...this.validationParameters.entries()].sort().map(([k, v]) => [k, decode(v)]),
+      events: this.events.length,
+    });
+  }
+}

@@ -1,0 +1,177 @@
+import './quiet-logs';
+import type { Context } from 'fabric-contract-api';
+import { ComplianceContract } from '../compliance/compliance-contract';
+import { MrvContract } from '../mrv/mrv-contract';
+import { OffsetContract } from '../offsets/offset-contract';
+import { PeriodContract } from '../period/period-contract';
+import { QueryContract } from '../query/query-contract';
+import { RegistryContract } from '../registry/registry-contract';
+import { AllowanceContract } from '../units/allowance-contract';
+import { Users } from './identities';
+import type { TestIdentity } from './memory-identity';
+import { TestLedger } from './test-ledger';
+
+/** One instance of every contract, as the chaincode deploys them. */
+export const cc = {
+  registry: new RegistryContract(),
+  period: new PeriodContract(),
+  allowance: new AllowanceContract(),
+  offset: new OffsetContract(),
+  mrv: new MrvContract(),
+  compliance: new ComplianceContract(),
+  query: new QueryContract(),
+};
+
+/** Request payloads used across tests. */
+export const Fixtures = {
+  period2025: {
+    year: 2025,
+    cap: 1_000_000,
+    deadlines: {
+      reportBy: '2026-03-31T23:59:59Z',
+      verifyBy: '2026-06-30T23:59:59Z',
+      surrenderBy: '2026-09-30T23:59:59Z',
+    },
+    offsetLimitBasisPoints: 500,
+    penaltyPerTonne: 10_000,
+    currency: 'EUR',
+    benchmarks: {
+      'coal-gt300': { description: 'Coal > 300 MW', value: '0.877', outputUnit: 'MWh' },
+      gas: { description: 'Natural gas', value: '0.392', outputUnit: 'MWh' },
+    },
+  },
+  factorSet: {
+    id: 'IPCC2006',
+    version: 1,
+    description: 'IPCC 2006 defaults with the China 2022 grid factor',
+    fuels: {
+      natural_gas: { ncv: '48.0', emissionFactor: '56100', oxidation: '1' },
+      lignite: { ncv: '11.9', emissionFactor: '101000', oxidation: '1' },
+      coal: { ncv: '25.8', carbonContent: '25.8', oxidation: '0.98' },
+    },
+    gridFactor: '0.5703',
+  },
+  report(installationId = 'INST1', extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      period: 2025,
+      installationId,
+      factorSetId: 'IPCC2006',
+      factorSetVersion: 1,
+      activity: [
+        { kind: 'fuel', fuel: 'natural_gas', quantity: '1000', unit: 't' },
+        { kind: 'electricity', quantity: '1000', unit: 'MWh' },
+      ],
+      documents: [{ name: 'fuel-invoices.pdf', sha256: 'a'.repeat(64) }],
+      ...extra,
+    };
+  },
+};
+
+/** Runs a transaction as `who`; the argument is JSON-encoded when it is not already a string. */
+export function submit(
+  ledger: TestLedger,
+  who: TestIdentity,
+  fn: (ctx: Context, ...args: string[]) => Promise<string>,
+  ...args: unknown[]
+): Promise<unknown> {
+  return ledger.submit(
+    who,
+    async (ctx) =>
+      JSON.parse(
+        await fn(ctx, ...args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))),
+      ) as unknown,
+  );
+}
+
+/** Like {@link submit} but never commits. */
+export function evaluate(
+  ledger: TestLedger,
+  who: TestIdentity,
+  fn: (ctx: Context, ...args: string[]) => Promise<string>,
+  ...args: unknown[]
+): Promise<unknown> {
+  return ledger.evaluate(
+    who,
+    async (ctx) =>
+      JSON.parse(
+        await fn(ctx, ...args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))),
+      ) as unknown,
+  );
+}
+
+/** Binds a contract method so `this` stays the contract. */
+export function tx<C extends object>(
+  contract: C,
+  name: keyof C,
+): (ctx: Context, ...args: string[]) => Promise<string> {
+  const method = contract[name] as unknown as (ctx: Context, ...args: string[]) => Promise<string>;
+  return method.bind(contract);
+}
+
+/** Registry only: ENT1 (Enterprise1MSP, INST1), ENT2 (Enterprise2MSP, INST2), verifier VER1, trader TRD1. */
+export async function registerParticipants(ledger: TestLedger): Promise<void> {
+  const regulator = Users.regulator;
+  const register = tx(cc.registry, 'RegisterEntity');
+  await submit(ledger, regulator, register, {
+    id: 'ENT1',
+    kind: 'covered',
+    name: 'Huaneng Unit 1',
+    ownerMsp: 'Enterprise1MSP',
+    installations: [{ id: 'INST1', sector: 'power', capacity: '600', capacityUnit: 'MW' }],
+  });
+  await submit(ledger, regulator, register, {
+    id: 'ENT2',
+    kind: 'covered',
+    name: 'Baosteel Works',
+    ownerMsp: 'Enterprise2MSP',
+    installations: [{ id: 'INST2', sector: 'steel', capacity: '250' }],
+  });
+  await submit(ledger, regulator, register, {
+    id: 'VER1',
+    kind: 'verifier',
+    name: 'CQC',
+    ownerMsp: 'VerifierMSP',
+  });
+  const open = tx(cc.registry, 'OpenAccount');
+  for (const kind of ['allocation', 'auction', 'deletion']) {
+    await submit(ledger, regulator, open, { kind });
+  }
+  await submit(ledger, regulator, open, {
+    kind: 'holding',
+    id: 'HOLD1',
+    entityId: 'ENT1',
+    installationId: 'INST1',
+  });
+  await submit(ledger, regulator, open, {
+    kind: 'holding',
+    id: 'HOLD2',
+    entityId: 'ENT2',
+    installationId: 'INST2',
+  });
+  await submit(ledger, regulator, open, { kind: 'trading', id: 'TRADE1', entityId: 'ENT1' });
+  await submit(ledger, regulator, open, { kind: 'trading', id: 'TRADE2', entityId: 'ENT2' });
+}
+
+/**
+ * The standard starting point: participants and accounts, period 2025 with factors, 500,000 allowances issued,
+ * 100,000 allocated to INST1 and 80,000 to INST2.
+ */
+export async function standardScenario(): Promise<TestLedger> {
+  const ledger = new TestLedger();
+  await registerParticipants(ledger);
+  const regulator = Users.regulator;
+  await submit(ledger, regulator, tx(cc.period, 'CreatePeriod'), Fixtures.period2025);
+  await submit(ledger, regulator, tx(cc.period, 'PublishFactorSet'), Fixtures.factorSet);
+  await submit(ledger, regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2025, quantity: 500_000 });
+  await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
+    period: 2025,
+    installationId: 'INST1',
+    quantity: 100_000,
+  });
+  await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
+    period: 2025,
+    installationId: 'INST2',
+    quantity: 80_000,
+  });
+  return ledger;
+}

@@ -1,0 +1,170 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { failedPrecondition, invalidArgument, notFound } from '../errors';
+import { Anyone, Regulator, authorize } from '../identity/access';
+import { parseDecimal, parsePositiveDecimal } from '../ledger/decimal';
+import { emitEvent } from '../ledger/events';
+import { InputReader, parseId } from '../ledger/input';
+import { ObjectType } from '../ledger/keys';
+import { addQuantities } from '../ledger/quantity';
+import { Store } from '../ledger/store';
+import { txTime } from '../ledger/tx-time';
+import { requireOpenPeriod } from '../period/period-reads';
+import { NationalAccount } from '../registry/account';
+import { requireAccount, requireInstallation } from '../registry/registry-reads';
+import { benchmarkAllocation } from './benchmark-allocation';
+import type { AllocationRecord, IssuanceHead } from './issuance';
+import type { Lot } from './lot';
+import { LotLedger } from './lot-ledger';
+import { requireOpen, transferUnits } from './transfer';
+
+/**
+ * Allowances as serial-numbered lots: issuance under the cap, free allocation and transfers.
+ */
+@Info({ title: 'Allowance', description: 'Allowance issuance, free allocation and transfers' })
+export class AllowanceContract extends Contract {
+  constructor() {
+    super('Allowance');
+  }
+
+  /**
+   * Issues new allowances of a period's vintage into the national allocation account, never beyond the
+   * period's cap. Serials continue from the last issuance of the vintage.
+   * Request: `{ period, quantity }`. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async IssueAllowances(ctx: Context, request: string): Promise<string> {
+    authorize(ctx, 'IssueAllowances', [Regulator]);
+    const input = InputReader.fromJson(request, 'issuance');
+    const year = input.year('period');
+    const quantity = input.quantity('quantity');
+    const store = new Store(ctx);
+    const period = await requireOpenPeriod(store, year);
+    const head = (await store.get<IssuanceHead>(ObjectType.issuance, ['allowance', year])) ?? {
+      vintage: year,
+      issued: 0,
+    };
+    const issued = addQuantities(head.issued, quantity);
+    if (issued > period.cap) {
+      throw failedPrecondition(
+        `issuing ${quantity} would exceed the ${year} cap of ${period.cap} (already issued ${head.issued})`,
+      );
+    }
+    const account = await requireAccount(store, NationalAccount.allocation);
+    requireOpen(account, 'destination');
+    const lot = await new LotLedger(ctx, store).create(account, {
+      unitType: 'allowance',
+      vintage: year,
+      serialStart: head.issued + 1,
+      serialEnd: issued,
+      status: 'held',
+      origin: 'issuance',
+    });
+    await store.put(ObjectType.issuance, ['allowance', year], {
+      vintage: year,
+      issued,
+    } satisfies IssuanceHead);
+    emitEvent(ctx, 'AllowancesIssued', { period: year, quantity, lotId: lot.id, totalIssued: issued });
+    return JSON.stringify(lot);
+  }
+
+  /**
+   * Free allocation from the national allocation account to an installation's holding account, of the
+   * period's vintage: either an explicit `quantity`, or `output × benchmark × correction factors` rounded down
+   * to whole allowances. Request: `{ period, installationId, quantity }` or `{ period, installationId,
+   * benchmarkId, output, correctionFactors?: string[] }`. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async AllocateFree(ctx: Context, request: string): Promise<string> {
+    authorize(ctx, 'AllocateFree', [Regulator]);
+    const input = InputReader.fromJson(request, 'allocation');
+    const year = input.year('period');
+    const installationId = input.id('installationId');
+    const store = new Store(ctx);
+    const period = await requireOpenPeriod(store, year);
+    let quantity: number;
+    let benchmark: AllocationRecord['benchmark'];
+    if (input.has('quantity') === input.has('benchmarkId')) {
+      throw invalidArgument('allocation needs exactly one of quantity or benchmarkId (+ output)');
+    }
+    if (input.has('quantity')) {
+      quantity = input.quantity('quantity');
+    } else {
+      const benchmarkId = input.id('benchmarkId');
+      const definition = period.benchmarks[benchmarkId];
+      if (definition === undefined) {
+        throw notFound(`benchmark ${benchmarkId} is not defined for period ${year}`);
+      }
+      const output = input.positiveDecimal('output');
+      const correctionFactors = input.has('correctionFactors')
+        ? input.positiveDecimals('correctionFactors')
+        : [];
+      quantity = benchmarkAllocation(
+        parsePositiveDecimal(output, 'allocation.output'),
+        parseDecimal(definition.value, 'benchmark'),
+        correctionFactors.map((f, i) => parsePositiveDecimal(f, `allocation.correctionFactors[${i}]`)),
+      );
+      if (quantity === 0) {
+        throw invalidArgument('the benchmark formula yields zero allowances');
+      }
+      benchmark = { id: benchmarkId, value: definition.value, output, correctionFactors };
+    }
+    const installation = await requireInstallation(store, installationId);
+    if (installation.holdingAccountId === undefined) {
+      throw failedPrecondition(`installation ${installationId} has no holding account yet`);
+    }
+    const from = await requireAccount(store, NationalAccount.allocation);
+    const to = await requireAccount(store, installation.holdingAccountId);
+    requireOpen(from, 'source');
+    requireOpen(to, 'destination');
+    const movement = await new LotLedger(ctx, store).move(
+      from,
+      to,
+      { quantity, filter: { unitType: 'allowance', vintage: year } },
+      { status: 'held', origin: 'allocation' },
+    );
+    const record: AllocationRecord = {
+      period: year,
+      installationId,
+      accountId: to.id,
+      quantity,
+      method: benchmark === undefined ? 'explicit' : 'benchmark',
+      ...(benchmark === undefined ? {} : { benchmark }),
+      txId: ctx.stub.getTxID(),
+      allocatedAt: txTime(ctx),
+    };
+    await store.put(ObjectType.allocation, [year, installationId, ctx.stub.getTxID()], record);
+    emitEvent(ctx, 'AllowancesAllocated', {
+      allocation: record,
+      newLots: movement.moved.map((lot) => lot.id),
+    });
+    return JSON.stringify({ allocation: record, lots: movement.moved });
+  }
+
+  /**
+   * Transfers allowances between open accounts. Lots are split as needed; give `lotIds` to spend named lots
+   * (no range read, no conflict with concurrent transfers of other lots) or let the oldest vintages go first.
+   * Request: `{ fromAccount, toAccount, quantity, lotIds?, vintage? }`.
+   * Caller: the operator or trader of the entity owning `fromAccount` (its own MSP), or the regulator for
+   * national accounts.
+   */
+  @Transaction()
+  @Returns('string')
+  public async Transfer(ctx: Context, request: string): Promise<string> {
+    return JSON.stringify(await transferUnits(ctx, request, 'allowance', 'Transfer'));
+  }
+
+  /** One lot of an account. Caller: anyone with a carbon role. */
+  @Transaction(false)
+  @Returns('string')
+  public async GetLot(ctx: Context, accountId: string, lotId: string): Promise<string> {
+    authorize(ctx, 'GetLot', Anyone);
+    const lot = await new Store(ctx).require<Lot>(
+      ObjectType.lot,
+      [parseId(accountId, 'accountId'), parseId(lotId, 'lotId')],
+      `lot ${lotId} in account ${accountId}`,
+    );
+    return JSON.stringify(lot);
+  }
+}

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import type { Context } from 'fabric-contract-api';
+import { Users } from '../testing/identities';
+import type { TestIdentity } from '../testing/memory-identity';
+import { acceptInst1Report, issueOffsetsToEnt1 } from '../testing/cycle';
+import { cc, standardScenario, submit, tx } from '../testing/scenario';
+import type { TestLedger } from '../testing/test-ledger';
+import type { Lot } from './lot';
+
+type Fn = (ctx: Context, ...args: string[]) => Promise<string>;
+interface Op {
+  readonly label: string;
+  readonly who: TestIdentity;
+  readonly fn: Fn;
+  readonly request: Record<string, unknown>;
+}
+
+const ACCOUNT_OWNERS: Record<string, TestIdentity> = {
+  HOLD1: Users.operator1,
+  TRADE1: Users.trader1,
+  HOLD2: Users.operator2,
+  TRADE2: Users.trader2,
+};
+const accounts = Object.keys(ACCOUNT_OWNERS);
+const quantity = fc.integer({ min: 1, max: 60_000 });
+const account = fc.constantFrom(...accounts);
+const installation = fc.constantFrom('INST1', 'INST2');
+
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  quantity.map((q) => ({
+    label: `issue ${q}`,
+    who: Users.regulator,
+    fn: tx(cc.allowance, 'IssueAllowances'),
+    request: { period: 2025, quantity: q },
+  })),
+  fc.tuple(installation, quantity).map(([i, q]) => ({
+    label: `allocate ${q} to ${i}`,
+    who: Users.regulator,
+    fn: tx(cc.allowance, 'AllocateFree'),
+    request: { period: 2025, installationId: i, quantity: q },
+  })),
+  fc
+    .tuple(account, account, quantity, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
+    .map(([from, to, q, unit]) => ({
+      label: `transfer ${q} ${unit} ${from}→${to}`,
+      who: ACCOUNT_OWNERS[from] ?? Users.regulator,
+      fn: unit === 'allowance' ? tx(cc.allowance, 'Transfer') : tx(cc.offset, 'TransferOffsets'),
+      request: { fromAccount: from, toAccount: to, quantity: q },
+    })),
+  fc
+    .tuple(installation, quantity, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
+    .map(([i, q, unit]) => ({
+      label: `surrender ${q} ${unit} for ${i}`,
+      who: i === 'INST1' ? Users.operator1 : Users.operator2,
+      fn: tx(cc.compliance, 'Surrender'),
+      request: {
+        period: 2025,
+        installationId: i,
+        unitType: unit,
+        quantity: unit === 'offset' ? Math.min(q, 50) : q,
+      },
+    })),
+  fc.tuple(account, fc.integer({ min: 1, max: 400 })).map(([a, q]) => ({
+    label: `retire ${q} from ${a}`,
+    who: ACCOUNT_OWNERS[a] ?? Users.regulator,
+    fn: tx(cc.offset, 'RetireOffsets'),
+    request: { accountId: a, quantity: q, beneficiary: 'anyone' },
+  })),
+);
+
+/** Every lot in the committed world state. */
+function allLots(ledger: TestLedger): Lot[] {
+  return [...ledger.world.state.entries()]
+    .filter(([key]) => key.startsWith('\x00lot\x00'))
+    .map(([, value]) => JSON.parse(Buffer.from(value).toString('utf8')) as Lot);
+}
+
+function issuedAllowances(ledger: TestLedger): number {
+  const head = ledger.world.state.get('\x00issuance\x00allowance\x002025\x00');
+  return head === undefined
+    ? 0
+    : (JSON.parse(Buffer.from(head).toString('utf8')) as { issued: number }).issued;
+}
+
+function checkInvariants(ledger: TestLedger, terminal: Map<string, string>): void {
+  const lots = allLots(ledger);
+  // Totals per unit space are conserved: serial blocks exactly tile 1..issued (allowances) / the issued block.
+  const spaces = new Map<string, Lot[]>();
+  for (const lot of lots) {
+    expect(lot.quantity).toBe(lot.serialEnd - lot.serialStart + 1);
+    expect(lot.quantity).toBeGreaterThan(0);
+    const space = `${lot.unitType}|${lot.vintage}|${lot.projectId ?? ''}`;
+    spaces.set(space, [...(spaces.get(space) ?? []), lot]);
+  }
+  for (const [space, group] of spaces) {
+    group.sort((a, b) => a.serialStart - b.serialStart);
+    let next = group[0]?.serialStart ?? 1;
+    for (const lot of group) {
+      // No serial number is in two lots, and none is lost.
+      expect({ space, start: lot.serialStart }).toEqual({ space, start: next });
+      next = lot.serialEnd + 1;
+    }
+    const total = group.reduce((sum, lot) => sum + lot.quantity, 0);
+    if (space === 'allowance|2025|') {
+      expect(group[0]?.serialStart).toBe(1);
+      expect(total).toBe(issuedAllowances(ledger));
+    } else {
+      expect(total).toBe(1_000);
+    }
+  }
+  // Nothing surrendered or retired ever moves or changes again.
+  const current = new Map(lots.filter((l) => l.status !== 'held').map((l) => [l.id, JSON.stringify(l)]));
+  for (const [id, snapshot] of terminal) {
+    expect(current.get(id)).toBe(snapshot);
+  }
+  for (const lot of lots) {
+    if (lot.status !== 'held') {
+      expect(lot.accountId).toBe('NATIONAL-DELETION');
+      terminal.set(lot.id, JSON.stringify(lot));
+    }
+  }
+}
+
+describe('conservation of units (property-based)', () => {
+  let base: TestLedger;
+  beforeAll(async () => {
+    base = await standardScenario();
+    await issueOffsetsToEnt1(base);
+    await acceptInst1Report(base, 3_000);
+  });
+
+  it('conserves totals per vintage, never duplicates a serial and never moves surrendered or retired units', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 25 }), async (ops) => {
+        const ledger = base.fork();
+        const terminal = new Map<string, string>();
+        checkInvariants(ledger, terminal);
+        for (const op of ops) {
+          const before = ledger.world.fingerprint();
+          try {
+            await submit(ledger, op.who, op.fn, op.request);
+          } catch (error) {
+            // A refused operation is a clear chaincode error and changes nothing.
+            expect(String(error)).toMatch(
+              /(INVALID_ARGUMENT|NOT_FOUND|FORBIDDEN|CONFLICT|FAILED_PRECONDITION): /,
+            );
+            expect(ledger.world.fingerprint()).toBe(before);
+          }
+          checkInvariants(ledger, terminal);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,152 @@
+import type { Context } from 'fabric-contract-api';
+import { failedPrecondition, invalidArgument, notFound } from '../errors';
+import { requireOwnerEndorsement } from '../ledger/endorsement';
+import { ObjectType } from '../ledger/keys';
+import { addQuantities } from '../ledger/quantity';
+import type { Store } from '../ledger/store';
+import { txTime } from '../ledger/tx-time';
+import type { Account } from '../registry/account';
+import { compareLots, matchesFilter, type Lot, type LotFilter } from './lot';
+
+/** The fields a new lot takes from its creator; id, account, quantity and creation stamp are added here. */
+export type NewLot = Omit<Lot, 'id' | 'accountId' | 'quantity' | 'createdAt' | 'createdTxId'>;
+
+/** Extra fields set on units arriving in the destination (e.g. `status: 'surrendered'`). */
+export type Arrival = Pick<Lot, 'status' | 'origin'> & Partial<Pick<Lot, 'surrender' | 'retirement'>>;
+
+/** What a movement spends: a quantity, optionally from named lots (UTXO style, no range read). */
+export interface Spend {
+  readonly quantity: number;
+  readonly lotIds?: readonly string[];
+  readonly filter: LotFilter;
+}
+
+/** Result of a movement: new lots in the destination and the shrunk remainders left behind. */
+export interface Movement {
+  readonly moved: Lot[];
+  readonly remainders: Lot[];
+  readonly spentLotIds: string[];
+}
+
+/**
+ * Creates, splits and moves lots within one transaction. New lot ids are `<txId>.<n>`: unique, deterministic
+ * on every endorser, and never a shared counter.
+ */
+export class LotLedger {
+  private sequence = 0;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly store: Store,
+  ) {}
+
+  private nextLotId(): string {
+    this.sequence += 1;
+    return `${this.ctx.stub.getTxID()}.${this.sequence}`;
+  }
+
+  /** Writes a new lot into `account` and makes its owner's org a required endorser of any later change. */
+  async create(account: Account, fields: NewLot): Promise<Lot> {
+    const lot: Lot = {
+      ...fields,
+      id: this.nextLotId(),
+      accountId: account.id,
+      quantity: fields.serialEnd - fields.serialStart + 1,
+      createdAt: txTime(this.ctx),
+      createdTxId: this.ctx.stub.getTxID(),
+    };
+    const key = await this.store.put(ObjectType.lot, [account.id, lot.id], lot);
+    await requireOwnerEndorsement(this.ctx, key, account.ownerMsp);
+    return lot;
+  }
+
+  /** Every lot in an account (a range read: queries, or writers that accept phantom-read conflicts). */
+  async lotsOf(accountId: string): Promise<Lot[]> {
+    return (await this.store.list<Lot>(ObjectType.lot, [accountId])).map((kv) => kv.value);
+  }
+
+  private async candidates(from: Account, spend: Spend): Promise<Lot[]> {
+    if (spend.lotIds === undefined) {
+      // Convenience path: pick the oldest matching lots. This reads the account's lot range, so a concurrent
+      // transfer into the same account makes this transaction fail with a phantom read and be retried.
+      const lots = await this.lotsOf(from.id);
+      return lots
+        .filter(
+          (lot) => lot.status === 'held' && lot.lockedBy === undefined && matchesFilter(lot, spend.filter),
+        )
+        .sort(compareLots);
+    }
+    const lots: Lot[] = [];
+    for (const lotId of spend.lotIds) {
+      const lot = await this.store.get<Lot>(ObjectType.lot, [from.id, lotId]);
+      if (lot === undefined) {
+        throw notFound(`lot ${lotId} is not in account ${from.id}`);
+      }
+      if (lot.status !== 'held') {
+        throw failedPrecondition(`lot ${lotId} is ${lot.status} and can never move again`);
+      }
+      if (lot.lockedBy !== undefined) {
+        throw failedPrecondition(`lot ${lotId} is locked by ${lot.lockedBy}`);
+      }
+      if (!matchesFilter(lot, spend.filter)) {
+        throw invalidArgument(
+          `lot ${lotId} (${lot.unitType}, vintage ${lot.vintage}) does not match what was asked: ${describe(spend.filter)}`,
+        );
+      }
+      lots.push(lot);
+    }
+    return lots;
+  }
+
+  /**
+   * Moves `spend.quantity` units from `from` to `to`, whole lots first and splitting the last one: the moved
+   * serials are the lowest of the lot, the remainder keeps the same lot id (and key) with a higher serialStart.
+   */
+  async move(from: Account, to: Account, spend: Spend, arrival: Arrival): Promise<Movement> {
+    const lots = await this.candidates(from, spend);
+    const available = lots.reduce((sum, lot) => addQuantities(sum, lot.quantity), 0);
+    if (available < spend.quantity) {
+      throw failedPrecondition(
+        `account ${from.id} has ${available} ${describe(spend.filter)} available, ${spend.quantity} needed`,
+      );
+    }
+    const movement: Movement = { moved: [], remainders: [], spentLotIds: [] };
+    let remaining = spend.quantity;
+    for (const lot of lots) {
+      if (remaining === 0) {
+        break;
+      }
+      const take = Math.min(remaining, lot.quantity);
+      remaining -= take;
+      const serialEnd = lot.serialStart + take - 1;
+      movement.moved.push(
+        await this.create(to, {
+          unitType: lot.unitType,
+          vintage: lot.vintage,
+          ...(lot.projectId === undefined ? {} : { projectId: lot.projectId }),
+          serialStart: lot.serialStart,
+          serialEnd,
+          parentLotId: lot.id,
+          ...arrival,
+        }),
+      );
+      movement.spentLotIds.push(lot.id);
+      if (take === lot.quantity) {
+        await this.store.delete(ObjectType.lot, [from.id, lot.id]);
+      } else {
+        const remainder: Lot = { ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take };
+        await this.store.put(ObjectType.lot, [from.id, lot.id], remainder);
+        movement.remainders.push(remainder);
+      }
+    }
+    return movement;
+  }
+}
+
+function describe(filter: LotFilter): string {
+  const parts: string[] = [filter.unitType === 'allowance' ? 'allowances' : 'offset credits'];
+  if (filter.vintage !== undefined) parts.push(`of vintage ${filter.vintage}`);
+  if (filter.maxVintage !== undefined) parts.push(`of vintage ≤ ${filter.maxVintage}`);
+  if (filter.projectId !== undefined) parts.push(`of project ${filter.projectId}`);
+  return parts.join(' ');
+}
