@@ -2,6 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import { notFound } from '../errors';
 import { fromBytes, toBytes } from './canonical-json';
 import type { ObjectTypeName } from './keys';
+import { timestampMillis } from './tx-time';
 
 /** One entry of a key's history as the Query contract returns it. */
 export interface HistoryEntry {
@@ -78,10 +79,9 @@ export class Store {
   async history(key: string): Promise<HistoryEntry[]> {
     const entries: HistoryEntry[] = [];
     for await (const modification of this.ctx.stub.getHistoryForKey(key)) {
-      const millis = modification.timestamp.seconds.toNumber() * 1000;
       entries.push({
         txId: modification.txId,
-        timestamp: new Date(millis + Math.floor(modification.timestamp.nanos / 1_000_000)).toISOString(),
+        timestamp: new Date(timestampMillis(modification.timestamp)).toISOString(),
         isDelete: modification.isDelete,
         value:
           modification.isDelete || modification.value.length === 0 ? null : fromBytes(modification.value),

@@ -5,8 +5,22 @@ import type { Context } from 'fabric-contract-api';
  * Never use the peer's clock: endorsements would differ.
  */
 export function txTimestampMillis(ctx: Context): number {
-  const ts = ctx.stub.getTxTimestamp();
-  return ts.seconds.toNumber() * 1000 + Math.floor(ts.nanos / 1_000_000);
+  return timestampMillis(ctx.stub.getTxTimestamp());
+}
+
+/**
+ * Milliseconds of a protobuf Timestamp. fabric-shim hands out two shapes: the transaction timestamp has
+ * `seconds` as a Long, history entries (`Timestamp.toObject()`) as a plain number.
+ */
+export function timestampMillis(ts: { readonly seconds: unknown; readonly nanos: number }): number {
+  const { seconds } = ts;
+  const whole =
+    typeof seconds === 'number'
+      ? seconds
+      : typeof seconds === 'object' && seconds !== null && 'toNumber' in seconds
+        ? (seconds as { toNumber(): number }).toNumber()
+        : Number(seconds);
+  return whole * 1000 + Math.floor(ts.nanos / 1_000_000);
 }
 
 /** The transaction timestamp as an ISO-8601 UTC string (millisecond precision). */

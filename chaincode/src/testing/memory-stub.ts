@@ -158,7 +158,9 @@ export class MemoryStub implements ChaincodeStub {
       txId: m.txId,
       isDelete: m.isDelete,
       value: m.value,
-      timestamp: { seconds: Long.fromNumber(m.seconds), nanos: 0 },
+      // As the real shim: history timestamps come from Timestamp.toObject(), so seconds is a plain number.
+      // (its type declaration says Long; the runtime value is not).
+      timestamp: { seconds: m.seconds as unknown as Long, nanos: 0 },
     }));
     return queryResult(modifications);
   }
