@@ -18,7 +18,7 @@ import { NetworkError } from './errors';
 import { retry } from './exec';
 import { caServerProcess, writeCaServerConfig } from './fabric-ca';
 import { ensureFabricBinaries } from './fabric-binaries';
-import { isHealthy } from './health';
+import { isHealthy, isListening } from './health';
 import { ordererProcess, peerProcess, writeNodeConfig } from './node-config';
 import { REPO_ROOT, runPaths } from './paths';
 import { assertPortsFree } from './ports';
@@ -48,10 +48,14 @@ function readState(): NetworkState | undefined {
   }
 }
 
-/** A node we supervise, with the operations port that tells its health (none for chaincode servers). */
+/**
+ * A node we supervise: Fabric nodes report health on their operations port; a chaincode server is ready
+ * once it accepts connections on its listen port.
+ */
 interface SupervisedNode {
   readonly process: NodeProcess;
   readonly healthPort?: number;
+  readonly listenPort?: number;
 }
 
 function fabricNodes(topology: Topology): { orderers: SupervisedNode[]; peers: SupervisedNode[] } {
@@ -77,15 +81,16 @@ export function expectedProcessNames(topology: Topology): string[] {
   ];
 }
 
-async function waitHealthy(
+async function waitReady(
   topology: Topology,
   nodes: readonly SupervisedNode[],
   timeoutMs = 60_000,
 ): Promise<void> {
   await Promise.all(
     nodes.map(async (node) => {
-      const port = node.healthPort;
+      const port = node.healthPort ?? node.listenPort;
       if (port === undefined) return;
+      const ready = node.healthPort !== undefined ? isHealthy : isListening;
       try {
         await retry(
           async () => {
@@ -96,7 +101,7 @@ async function waitHealthy(
                 `see ${runPaths.log(node.process.name)}`,
               );
             }
-            if (!(await isHealthy(topology.host, port))) throw new Error('not healthy yet');
+            if (!(await ready(topology.host, port))) throw new Error('not ready yet');
           },
           timeoutMs,
           250,
@@ -105,7 +110,7 @@ async function waitHealthy(
       } catch (err) {
         if (err instanceof NetworkError) throw err;
         throw new NetworkError(
-          `${node.process.name} did not report healthy within ${timeoutMs / 1000} s`,
+          `${node.process.name} was not ready within ${timeoutMs / 1000} s`,
           `see ${runPaths.log(node.process.name)}`,
         );
       }
@@ -173,9 +178,9 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
   if (state) {
     progress.step('Restarting the existing network (ledgers and identities kept)');
     writeNodeConfig(topology);
-    startAll([ca, ...orderers, ...peers]);
-    startAll(chaincodeServers(topology, state.packageIds));
-    await waitHealthy(topology, [ca, ...orderers, ...peers]);
+    const servers = chaincodeServers(topology, state.packageIds);
+    startAll([ca, ...orderers, ...peers, ...servers]);
+    await waitReady(topology, [ca, ...orderers, ...peers, ...servers]);
     progress.done();
   } else {
     await bootstrap(topology, progress, ca, orderers, peers);
@@ -198,7 +203,7 @@ function chaincodeServers(
         `no chaincode package id recorded for ${org.name}`,
         'run `npm run network:down -- --purge` and start again',
       );
-    return { process: chaincodeServerProcess(topology, org, id) };
+    return { process: chaincodeServerProcess(topology, org, id), listenPort: org.peer.chaincodeServerPort };
   });
 }
 
@@ -216,7 +221,7 @@ async function bootstrap(
   progress.step(`Starting Fabric CA (${topology.organizations.length + 1} CAs in one server)`);
   writeCaServerConfig(topology);
   startAll([ca]);
-  await waitHealthy(topology, [ca]);
+  await waitReady(topology, [ca]);
   progress.done();
 
   progress.step(
@@ -231,7 +236,7 @@ async function bootstrap(
 
   progress.step(`Starting ${orderers.length} Raft orderers and ${peers.length} peers`);
   startAll([...orderers, ...peers]);
-  await waitHealthy(topology, [...orderers, ...peers]);
+  await waitReady(topology, [...orderers, ...peers]);
   progress.done();
 
   progress.step('Joining orderers (osnadmin) and peers to the channel');
@@ -250,7 +255,9 @@ async function bootstrap(
       packageIds[org.name] = packageId;
     }),
   );
-  startAll(chaincodeServers(topology, packageIds));
+  const servers = chaincodeServers(topology, packageIds);
+  startAll(servers);
+  await waitReady(topology, servers);
   await Promise.all(
     topology.organizations.map((org) => approveChaincode(topology, org, packageIds[org.name] ?? '')),
   );
