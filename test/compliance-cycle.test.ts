@@ -1,0 +1,191 @@
+import { isMissing, participant, type Participant } from './support/participants';
+
+/**
+ * One whole compliance period across the consortium, on the real network: the regulator sets the period and
+ * factors and allocates, an operator reports, the verifier verifies, the regulator accepts, the operator
+ * surrenders, the auditor reads the history and the supply summary reconciles.
+ *
+ * The network may be reused between runs, so each run takes the first unused period year and its own
+ * installation; ENT1/ENT2 (bound to the enterprise users' carbon.entity) are registered once.
+ */
+describe('a compliance period on the real network', () => {
+  let regulator: Participant;
+  let operator1: Participant;
+  let operator2: Participant;
+  let verifier: Participant;
+  let auditor: Participant;
+  let year = 0;
+  let installationId = '';
+  let holdingAccount = '';
+  const day = 24 * 3600 * 1000;
+
+  interface Supply {
+    allocated: number;
+    allowances: {
+      issued: number;
+      held: number;
+      surrendered: number;
+      retired: number;
+      locked: number;
+      reconciles: boolean;
+    };
+  }
+
+  beforeAll(async () => {
+    regulator = participant('Regulator', 'regulator1');
+    operator1 = participant('Enterprise1', 'operator1');
+    operator2 = participant('Enterprise2', 'operator2');
+    verifier = participant('Verifier', 'verifier1');
+    auditor = participant('Auditor', 'auditor1');
+
+    for (const kind of ['allocation', 'auction', 'deletion']) {
+      const id = `NATIONAL-${kind.toUpperCase()}`;
+      if (await isMissing(() => regulator.evaluate('Registry:GetAccount', id))) {
+        await regulator.submit('Registry:OpenAccount', { kind });
+      }
+    }
+    const entities = [
+      { id: 'ENT1', kind: 'covered', name: 'Huaneng Unit 1', ownerMsp: 'Enterprise1MSP' },
+      { id: 'ENT2', kind: 'covered', name: 'Baosteel Works', ownerMsp: 'Enterprise2MSP' },
+    ];
+    for (const entity of entities) {
+      if (await isMissing(() => regulator.evaluate('Registry:GetEntity', entity.id))) {
+        await regulator.submit('Registry:RegisterEntity', entity);
+      }
+    }
+    year = 2030;
+    while (!(await isMissing(() => regulator.evaluate('Period:GetPeriod', String(year))))) year++;
+    installationId = `INST-${year}-A`;
+    holdingAccount = `HOLD-${year}-A`;
+  });
+
+  afterAll(() => {
+    for (const p of [regulator, operator1, operator2, verifier, auditor]) p.connection.close();
+  });
+
+  test('the regulator registers an installation, opens its holding account and creates the period', async () => {
+    await regulator.submit('Registry:AddInstallations', {
+      entityId: 'ENT1',
+      installations: [{ id: installationId, sector: 'power', capacity: '600', capacityUnit: 'MW' }],
+    });
+    await regulator.submit('Registry:OpenAccount', {
+      kind: 'holding',
+      id: holdingAccount,
+      entityId: 'ENT1',
+      installationId,
+    });
+    const now = Date.now();
+    const period = await regulator.submit<{ year: number; cap: number }>('Period:CreatePeriod', {
+      year,
+      cap: 1_000_000,
+      deadlines: {
+        reportBy: new Date(now + 30 * day).toISOString(),
+        verifyBy: new Date(now + 60 * day).toISOString(),
+        surrenderBy: new Date(now + 90 * day).toISOString(),
+      },
+      offsetLimitBasisPoints: 500,
+      penaltyPerTonne: 10_000,
+      currency: 'EUR',
+      benchmarks: { gas: { description: 'Natural gas', value: '0.392', outputUnit: 'MWh' } },
+    });
+    expect(period).toMatchObject({ year, cap: 1_000_000 });
+    await regulator.submit('Period:PublishFactorSet', {
+      id: `IPCC2006-${year}`,
+      version: 1,
+      description: 'IPCC 2006 defaults with the China 2022 grid factor',
+      fuels: { natural_gas: { ncv: '48.0', emissionFactor: '56100', oxidation: '1' } },
+      gridFactor: '0.5703',
+    });
+  });
+
+  test('the regulator issues allowances and allocates 5,000 to the installation', async () => {
+    await regulator.submit('Allowance:IssueAllowances', { period: year, quantity: 10_000 });
+    await regulator.submit('Allowance:AllocateFree', { period: year, installationId, quantity: 5_000 });
+    const holdings = await operator1.evaluate<{ holdings: unknown }>('Query:GetHoldings', holdingAccount);
+    expect(JSON.stringify(holdings.holdings)).toContain('5000');
+  });
+
+  test('the operator reports; emissions are computed on-chain from the factor set', async () => {
+    const report = await operator1.submit<Record<string, unknown>>('Mrv:SubmitReport', {
+      period: year,
+      installationId,
+      factorSetId: `IPCC2006-${year}`,
+      factorSetVersion: 1,
+      activity: [
+        { kind: 'fuel', fuel: 'natural_gas', quantity: '1000', unit: 't' },
+        { kind: 'electricity', quantity: '1000', unit: 'MWh' },
+      ],
+      documents: [{ name: 'fuel-invoices.pdf', sha256: 'a'.repeat(64) }],
+    });
+    // 2,692.8 t from gas + 570.3 t from electricity = 3,263.1 t, i.e. 3,263,100 kg.
+    expect(JSON.stringify(report)).toContain('3263100');
+  });
+
+  test('another enterprise cannot surrender for the installation, and nothing changes', async () => {
+    const before = await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year));
+    const message = await operator2.refusal('Compliance:Surrender', {
+      period: year,
+      installationId,
+      unitType: 'allowance',
+      quantity: 100,
+    });
+    expect(message).toMatch(/^FORBIDDEN: /);
+    expect(await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year))).toEqual(before);
+  });
+
+  test('the verifier verifies, the regulator accepts, the operator surrenders: status A', async () => {
+    await verifier.submit('Mrv:VerifyReport', {
+      period: year,
+      installationId,
+      version: 1,
+      verifiedEmissions: 3_264,
+      opinion: 'positive',
+    });
+    await regulator.submit('Mrv:AcceptReport', { period: year, installationId, version: 1 });
+    await operator1.submit('Compliance:Surrender', {
+      period: year,
+      installationId,
+      unitType: 'allowance',
+      quantity: 3_264,
+    });
+    const status = await operator1.evaluate<Record<string, unknown>>(
+      'Compliance:GetComplianceStatus',
+      String(year),
+      installationId,
+    );
+    expect(status).toMatchObject({ verifiedEmissions: 3_264, surrendered: 3_264, balance: 0, code: 'A' });
+  });
+
+  test('surrendering more than the holding is refused and changes nothing', async () => {
+    const before = await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year));
+    const message = await operator1.refusal('Compliance:Surrender', {
+      period: year,
+      installationId,
+      unitType: 'allowance',
+      quantity: 1_000_000,
+    });
+    expect(message).toMatch(/^(INVALID_ARGUMENT|FAILED_PRECONDITION): /);
+    expect(await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year))).toEqual(before);
+  });
+
+  test('the auditor reads the report history and the supply summary reconciles on every peer', async () => {
+    const history = await auditor.evaluate<{ history: { txId: string; timestamp: string }[] }>(
+      'Query:GetHistory',
+      JSON.stringify({ type: 'report', id: [String(year), installationId] }),
+    );
+    expect(history.history.length).toBeGreaterThanOrEqual(1);
+    for (const entry of history.history) {
+      expect(entry.txId).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const summaries = await Promise.all(
+      [regulator, operator1, operator2, verifier, auditor].map((p) =>
+        p.evaluate<Supply>('Query:GetSupplySummary', String(year)),
+      ),
+    );
+    for (const summary of summaries) expect(summary).toEqual(summaries[0]);
+    expect(summaries[0]).toMatchObject({
+      allocated: 5_000,
+      allowances: { issued: 10_000, held: 10_000 - 3_264, surrendered: 3_264, retired: 0, reconciles: true },
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import {
+  connectAs,
+  evaluate,
+  submit,
+  TransactionError,
+  type CarbonConnection,
+} from '../../gateway-client/src';
+
+/** One user's view of the ledger: JSON in, JSON out, through the Gateway of the user's own org. */
+export interface Participant {
+  readonly connection: CarbonConnection;
+  submit<T = unknown>(transaction: string, request: unknown): Promise<T>;
+  evaluate<T = unknown>(transaction: string, ...args: string[]): Promise<T>;
+  /** The chaincode's refusal message of a submit that must fail (throws if it succeeds). */
+  refusal(transaction: string, request: unknown): Promise<string>;
+}
+
+const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
+const encode = (request: unknown): string =>
+  typeof request === 'string' ? request : JSON.stringify(request);
+
+export function participant(organization: string, user: string): Participant {
+  const connection = connectAs({ organization, user });
+  return {
+    connection,
+    submit: async <T>(transaction: string, request: unknown) =>
+      decode((await submit(connection.contract, transaction, { arguments: [encode(request)] })).result) as T,
+    evaluate: async <T>(transaction: string, ...args: string[]) =>
+      decode(await evaluate(connection.contract, transaction, args)) as T,
+    refusal: async (transaction: string, request: unknown) => {
+      try {
+        await submit(connection.contract, transaction, { arguments: [encode(request)] });
+      } catch (err) {
+        if (err instanceof TransactionError && err.code === 'REJECTED') return err.message;
+        throw err;
+      }
+      throw new Error(`${transaction} was expected to be refused but committed`);
+    },
+  };
+}
+
+/** Runs `action`; true if the chaincode answered NOT_FOUND. */
+export async function isMissing(action: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await action();
+    return false;
+  } catch (err) {
+    if (err instanceof TransactionError && err.message.startsWith('NOT_FOUND')) return true;
+    throw err;
+  }
+}
