@@ -5,6 +5,10 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // Integration tests wait on block commits; the network itself is started by globalSetup, outside this limit.
   testTimeout: 120000,
+  // `npm test` runs with --coverage: the chaincode must keep ≥ 90 % of its lines covered by unit tests.
+  collectCoverageFrom: ['chaincode/src/**/*.ts', '!chaincode/src/**/*.test.ts', '!chaincode/src/testing/**'],
+  coverageThreshold: { './chaincode/src/': { lines: 90 } },
+  coverageReporters: ['text-summary'],
   projects: [
     {
       displayName: 'unit',
