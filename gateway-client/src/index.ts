@@ -16,3 +16,11 @@ export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutc
 export { TransactionError, type TransactionErrorCode } from './transaction-error';
 export type { CaSettings } from './connection-settings';
 export { enrollUser, registerUser, ROLES, type NewUser, type Role } from './identities';
+export {
+  reconcile,
+  ledgerHeight,
+  type ReconcileOptions,
+  type ReconcileReport,
+  type UnitTotals,
+} from './audit/reconcile';
+export { LedgerReplay } from './audit/ledger-replay';

@@ -7,8 +7,11 @@ import { type Command, type CommandContext, ExpectedError, type OptionSpec } fro
 import { COMMANDS } from './commands';
 import { formatRecord } from './output';
 
-/** Exit codes: 0 done; 1 user mistake or refused by the chaincode; 2 network or service failure. */
-export const EXIT = { ok: 0, userError: 1, failure: 2 } as const;
+/**
+ * Exit codes: 0 done; 1 user mistake or refused by the chaincode; 2 network or service failure;
+ * 3 the audit found a mismatch.
+ */
+export const EXIT = { ok: 0, userError: 1, failure: 2, mismatch: 3 } as const;
 
 const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   org: { type: 'string', description: 'organisation to act for, e.g. Regulator, Enterprise1' },
@@ -97,6 +100,7 @@ export async function runCli(
     }
     const json = parsed.values.json === true;
     const options = parsed.values as Record<string, string | boolean | undefined>;
+    let exitCode: number = EXIT.ok;
     const context: CommandContext = {
       args: parsed.positionals.slice(command.name.split(' ').length),
       options,
@@ -116,9 +120,12 @@ export async function runCli(
         io.out(json ? JSON.stringify(value, null, 2) : formatRecord(value));
       },
       note: io.err,
+      setExitCode: (code) => {
+        exitCode = code;
+      },
     };
     await command.run(context);
-    return EXIT.ok;
+    return exitCode;
   } catch (err) {
     if (process.env.DEBUG) io.err(String((err as Error).stack));
     return reportError(err, io.err);

@@ -26,6 +26,8 @@ export interface CommandContext {
   printRecord(value: Readonly<Record<string, unknown>>): void;
   /** A line on stderr that a script reading stdout does not see (progress, notes). */
   note(text: string): void;
+  /** Ends the command with this exit code instead of 0 (for a result that is not a success, e.g. a mismatch). */
+  setExitCode(code: number): void;
 }
 
 /** One `carbon` command; each lives in its own file under `commands/`. */

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { auditReconcileCommand } from './audit-reconcile';
 import { identityEnrollCommand } from './identity-enroll';
 import { identityRegisterCommand } from './identity-register';
 import { invokeCommand } from './invoke';
@@ -10,4 +11,5 @@ export const COMMANDS: readonly Command[] = [
   identityRegisterCommand,
   identityEnrollCommand,
   invokeCommand,
+  auditReconcileCommand,
 ];

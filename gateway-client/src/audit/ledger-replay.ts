@@ -1,0 +1,90 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { common } from '@hyperledger/fabric-protos';
+import { blockTransactions } from './block-decoder';
+
+/** Where a replay stands: the next block to apply and the state rebuilt so far. Saved as a checkpoint file. */
+interface ReplayCheckpoint {
+  readonly channel: string;
+  readonly namespace: string;
+  readonly nextBlock: string;
+  readonly transactions: number;
+  readonly validTransactions: number;
+  readonly state: readonly (readonly [string, string])[];
+}
+
+/**
+ * Rebuilds the chaincode's world state off-chain from committed blocks: the valid transactions' writes,
+ * applied in block order. Independent of the peers' state databases, so comparing the two finds anything
+ * that does not add up.
+ */
+export class LedgerReplay {
+  /** Key → JSON value, as the world state should hold it. */
+  readonly state = new Map<string, string>();
+  nextBlock = 0n;
+  transactions = 0;
+  validTransactions = 0;
+
+  constructor(
+    readonly channel: string,
+    readonly namespace: string,
+  ) {}
+
+  apply(block: common.Block): void {
+    const number = BigInt(block.getHeader()?.getNumber() ?? -1);
+    if (number !== this.nextBlock)
+      throw new Error(`replay expected block ${this.nextBlock}, got block ${number}`);
+    const decoder = new TextDecoder();
+    for (const transaction of blockTransactions(block, this.namespace)) {
+      this.transactions++;
+      if (!transaction.valid) continue;
+      this.validTransactions++;
+      for (const write of transaction.writes) {
+        if (write.isDelete) this.state.delete(write.key);
+        else this.state.set(write.key, decoder.decode(write.value));
+      }
+    }
+    this.nextBlock = number + 1n;
+  }
+
+  /** Values of every key of one object type (composite keys `\0type\0attr…\0`), parsed as JSON. */
+  objects<T>(type: string): T[] {
+    const prefix = `\u0000${type}\u0000`;
+    const found: T[] = [];
+    for (const [key, value] of this.state) {
+      if (key.startsWith(prefix)) found.push(JSON.parse(value) as T);
+    }
+    return found;
+  }
+
+  save(file: string): void {
+    const checkpoint: ReplayCheckpoint = {
+      channel: this.channel,
+      namespace: this.namespace,
+      nextBlock: this.nextBlock.toString(),
+      transactions: this.transactions,
+      validTransactions: this.validTransactions,
+      state: [...this.state],
+    };
+    // Write then rename, so an interrupted save never leaves a half-written checkpoint.
+    writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  /** A replay resumed from `file`, or a new one if the file does not exist or is for another channel. */
+  static resume(file: string | undefined, channel: string, namespace: string): LedgerReplay {
+    const replay = new LedgerReplay(channel, namespace);
+    if (file === undefined) return replay;
+    let checkpoint: ReplayCheckpoint;
+    try {
+      checkpoint = JSON.parse(readFileSync(file, 'utf8')) as ReplayCheckpoint;
+    } catch {
+      return replay;
+    }
+    if (checkpoint.channel !== channel || checkpoint.namespace !== namespace) return replay;
+    replay.nextBlock = BigInt(checkpoint.nextBlock);
+    replay.transactions = checkpoint.transactions;
+    replay.validTransactions = checkpoint.validTransactions;
+    for (const [key, value] of checkpoint.state) replay.state.set(key, value);
+    return replay;
+  }
+}

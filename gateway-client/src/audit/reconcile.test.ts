@@ -1,0 +1,174 @@
+import { common } from '@hyperledger/fabric-protos';
+import type { CarbonConnection } from '../connect';
+import { reconcile } from './reconcile';
+import { compositeKey, testBlock } from './test-blocks';
+
+interface WorldLot {
+  id: string;
+  quantity: number;
+  lockedBy: string | null;
+}
+
+const lot = (account: string, id: string, quantity: number, status = 'held', lockedBy?: string) => ({
+  key: compositeKey('lot', account, id),
+  value: {
+    id,
+    accountId: account,
+    unitType: 'allowance',
+    vintage: 2030,
+    quantity,
+    status,
+    ...(lockedBy ? { lockedBy } : {}),
+  },
+});
+
+/** History: 1,000 issued into NATIONAL; 300 allocated to HOLD1, of which 100 surrendered. */
+const history = [
+  testBlock(0, [
+    {
+      txId: 'issue',
+      writes: [
+        { key: compositeKey('account', 'NATIONAL'), value: { id: 'NATIONAL' } },
+        { key: compositeKey('account', 'HOLD1'), value: { id: 'HOLD1' } },
+        { key: compositeKey('issuance', '2030'), value: { vintage: 2030, issued: 1000 } },
+        lot('NATIONAL', 'n1', 1000),
+      ],
+    },
+  ]),
+  testBlock(1, [
+    {
+      txId: 'allocate',
+      writes: [{ key: lot('NATIONAL', 'n1', 0).key }, lot('NATIONAL', 'n2', 700), lot('HOLD1', 'h1', 300)],
+    },
+    { txId: 'conflicted', valid: false, writes: [lot('HOLD1', 'h1', 999)] },
+  ]),
+  testBlock(2, [
+    {
+      txId: 'surrender',
+      writes: [
+        { key: lot('HOLD1', 'h1', 0).key },
+        lot('HOLD1', 'h2', 200),
+        lot('HOLD1', 'h3', 100, 'surrendered'),
+      ],
+    },
+  ]),
+];
+
+function worldState(): Map<string, { status: string; lots: WorldLot[] }[]> {
+  return new Map([
+    ['NATIONAL', [{ status: 'held', lots: [{ id: 'n2', quantity: 700, lockedBy: null }] }]],
+    [
+      'HOLD1',
+      [
+        { status: 'held', lots: [{ id: 'h2', quantity: 200, lockedBy: null }] },
+        { status: 'surrendered', lots: [{ id: 'h3', quantity: 100, lockedBy: null }] },
+      ],
+    ],
+  ]);
+}
+
+const supply = { issued: 1000, held: 900, locked: 0, surrendered: 100, retired: 0 };
+const noOffsets = { issued: 0, held: 0, locked: 0, surrendered: 0, retired: 0 };
+
+/** A connection whose peer serves `blocks` and answers queries from `world`. */
+function fakeConnection(
+  blocks: common.Block[],
+  world: ReturnType<typeof worldState>,
+  summary = supply,
+): CarbonConnection {
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const info = new common.BlockchainInfo();
+  info.setHeight(blocks.length);
+  return {
+    settings: { channel: 'carbon', chaincode: 'carbon' },
+    network: {
+      getContract: () => ({ evaluateTransaction: () => Promise.resolve(info.serializeBinary()) }),
+      getBlockEvents: ({ startBlock }: { startBlock: bigint }) =>
+        Promise.resolve({
+          close: () => undefined,
+          async *[Symbol.asyncIterator]() {
+            for (const block of blocks.slice(Number(startBlock))) yield await Promise.resolve(block);
+          },
+        }),
+    },
+    contract: {
+      evaluateTransaction: (name: string, arg: string) => {
+        if (name === 'Query:GetHoldings') {
+          const holdings = (world.get(arg) ?? []).map((h) => ({
+            unitType: 'allowance',
+            vintage: 2030,
+            ...h,
+          }));
+          return Promise.resolve(encode({ holdings }));
+        }
+        return Promise.resolve(encode({ allowances: summary, offsets: noOffsets }));
+      },
+    },
+  } as unknown as CarbonConnection;
+}
+
+describe('reconcile', () => {
+  test('history and world state agree: exact totals and no mismatch', async () => {
+    const report = await reconcile(fakeConnection(history, worldState()));
+    expect(report.mismatches).toEqual([]);
+    expect(report.totals).toEqual([
+      {
+        unitType: 'allowance',
+        vintage: 2030,
+        issued: 1000,
+        held: 900,
+        locked: 0,
+        surrendered: 100,
+        retired: 0,
+        balanced: true,
+      },
+    ]);
+    expect(report).toMatchObject({
+      blocks: 3,
+      transactions: 4,
+      validTransactions: 3,
+      accountsCompared: 2,
+      lotsCompared: 3,
+    });
+  });
+
+  test('a lot changed, a lot missing and a lot no transaction wrote are each reported', async () => {
+    const world = worldState();
+    world.set('NATIONAL', [{ status: 'held', lots: [{ id: 'n2', quantity: 701, lockedBy: null }] }]);
+    world.set('HOLD1', [
+      {
+        status: 'held',
+        lots: [
+          { id: 'h2', quantity: 200, lockedBy: null },
+          { id: 'forged', quantity: 5, lockedBy: null },
+        ],
+      },
+    ]);
+    const report = await reconcile(fakeConnection(history, world));
+    expect(report.mismatches).toEqual([
+      'account NATIONAL: lot n2 is allowance 2030 held ×701 in the world state, allowance 2030 held ×700 by history',
+      'account HOLD1: lot h3 (allowance 2030 surrendered ×100) is missing from the world state',
+      'account HOLD1: lot forged (allowance 2030 held ×5) is in the world state but no committed transaction wrote it',
+    ]);
+  });
+
+  test('a supply summary that disagrees with history is reported field by field', async () => {
+    const report = await reconcile(fakeConnection(history, worldState(), { ...supply, surrendered: 90 }));
+    expect(report.mismatches).toEqual([
+      'allowance 2030: surrendered is 90 in the supply summary, 100 by history',
+    ]);
+  });
+
+  test('units that do not add up to the issued total are reported', async () => {
+    const leaky = [
+      ...history,
+      testBlock(3, [{ txId: 'leak', writes: [{ key: lot('HOLD1', 'h2', 0).key }] }]),
+    ];
+    const world = worldState();
+    world.set('HOLD1', [{ status: 'surrendered', lots: [{ id: 'h3', quantity: 100, lockedBy: null }] }]);
+    const report = await reconcile(fakeConnection(leaky, world, { ...supply, held: 700 }));
+    expect(report.mismatches).toEqual([
+      'allowance 2030: issued 1000 ≠ held 700 + locked 0 + surrendered 100 + retired 0',
+    ]);
+  });
+});

@@ -1,0 +1,292 @@
+import { common } from '@hyperledger/fabric-protos';
+import type { CarbonConnection } from '../connect';
+import { evaluate } from '../submit';
+import { LedgerReplay } from './ledger-replay';
+
+/** Units of one type and vintage, rebuilt from history: where every issued unit is now. */
+export interface UnitTotals {
+  readonly unitType: string;
+  readonly vintage: number;
+  readonly issued: number;
+  readonly held: number;
+  readonly locked: number;
+  readonly surrendered: number;
+  readonly retired: number;
+  /** issued = held + locked + surrendered + retired */
+  readonly balanced: boolean;
+}
+
+export interface ReconcileReport {
+  readonly channel: string;
+  /** Blocks replayed in all (the ledger height at the end). */
+  readonly blocks: number;
+  readonly transactions: number;
+  readonly validTransactions: number;
+  /** Blocks and transactions replayed by this run (after the checkpoint it resumed from). */
+  readonly replayedBlocks: number;
+  readonly replayedTransactions: number;
+  readonly replaySeconds: number;
+  readonly totals: readonly UnitTotals[];
+  readonly accountsCompared: number;
+  readonly lotsCompared: number;
+  /** Every difference between history and world state, one line each; empty when everything reconciles. */
+  readonly mismatches: readonly string[];
+}
+
+export interface ReconcileOptions {
+  /** Resume from and save the replay to this file, so a later run only replays new blocks. */
+  readonly checkpointFile?: string;
+  /** Called as blocks are replayed. */
+  readonly onProgress?: (replayedBlocks: bigint, height: bigint) => void;
+}
+
+interface LotRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly unitType: string;
+  readonly vintage: number;
+  readonly quantity: number;
+  readonly status: 'held' | 'surrendered' | 'retired';
+  readonly lockedBy?: string;
+}
+
+interface HoldingsAnswer {
+  readonly holdings: readonly {
+    readonly unitType: string;
+    readonly vintage: number;
+    readonly status: string;
+    readonly lots: readonly {
+      readonly id: string;
+      readonly quantity: number;
+      readonly lockedBy: string | null;
+    }[];
+  }[];
+}
+
+interface SupplyAnswer {
+  readonly allowances: SupplyLine;
+  readonly offsets: SupplyLine;
+}
+interface SupplyLine {
+  readonly issued: number;
+  readonly held: number;
+  readonly locked: number;
+  readonly surrendered: number;
+  readonly retired: number;
+}
+
+const decodeJson = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
+
+/** The channel's block height, from the peer's query system chaincode. */
+export async function ledgerHeight(connection: CarbonConnection): Promise<bigint> {
+  const qscc = connection.network.getContract('qscc');
+  const info = common.BlockchainInfo.deserializeBinary(
+    await qscc.evaluateTransaction('GetChainInfo', connection.settings.channel),
+  );
+  return BigInt(info.getHeight());
+}
+
+/**
+ * The auditor's check: replay every committed block from the start (or from the checkpoint), rebuild every
+ * lot, total each unit type and vintage (issued = held + locked + surrendered + retired), then compare lot by
+ * lot with the world state the chaincode reports, and the totals with its supply summaries.
+ */
+export async function reconcile(
+  connection: CarbonConnection,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
+  const { channel, chaincode } = connection.settings;
+  const replay = LedgerReplay.resume(options.checkpointFile, channel, chaincode);
+  const startBlock = replay.nextBlock;
+  const startTransactions = replay.transactions;
+  const started = process.hrtime.bigint();
+  let height = await ledgerHeight(connection);
+  let mismatches: string[] = [];
+  let compared = { accounts: 0, lots: 0 };
+  // The world state may move on while we compare; replay up to the new height and compare again (bounded).
+  for (let round = 0; round < 3; round++) {
+    await replayTo(connection, replay, height, options);
+    ({ mismatches, compared } = await compareWithWorldState(connection, replay));
+    const after = await ledgerHeight(connection);
+    if (after === height) break;
+    height = after;
+  }
+  const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (options.checkpointFile) replay.save(options.checkpointFile);
+  const totals = unitTotals(replay);
+  for (const total of totals) {
+    if (!total.balanced) {
+      mismatches.push(
+        `${total.unitType} ${total.vintage}: issued ${total.issued} ≠ held ${total.held} + locked ${total.locked} + surrendered ${total.surrendered} + retired ${total.retired}`,
+      );
+    }
+  }
+  return {
+    channel,
+    blocks: Number(replay.nextBlock),
+    transactions: replay.transactions,
+    validTransactions: replay.validTransactions,
+    replayedBlocks: Number(replay.nextBlock - startBlock),
+    replayedTransactions: replay.transactions - startTransactions,
+    replaySeconds,
+    totals,
+    accountsCompared: compared.accounts,
+    lotsCompared: compared.lots,
+    mismatches,
+  };
+}
+
+async function replayTo(
+  connection: CarbonConnection,
+  replay: LedgerReplay,
+  height: bigint,
+  options: ReconcileOptions,
+): Promise<void> {
+  if (replay.nextBlock >= height) return;
+  const blocks = await connection.network.getBlockEvents({ startBlock: replay.nextBlock });
+  try {
+    for await (const block of blocks) {
+      replay.apply(block);
+      if (replay.nextBlock % 100n === 0n || replay.nextBlock === height)
+        options.onProgress?.(replay.nextBlock, height);
+      if (options.checkpointFile && replay.nextBlock % 1000n === 0n) replay.save(options.checkpointFile);
+      if (replay.nextBlock >= height) break;
+    }
+  } finally {
+    blocks.close();
+  }
+}
+
+function unitTotals(replay: LedgerReplay): UnitTotals[] {
+  const totals = new Map<
+    string,
+    {
+      unitType: string;
+      vintage: number;
+      issued: number;
+      held: number;
+      locked: number;
+      surrendered: number;
+      retired: number;
+    }
+  >();
+  const entry = (unitType: string, vintage: number) => {
+    const key = `${unitType}|${vintage}`;
+    let total = totals.get(key);
+    if (!total) {
+      total = { unitType, vintage, issued: 0, held: 0, locked: 0, surrendered: 0, retired: 0 };
+      totals.set(key, total);
+    }
+    return total;
+  };
+  for (const head of replay.objects<{ vintage: number; issued: number }>('issuance'))
+    entry('allowance', head.vintage).issued += head.issued;
+  for (const issuance of replay.objects<{ vintage: number; quantity: number }>('offsetIssuance')) {
+    entry('offset', issuance.vintage).issued += issuance.quantity;
+  }
+  for (const lot of replay.objects<LotRecord>('lot')) {
+    const total = entry(lot.unitType, lot.vintage);
+    if (lot.status === 'held') {
+      if (lot.lockedBy) total.locked += lot.quantity;
+      else total.held += lot.quantity;
+    } else {
+      total[lot.status] += lot.quantity;
+    }
+  }
+  return [...totals.values()]
+    .sort((a, b) => a.unitType.localeCompare(b.unitType) || a.vintage - b.vintage)
+    .map((t) => ({ ...t, balanced: t.issued === t.held + t.locked + t.surrendered + t.retired }));
+}
+
+const describeLot = (lot: {
+  unitType: string;
+  vintage: number;
+  status: string;
+  quantity: number;
+  lockedBy?: string | null;
+}): string =>
+  `${lot.unitType} ${lot.vintage} ${lot.status} ×${lot.quantity}${lot.lockedBy ? ` locked by ${lot.lockedBy}` : ''}`;
+
+async function compareWithWorldState(
+  connection: CarbonConnection,
+  replay: LedgerReplay,
+): Promise<{ mismatches: string[]; compared: { accounts: number; lots: number } }> {
+  const mismatches: string[] = [];
+  const byAccount = new Map<string, Map<string, string>>();
+  for (const lot of replay.objects<LotRecord>('lot')) {
+    let lots = byAccount.get(lot.accountId);
+    if (!lots) {
+      lots = new Map<string, string>();
+      byAccount.set(lot.accountId, lots);
+    }
+    lots.set(lot.id, describeLot(lot));
+  }
+  const accounts = replay.objects<{ id: string }>('account').map((a) => a.id);
+  let lotsCompared = 0;
+  const batch = 16;
+  for (let i = 0; i < accounts.length; i += batch) {
+    await Promise.all(
+      accounts.slice(i, i + batch).map(async (accountId) => {
+        const answer = decodeJson(
+          await evaluate(connection.contract, 'Query:GetHoldings', [accountId]),
+        ) as HoldingsAnswer;
+        const inWorldState = new Map<string, string>();
+        for (const holding of answer.holdings) {
+          for (const lot of holding.lots) inWorldState.set(lot.id, describeLot({ ...holding, ...lot }));
+        }
+        const fromHistory = byAccount.get(accountId) ?? new Map<string, string>();
+        for (const [lotId, expected] of fromHistory) {
+          lotsCompared++;
+          const actual = inWorldState.get(lotId);
+          if (actual === undefined)
+            mismatches.push(
+              `account ${accountId}: lot ${lotId} (${expected}) is missing from the world state`,
+            );
+          else if (actual !== expected)
+            mismatches.push(
+              `account ${accountId}: lot ${lotId} is ${actual} in the world state, ${expected} by history`,
+            );
+        }
+        for (const [lotId, actual] of inWorldState) {
+          if (!fromHistory.has(lotId))
+            mismatches.push(
+              `account ${accountId}: lot ${lotId} (${actual}) is in the world state but no committed transaction wrote it`,
+            );
+        }
+      }),
+    );
+  }
+  const totals = unitTotals(replay);
+  for (const vintage of new Set(totals.map((t) => t.vintage))) {
+    const supply = decodeJson(
+      await evaluate(connection.contract, 'Query:GetSupplySummary', [String(vintage)]),
+    ) as SupplyAnswer;
+    for (const [unitType, line] of [
+      ['allowance', supply.allowances],
+      ['offset', supply.offsets],
+    ] as const) {
+      const total = totals.find((t) => t.unitType === unitType && t.vintage === vintage) ?? {
+        issued: 0,
+        held: 0,
+        locked: 0,
+        surrendered: 0,
+        retired: 0,
+      };
+      const fromHistory = {
+        issued: total.issued,
+        held: total.held + total.locked,
+        locked: total.locked,
+        surrendered: total.surrendered,
+        retired: total.retired,
+      };
+      for (const field of ['issued', 'held', 'locked', 'surrendered', 'retired'] as const) {
+        if (line[field] !== fromHistory[field]) {
+          mismatches.push(
+            `${unitType} ${vintage}: ${field} is ${line[field]} in the supply summary, ${fromHistory[field]} by history`,
+          );
+        }
+      }
+    }
+  }
+  return { mismatches, compared: { accounts: accounts.length, lots: lotsCompared } };
+}

@@ -1,0 +1,72 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { reconcile } from '../../audit/reconcile';
+import { defaultSettingsDir } from '../../connection-settings';
+import type { Command } from '../command';
+import { formatTable } from '../output';
+
+export const auditReconcileCommand: Command = {
+  name: 'audit reconcile',
+  summary:
+    'Replay every block, rebuild every lot off-chain, compare with the world state; exit 3 on any mismatch',
+  options: {
+    checkpoint: {
+      type: 'string',
+      description: 'replay checkpoint file (default: network/run/audit/reconcile-<org>.json)',
+    },
+    'from-start': { type: 'boolean', description: 'ignore the checkpoint and replay from block 0' },
+  },
+  async run(context) {
+    const connection = context.connect();
+    const checkpointFile =
+      typeof context.options.checkpoint === 'string'
+        ? context.options.checkpoint
+        : path.join(
+            defaultSettingsDir(),
+            '..',
+            'audit',
+            `reconcile-${connection.settings.organization.toLowerCase()}.json`,
+          );
+    mkdirSync(path.dirname(checkpointFile), { recursive: true });
+    if (context.options['from-start'] === true) rmSync(checkpointFile, { force: true });
+    const report = await reconcile(connection, {
+      checkpointFile,
+      onProgress: (block, height) => {
+        context.note(`replayed ${block}/${height} blocks`);
+      },
+    });
+    if (context.json) {
+      context.print(JSON.stringify(report, null, 2));
+    } else {
+      const rate = (count: number): string =>
+        report.replaySeconds > 0 ? (count / report.replaySeconds).toFixed(0) : '-';
+      context.print(
+        `Replayed ${report.replayedBlocks} blocks / ${report.replayedTransactions} transactions in ${report.replaySeconds.toFixed(2)} s ` +
+          `(${rate(report.replayedBlocks)} blocks/s, ${rate(report.replayedTransactions)} tx/s); ledger: ${report.blocks} blocks, ` +
+          `${report.validTransactions} valid of ${report.transactions} transactions.`,
+      );
+      context.print(
+        formatTable(
+          ['UNIT', 'VINTAGE', 'ISSUED', 'HELD', 'LOCKED', 'SURRENDERED', 'RETIRED', 'BALANCED'],
+          report.totals.map((t) => [
+            t.unitType,
+            String(t.vintage),
+            String(t.issued),
+            String(t.held),
+            String(t.locked),
+            String(t.surrendered),
+            String(t.retired),
+            t.balanced ? 'yes' : 'NO',
+          ]),
+        ),
+      );
+      context.print(
+        `Compared ${report.lotsCompared} lots in ${report.accountsCompared} accounts with the world state: ` +
+          (report.mismatches.length === 0 ? 'no mismatch.' : `${report.mismatches.length} mismatch(es):`),
+      );
+      for (const mismatch of report.mismatches) context.print(`  ${mismatch}`);
+    }
+    // Exit code 3 (see EXIT in carbon.ts): history and world state disagree.
+    if (report.mismatches.length > 0) context.setExitCode(3);
+  },
+};
