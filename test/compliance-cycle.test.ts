@@ -195,17 +195,19 @@ describe('a compliance period on the real network', () => {
 
   test('`carbon audit reconcile` rebuilds every lot from the blocks and finds no mismatch', async () => {
     const checkpoint = path.join(mkdtempSync(path.join(tmpdir(), 'reconcile-')), 'checkpoint.json');
-    const run = await carbon(
-      'audit',
-      'reconcile',
-      '--org',
-      'Auditor',
-      '--user',
-      'auditor1',
-      '--json',
-      '--checkpoint',
-      checkpoint,
-    );
+    const reconcileAsAuditor = () =>
+      carbon(
+        'audit',
+        'reconcile',
+        '--org',
+        'Auditor',
+        '--user',
+        'auditor1',
+        '--json',
+        '--checkpoint',
+        checkpoint,
+      );
+    const run = await reconcileAsAuditor();
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as {
       mismatches: string[];
@@ -225,17 +227,7 @@ describe('a compliance period on the real network', () => {
       balanced: true,
     });
     // A second run resumes from the checkpoint: it replays only blocks committed since.
-    const again = await carbon(
-      'audit',
-      'reconcile',
-      '--org',
-      'Auditor',
-      '--user',
-      'auditor1',
-      '--json',
-      '--checkpoint',
-      checkpoint,
-    );
+    const again = await reconcileAsAuditor();
     const second = JSON.parse(again.stdout) as {
       replayedBlocks: number;
       blocks: number;
