@@ -1,5 +1,10 @@
 import { Context, Contract, Info, Transaction } from 'fabric-contract-api';
+import { Anyone, authorize } from '../identity/access';
 import { callerOf, type Caller } from '../identity/caller';
+import { toBytes } from '../ledger/canonical-json';
+import { emitEvent } from '../ledger/events';
+import { parseId } from '../ledger/input';
+import { txTime } from '../ledger/tx-time';
 
 /**
  * Health and identity round trip. `WhoAmI` proves that a client reached the chaincode through the Gateway
@@ -21,5 +26,19 @@ export class SystemContract extends Contract {
       entity: caller.entity ?? null,
       txId: ctx.stub.getTxID(),
     });
+  }
+
+  /**
+   * Records that `source` (a client, a monitor) is alive: one blind write of `heartbeat ~ source`, nothing
+   * read. It is the cheapest state change this chaincode makes, so the benchmark measures every workload
+   * against it. Caller: anyone with a carbon role.
+   */
+  @Transaction()
+  public async Heartbeat(ctx: Context, source: string): Promise<string> {
+    authorize(ctx, 'Heartbeat', Anyone);
+    const beat = { source: parseId(source, 'source'), at: txTime(ctx), txId: ctx.stub.getTxID() };
+    await ctx.stub.putState(ctx.stub.createCompositeKey('heartbeat', [beat.source]), toBytes(beat));
+    emitEvent(ctx, 'Heartbeat', beat);
+    return JSON.stringify(beat);
   }
 }
