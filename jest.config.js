@@ -14,7 +14,12 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      roots: ['<rootDir>/chaincode/src', '<rootDir>/gateway-client/src', '<rootDir>/network/src'],
+      roots: [
+        '<rootDir>/chaincode/src',
+        '<rootDir>/gateway-client/src',
+        '<rootDir>/network/src',
+        '<rootDir>/bench',
+      ],
       testMatch: ['**/*.test.ts'],
     },
     {

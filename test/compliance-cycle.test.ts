@@ -2,7 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { carbon } from './support/carbon-cli';
-import { isMissing, participant, type Participant } from './support/participants';
+import {
+  ensureBaseline,
+  firstFreePeriodYear,
+  gasAndGridFactors,
+  gasAndGridReport,
+  periodStartingNow,
+} from './support/baseline';
+import { participant, type Participant } from './support/participants';
 
 /**
  * One whole compliance period across the consortium, on the real network: the regulator sets the period and
@@ -21,7 +28,6 @@ describe('a compliance period on the real network', () => {
   let year = 0;
   let installationId = '';
   let holdingAccount = '';
-  const day = 24 * 3600 * 1000;
 
   interface Supply {
     allocated: number;
@@ -42,23 +48,8 @@ describe('a compliance period on the real network', () => {
     verifier = participant('Verifier', 'verifier1');
     auditor = participant('Auditor', 'auditor1');
 
-    for (const kind of ['allocation', 'auction', 'deletion']) {
-      const id = `NATIONAL-${kind.toUpperCase()}`;
-      if (await isMissing(() => regulator.evaluate('Registry:GetAccount', id))) {
-        await regulator.submit('Registry:OpenAccount', { kind });
-      }
-    }
-    const entities = [
-      { id: 'ENT1', kind: 'covered', name: 'Huaneng Unit 1', ownerMsp: 'Enterprise1MSP' },
-      { id: 'ENT2', kind: 'covered', name: 'Baosteel Works', ownerMsp: 'Enterprise2MSP' },
-    ];
-    for (const entity of entities) {
-      if (await isMissing(() => regulator.evaluate('Registry:GetEntity', entity.id))) {
-        await regulator.submit('Registry:RegisterEntity', entity);
-      }
-    }
-    year = 2030;
-    while (!(await isMissing(() => regulator.evaluate('Period:GetPeriod', String(year))))) year++;
+    await ensureBaseline(regulator);
+    year = await firstFreePeriodYear(regulator, 2030);
     installationId = `INST-${year}-A`;
     holdingAccount = `HOLD-${year}-A`;
   });
@@ -78,28 +69,12 @@ describe('a compliance period on the real network', () => {
       entityId: 'ENT1',
       installationId,
     });
-    const now = Date.now();
-    const period = await regulator.submit<{ year: number; cap: number }>('Period:CreatePeriod', {
-      year,
-      cap: 1_000_000,
-      deadlines: {
-        reportBy: new Date(now + 30 * day).toISOString(),
-        verifyBy: new Date(now + 60 * day).toISOString(),
-        surrenderBy: new Date(now + 90 * day).toISOString(),
-      },
-      offsetLimitBasisPoints: 500,
-      penaltyPerTonne: 10_000,
-      currency: 'EUR',
-      benchmarks: { gas: { description: 'Natural gas', value: '0.392', outputUnit: 'MWh' } },
-    });
+    const period = await regulator.submit<{ year: number; cap: number }>(
+      'Period:CreatePeriod',
+      periodStartingNow(year, 1_000_000),
+    );
     expect(period).toMatchObject({ year, cap: 1_000_000 });
-    await regulator.submit('Period:PublishFactorSet', {
-      id: `IPCC2006-${year}`,
-      version: 1,
-      description: 'IPCC 2006 defaults with the China 2022 grid factor',
-      fuels: { natural_gas: { ncv: '48.0', emissionFactor: '56100', oxidation: '1' } },
-      gridFactor: '0.5703',
-    });
+    await regulator.submit('Period:PublishFactorSet', gasAndGridFactors(`IPCC2006-${year}`));
   });
 
   test('the regulator issues allowances and allocates 5,000 to the installation', async () => {
@@ -110,17 +85,10 @@ describe('a compliance period on the real network', () => {
   });
 
   test('the operator reports; emissions are computed on-chain from the factor set', async () => {
-    const report = await operator1.submit<Record<string, unknown>>('Mrv:SubmitReport', {
-      period: year,
-      installationId,
-      factorSetId: `IPCC2006-${year}`,
-      factorSetVersion: 1,
-      activity: [
-        { kind: 'fuel', fuel: 'natural_gas', quantity: '1000', unit: 't' },
-        { kind: 'electricity', quantity: '1000', unit: 'MWh' },
-      ],
-      documents: [{ name: 'fuel-invoices.pdf', sha256: 'a'.repeat(64) }],
-    });
+    const report = await operator1.submit<Record<string, unknown>>(
+      'Mrv:SubmitReport',
+      gasAndGridReport(year, installationId, `IPCC2006-${year}`),
+    );
     // 2,692.8 t from gas + 570.3 t from electricity = 3,263.1 t, i.e. 3,263,100 kg.
     expect(JSON.stringify(report)).toContain('3263100');
   });

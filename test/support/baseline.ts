@@ -1,0 +1,80 @@
+import { isMissing, type Participant } from './participants';
+
+/**
+ * What every scenario on a (possibly reused) network needs once: the national accounts and the two covered
+ * enterprises bound to the enterprise users' `carbon.entity` (ENT1, ENT2). Idempotent.
+ */
+export async function ensureBaseline(regulator: Participant): Promise<void> {
+  for (const kind of ['allocation', 'auction', 'deletion']) {
+    const id = `NATIONAL-${kind.toUpperCase()}`;
+    if (await isMissing(() => regulator.evaluate('Registry:GetAccount', id))) {
+      await regulator.submit('Registry:OpenAccount', { kind });
+    }
+  }
+  const entities = [
+    { id: 'ENT1', kind: 'covered', name: 'Huaneng Unit 1', ownerMsp: 'Enterprise1MSP' },
+    { id: 'ENT2', kind: 'covered', name: 'Baosteel Works', ownerMsp: 'Enterprise2MSP' },
+  ];
+  for (const entity of entities) {
+    if (await isMissing(() => regulator.evaluate('Registry:GetEntity', entity.id))) {
+      await regulator.submit('Registry:RegisterEntity', entity);
+    }
+  }
+}
+
+/** The first compliance period year from `from` on that nobody has created yet. */
+export async function firstFreePeriodYear(regulator: Participant, from: number): Promise<number> {
+  let year = from;
+  while (!(await isMissing(() => regulator.evaluate('Period:GetPeriod', String(year))))) year++;
+  return year;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A period whose deadlines lie ahead of the transaction clock, so reports and surrenders are on time. */
+export function periodStartingNow(year: number, cap: number): Record<string, unknown> {
+  const now = Date.now();
+  return {
+    year,
+    cap,
+    deadlines: {
+      reportBy: new Date(now + 30 * DAY_MS).toISOString(),
+      verifyBy: new Date(now + 60 * DAY_MS).toISOString(),
+      surrenderBy: new Date(now + 90 * DAY_MS).toISOString(),
+    },
+    offsetLimitBasisPoints: 500,
+    penaltyPerTonne: 10_000,
+    currency: 'EUR',
+    benchmarks: { gas: { description: 'Natural gas', value: '0.392', outputUnit: 'MWh' } },
+  };
+}
+
+/** IPCC 2006 natural gas and the China 2022 grid factor, published under `id` version 1. */
+export function gasAndGridFactors(id: string): Record<string, unknown> {
+  return {
+    id,
+    version: 1,
+    description: 'IPCC 2006 defaults with the China 2022 grid factor',
+    fuels: { natural_gas: { ncv: '48.0', emissionFactor: '56100', oxidation: '1' } },
+    gridFactor: '0.5703',
+  };
+}
+
+/** 1,000 t natural gas and 1,000 MWh of grid electricity: 3,263.1 t CO2 with {@link gasAndGridFactors}. */
+export function gasAndGridReport(
+  period: number,
+  installationId: string,
+  factorSetId: string,
+): Record<string, unknown> {
+  return {
+    period,
+    installationId,
+    factorSetId,
+    factorSetVersion: 1,
+    activity: [
+      { kind: 'fuel', fuel: 'natural_gas', quantity: '1000', unit: 't' },
+      { kind: 'electricity', quantity: '1000', unit: 'MWh' },
+    ],
+    documents: [{ name: 'fuel-invoices.pdf', sha256: 'a'.repeat(64) }],
+  };
+}
