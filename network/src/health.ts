@@ -38,3 +38,30 @@ export function isListening(host: string, port: number, timeoutMs = 1000): Promi
     });
   });
 }
+
+/** Reads a node's Prometheus metrics from its operations endpoint (empty text if unreachable). */
+export function metrics(host: string, port: number, timeoutMs = 2000): Promise<string> {
+  return new Promise((resolve) => {
+    const req = request({ host, port, path: '/metrics', method: 'GET', timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => {
+        resolve(body);
+      });
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve('');
+    });
+    req.on('error', () => {
+      resolve('');
+    });
+    req.end();
+  });
+}
+
+/** True if this orderer reports itself Raft leader of the channel. */
+export async function isRaftLeader(host: string, operationsPort: number, channel: string): Promise<boolean> {
+  const text = await metrics(host, operationsPort);
+  return text.includes(`consensus_etcdraft_is_leader{channel="${channel}"} 1`);
+}

@@ -18,7 +18,7 @@ import { NetworkError } from './errors';
 import { retry } from './exec';
 import { caServerProcess, writeCaServerConfig } from './fabric-ca';
 import { ensureFabricBinaries } from './fabric-binaries';
-import { isHealthy, isListening } from './health';
+import { isHealthy, isListening, isRaftLeader } from './health';
 import { ordererProcess, peerProcess, writeNodeConfig } from './node-config';
 import { REPO_ROOT, runPaths } from './paths';
 import { assertPortsFree } from './ports';
@@ -118,6 +118,30 @@ async function waitReady(
   );
 }
 
+/**
+ * Waits until one orderer leads the channel's Raft cluster: until then the ordering service refuses
+ * transactions, though every orderer already reports healthy.
+ */
+async function raftLeaderElected(topology: Topology, timeoutMs: number): Promise<boolean> {
+  try {
+    await retry(
+      async () => {
+        const leaders = await Promise.all(
+          topology.ordering.orderers.map((o) =>
+            isRaftLeader(topology.host, o.operationsPort, topology.channel),
+          ),
+        );
+        if (!leaders.includes(true)) throw new Error('no Raft leader yet');
+      },
+      timeoutMs,
+      250,
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function startAll(nodes: readonly SupervisedNode[]): void {
   for (const node of nodes) startNode(node.process);
 }
@@ -154,7 +178,12 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
   const state = readState();
   const records = listPidFiles();
   const alive = records.filter(isAlive);
-  if (state && alive.length === expectedProcessNames(topology).length && (await allHealthy(topology))) {
+  if (
+    state &&
+    alive.length === expectedProcessNames(topology).length &&
+    (await allHealthy(topology)) &&
+    (await raftLeaderElected(topology, 10_000))
+  ) {
     progress.info(`The network is already running (${alive.length} processes); nothing to do.`);
     return { alreadyRunning: true, seconds: 0 };
   }
@@ -181,6 +210,7 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
     const servers = chaincodeServers(topology, state.packageIds);
     startAll([ca, ...orderers, ...peers, ...servers]);
     await waitReady(topology, [ca, ...orderers, ...peers, ...servers]);
+    await ensureRaftLeader(topology, orderers, progress);
     progress.done();
   } else {
     await bootstrap(topology, progress, ca, orderers, peers);
@@ -190,6 +220,31 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
     `Network up: ${expectedProcessNames(topology).length} processes, logs in ${path.relative(process.cwd(), runPaths.logs) || runPaths.logs} (took ${seconds.toFixed(1)} s)`,
   );
   return { alreadyRunning: false, seconds };
+}
+
+/**
+ * After a restart the orderers replay their Raft log before electing a leader. With the Fabric build pinned
+ * here a replay has been seen to stall with no leader; a second restart of the orderers recovers it.
+ */
+async function ensureRaftLeader(
+  topology: Topology,
+  orderers: SupervisedNode[],
+  progress: Progress,
+): Promise<void> {
+  if (await raftLeaderElected(topology, 30_000)) return;
+  progress.info('no Raft leader after 30 s; restarting the orderers once');
+  for (const node of orderers) {
+    const record = readPidFile(node.process.name);
+    if (record) await stopNode(record);
+  }
+  startAll(orderers);
+  await waitReady(topology, orderers);
+  if (!(await raftLeaderElected(topology, 60_000))) {
+    throw new NetworkError(
+      `the ordering service has no Raft leader for channel ${topology.channel}`,
+      `see ${runPaths.logs}/orderer*.log; \`npm run network:down -- --purge\` starts a new network`,
+    );
+  }
 }
 
 function chaincodeServers(
@@ -242,6 +297,12 @@ async function bootstrap(
   progress.step('Joining orderers (osnadmin) and peers to the channel');
   await Promise.all(topology.ordering.orderers.map((o) => joinOrderer(topology, o, block)));
   await Promise.all(topology.organizations.map((org) => joinPeer(topology, org, block)));
+  if (!(await raftLeaderElected(topology, 60_000))) {
+    throw new NetworkError(
+      'the new Raft cluster elected no leader within 60 s',
+      `see ${runPaths.logs}/orderer*.log`,
+    );
+  }
   progress.done();
 
   progress.step(
