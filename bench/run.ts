@@ -1,0 +1,158 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectAs, reconcile, type ReconcileReport } from '../gateway-client/src';
+import { REPO_ROOT, runPaths } from '../network/src/paths';
+import { loadTopology } from '../network/src/topology';
+import { connectionsFor, prepareBenchLedger } from './bench-ledger';
+import { drive, type LoadResult } from './load-driver';
+import { networkMemory } from './process-memory';
+import { heartbeat, reportCorrection, transferDistinct, transferHot, type Workload } from './workloads';
+
+/**
+ * `npm run bench [-- --quick]`: throughput, latency and conflict rates of the main transactions at several
+ * numbers in flight, each as a ratio to the minimal transaction measured in the same run; reconcile speed;
+ * memory of every node. Needs a running network (`npm start`). Results: stdout and bench/results/.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      seconds: { type: 'string' },
+      levels: { type: 'string' },
+    },
+  });
+  const quick = values.quick;
+  const levels = (values.levels ?? (quick ? '1,8,32' : '1,8,32,128')).split(',').map(Number);
+  const seconds = Number(values.seconds ?? (quick ? 4 : 15));
+  const log = (line: string): void => {
+    process.stderr.write(`[bench] ${line}\n`);
+  };
+  try {
+    readFileSync(runPaths.state);
+  } catch {
+    console.error('error: no running network — start it with `npm start` (or `npm run network:up`) first');
+    process.exit(1);
+  }
+  const topology = loadTopology();
+  const slots = Math.max(...levels);
+  const ledger = await prepareBenchLedger(slots, log);
+
+  const workloads: Workload[] = [heartbeat, transferDistinct, reportCorrection, transferHot];
+  const results = new Map<string, LoadResult[]>();
+  for (const workload of workloads) {
+    const rows: LoadResult[] = [];
+    for (const level of levels) {
+      const connections = connectionsFor(workload.organization, workload.user, level);
+      try {
+        const operations = Array.from({ length: level }, (_, slot) =>
+          workload.operation(ledger, slot, connectionAt(connections, slot)),
+        );
+        const result = await drive(operations, seconds * 1000);
+        log(
+          `${workload.name} @${level}: ${result.tps.toFixed(1)} tps, p99 ${result.p99Ms.toFixed(0)} ms, ${result.mvccConflicts + result.phantomConflicts} conflicts of ${result.attempts}`,
+        );
+        rows.push(result);
+      } finally {
+        for (const c of connections) c.close();
+      }
+    }
+    results.set(workload.name, rows);
+  }
+
+  const auditor = connectAs({ organization: 'Auditor', user: 'auditor1' });
+  let audit: ReconcileReport;
+  try {
+    log('reconciling the whole ledger from block 0');
+    audit = await reconcile(auditor);
+  } finally {
+    auditor.close();
+  }
+  const report = render({ quick, levels, seconds, topology, results, workloads, audit });
+  console.log(report);
+  const dir = path.join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  writeFileSync(path.join(dir, `${stamp}${quick ? '-quick' : ''}.md`), report);
+  log(`written to bench/results/${stamp}${quick ? '-quick' : ''}.md`);
+}
+
+interface RenderInput {
+  quick: boolean;
+  levels: number[];
+  seconds: number;
+  topology: ReturnType<typeof loadTopology>;
+  results: Map<string, LoadResult[]>;
+  workloads: Workload[];
+  audit: ReconcileReport;
+}
+
+function render({ quick, levels, seconds, topology, results, workloads, audit }: RenderInput): string {
+  const ceiling = results.get(heartbeat.name) ?? [];
+  const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(0));
+  const lines: string[] = [
+    `## ${quick ? 'Quick run' : 'Full run'}: \`npm run bench${quick ? ' -- --quick' : ''}\``,
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    `- Fabric: ${topology.fabric.version}; orderer BatchTimeout ${topology.ordering.batchTimeout}, MaxMessageCount ${topology.ordering.maxMessageCount}; peer gateway concurrency limit ${gatewayConcurrency()}; endorsement MAJORITY of 5 orgs + key-level policy on lots`,
+    `- ${seconds} s per measurement; latency = submit to commit status at the client; conflicts counted at the first attempt (no retry)`,
+    '',
+  ];
+  for (const workload of workloads) {
+    const rows = results.get(workload.name) ?? [];
+    lines.push(`### ${workload.name}`, '', workload.description, '');
+    lines.push(
+      '| in flight | committed tx/s | ratio to ceiling | p50 ms | p95 ms | p99 ms | attempts | MVCC conflicts | phantom conflicts | other invalid | endorsement errors |',
+    );
+    lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of rows) {
+      const base = ceiling.find((c) => c.inFlight === row.inFlight);
+      const ratio = base && base.tps > 0 ? `${((row.tps / base.tps) * 100).toFixed(0)} %` : '-';
+      const pct = (n: number) =>
+        row.attempts > 0 ? `${n} (${((n / row.attempts) * 100).toFixed(1)} %)` : String(n);
+      lines.push(
+        `| ${row.inFlight} | ${row.tps.toFixed(1)} | ${ratio} | ${ms(row.p50Ms)} | ${ms(row.p95Ms)} | ${ms(row.p99Ms)} | ${row.attempts} | ${pct(row.mvccConflicts)} | ${pct(row.phantomConflicts)} | ${row.otherInvalid} | ${row.endorsementErrors} |`,
+      );
+    }
+    const error = rows.find((r) => r.firstError)?.firstError;
+    if (error) lines.push('', `First endorsement error: \`${error.slice(0, 200)}\``);
+    lines.push('');
+  }
+  lines.push(
+    '### Audit reconcile (`carbon audit reconcile` from block 0)',
+    '',
+    `${audit.replayedBlocks} blocks, ${audit.replayedTransactions} transactions (${audit.validTransactions} valid) replayed and compared (${audit.lotsCompared} lots in ${audit.accountsCompared} accounts) in ${audit.replaySeconds.toFixed(2)} s: ` +
+      `**${(audit.replayedBlocks / audit.replaySeconds).toFixed(0)} blocks/s, ${(audit.replayedTransactions / audit.replaySeconds).toFixed(0)} transactions/s**; ${audit.mismatches.length} mismatches.`,
+    '',
+    '### Resident memory after the run',
+    '',
+    '| process | RSS MiB |',
+    '| --- | ---: |',
+    ...networkMemory().map((m) => `| ${m.name} | ${m.rssMiB.toFixed(0)} |`),
+    '',
+    `Levels measured: ${levels.join(', ')} in flight.`,
+  );
+  return lines.join('\n');
+}
+
+function connectionAt<T>(connections: readonly T[], slot: number): T {
+  const connection = connections[slot % connections.length];
+  if (connection === undefined) throw new Error('no connection');
+  return connection;
+}
+
+function gatewayConcurrency(): string {
+  try {
+    const core = readFileSync(path.join(runPaths.config, 'peer', 'core.yaml'), 'utf8');
+    return /gatewayService:\s*(\d+)/.exec(core)?.[1] ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
