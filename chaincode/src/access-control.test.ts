@@ -22,6 +22,43 @@ const submitted = async (ledger: TestLedger): Promise<void> => {
   await submit(ledger, Users.operator1, tx(cc.mrv, 'SubmitReport'), Fixtures.report());
 };
 
+/** Lists allowance-2025 and funds the enterprise accounts. */
+const listed = async (ledger: TestLedger): Promise<void> => {
+  await submit(ledger, Users.regulator, tx(cc.market, 'ConfigureInstrument'), {
+    unitType: 'allowance',
+    vintage: 2025,
+    referencePrice: 10_000,
+  });
+  for (const accountId of ['TRADE1', 'TRADE2']) {
+    await submit(ledger, Users.regulator, tx(cc.funds, 'Deposit'), { accountId, amount: '100000000' });
+  }
+};
+const sellOrder = {
+  accountId: 'HOLD1',
+  side: 'sell',
+  instrument: 'allowance-2025',
+  price: 10_000,
+  quantity: 10,
+};
+const proposalRequest = {
+  accountId: 'HOLD1',
+  buyerEntityId: 'ENT2',
+  instrument: 'allowance-2025',
+  price: 10_000,
+  quantity: 10,
+};
+const withOrder = async (ledger: TestLedger): Promise<void> => {
+  await listed(ledger);
+  await submit(ledger, Users.operator1, tx(cc.market, 'PlaceOrder'), sellOrder);
+};
+const withProposal = async (ledger: TestLedger): Promise<void> => {
+  await listed(ledger);
+  await submit(ledger, Users.operator1, tx(cc.market, 'ProposeTrade'), proposalRequest);
+};
+/** Id of the order or proposal created by the last committed transaction. */
+const lastId = (ledger: TestLedger, field: 'order' | 'proposal'): string =>
+  ((ledger.lastEvent()?.payload[field] ?? {}) as { id?: string }).id ?? '';
+
 /** Every transaction, the request it is called with, and exactly who may call it. */
 const table: Row[] = [
   {
@@ -251,6 +288,163 @@ const table: Row[] = [
     allowed: [...SUPERVISORS, ...ENT1],
   },
   { name: 'Query:GetSupplySummary', fn: tx(cc.query, 'GetSupplySummary'), args: ['2025'], allowed: EVERYONE },
+  {
+    name: 'Funds:Deposit',
+    fn: tx(cc.funds, 'Deposit'),
+    args: [{ accountId: 'TRADE1', amount: '100' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Funds:Withdraw',
+    fn: tx(cc.funds, 'Withdraw'),
+    args: [{ accountId: 'TRADE1', amount: '10' }],
+    allowed: ['regulator'],
+    prepare: listed,
+  },
+  {
+    name: 'Funds:GetBalance',
+    fn: tx(cc.funds, 'GetBalance'),
+    args: ['TRADE1'],
+    allowed: [...SUPERVISORS, ...ENT1],
+  },
+  {
+    name: 'Market:ConfigureInstrument',
+    fn: tx(cc.market, 'ConfigureInstrument'),
+    args: [{ unitType: 'allowance', vintage: 2025, referencePrice: 10_000 }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Market:HaltMarket',
+    fn: tx(cc.market, 'HaltMarket'),
+    args: [{ reason: 'r' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Market:ResumeMarket',
+    fn: tx(cc.market, 'ResumeMarket'),
+    args: [{ reason: 'r' }],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await submit(l, Users.regulator, tx(cc.market, 'HaltMarket'), { reason: 'r' });
+    },
+  },
+  {
+    name: 'Market:FreezeAccount',
+    fn: tx(cc.market, 'FreezeAccount'),
+    args: [{ accountId: 'TRADE1', reason: 'r' }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Market:UnfreezeAccount',
+    fn: tx(cc.market, 'UnfreezeAccount'),
+    args: [{ accountId: 'TRADE1', reason: 'r' }],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await submit(l, Users.regulator, tx(cc.market, 'FreezeAccount'), { accountId: 'TRADE1', reason: 'r' });
+    },
+  },
+  {
+    name: 'Market:SetHoldingLimit',
+    fn: tx(cc.market, 'SetHoldingLimit'),
+    args: [{ entityId: 'ENT1', instrument: 'allowance-2025', limit: 5 }],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Market:PlaceOrder',
+    fn: tx(cc.market, 'PlaceOrder'),
+    args: [sellOrder],
+    allowed: ENT1,
+    prepare: listed,
+  },
+  {
+    name: 'Market:CancelOrder',
+    fn: tx(cc.market, 'CancelOrder'),
+    args: (l) => Promise.resolve([{ accountId: 'HOLD1', orderId: lastId(l, 'order') }]),
+    allowed: [...ENT1, 'regulator'],
+    prepare: withOrder,
+  },
+  {
+    name: 'Market:Match',
+    fn: tx(cc.market, 'Match'),
+    args: [{ instrument: 'allowance-2025' }],
+    allowed: ['regulator'],
+    prepare: withOrder,
+  },
+  {
+    name: 'Market:ProposeTrade',
+    fn: tx(cc.market, 'ProposeTrade'),
+    args: [proposalRequest],
+    allowed: ENT1,
+    prepare: listed,
+  },
+  {
+    name: 'Market:AcceptTrade',
+    fn: tx(cc.market, 'AcceptTrade'),
+    args: (l) => Promise.resolve([{ proposalId: lastId(l, 'proposal'), accountId: 'TRADE2' }]),
+    allowed: ['operator2', 'trader2'],
+    prepare: withProposal,
+  },
+  {
+    name: 'Market:RejectTrade',
+    fn: tx(cc.market, 'RejectTrade'),
+    args: (l) => Promise.resolve([{ proposalId: lastId(l, 'proposal') }]),
+    allowed: ['operator2', 'trader2'],
+    prepare: withProposal,
+  },
+  {
+    name: 'Market:CancelProposal',
+    fn: tx(cc.market, 'CancelProposal'),
+    args: (l) => Promise.resolve([{ proposalId: lastId(l, 'proposal') }]),
+    allowed: [...ENT1, 'regulator'],
+    prepare: withProposal,
+  },
+  {
+    name: 'Market:GetInstrument',
+    fn: tx(cc.market, 'GetInstrument'),
+    args: ['allowance-2025'],
+    allowed: EVERYONE,
+    prepare: listed,
+  },
+  {
+    name: 'Market:GetOrderBook',
+    fn: tx(cc.market, 'GetOrderBook'),
+    args: ['allowance-2025'],
+    allowed: EVERYONE,
+    prepare: withOrder,
+  },
+  {
+    name: 'Market:GetOrder',
+    fn: tx(cc.market, 'GetOrder'),
+    args: (l) => Promise.resolve(['HOLD1', lastId(l, 'order')]),
+    allowed: [...SUPERVISORS, ...ENT1],
+    prepare: withOrder,
+  },
+  {
+    name: 'Market:GetPosition',
+    fn: tx(cc.market, 'GetPosition'),
+    args: ['HOLD1'],
+    allowed: [...SUPERVISORS, ...ENT1],
+    prepare: withOrder,
+  },
+  {
+    name: 'Market:GetTrades',
+    fn: tx(cc.market, 'GetTrades'),
+    args: [{ instrument: 'allowance-2025', day: '2025-01-15' }],
+    allowed: EVERYONE,
+  },
+  {
+    name: 'Market:GetMarketData',
+    fn: tx(cc.market, 'GetMarketData'),
+    args: [{ instrument: 'allowance-2025' }],
+    allowed: EVERYONE,
+  },
+  {
+    name: 'Market:GetProposal',
+    fn: tx(cc.market, 'GetProposal'),
+    args: (l) => Promise.resolve([lastId(l, 'proposal')]),
+    allowed: [...SUPERVISORS, ...ENT1, 'operator2', 'trader2'],
+    prepare: withProposal,
+  },
 ];
 
 const everyUser = Object.keys(Users) as UserName[];

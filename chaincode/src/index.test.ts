@@ -16,6 +16,8 @@ describe('chaincode package', () => {
       'Mrv',
       'Compliance',
       'Query',
+      'Funds',
+      'Market',
     ]);
   });
 

@@ -1,6 +1,8 @@
 import type { Contract } from 'fabric-contract-api';
 import { ComplianceContract } from './compliance/compliance-contract';
 import { SystemContract } from './contracts/system-contract';
+import { FundsContract } from './funds/funds-contract';
+import { MarketContract } from './market/market-contract';
 import { MrvContract } from './mrv/mrv-contract';
 import { OffsetContract } from './offsets/offset-contract';
 import { PeriodContract } from './period/period-contract';
@@ -11,6 +13,8 @@ import { AllowanceContract } from './units/allowance-contract';
 export {
   AllowanceContract,
   ComplianceContract,
+  FundsContract,
+  MarketContract,
   MrvContract,
   OffsetContract,
   PeriodContract,
@@ -29,4 +33,6 @@ export const contracts: (new () => Contract)[] = [
   MrvContract,
   ComplianceContract,
   QueryContract,
+  FundsContract,
+  MarketContract,
 ];

@@ -1,6 +1,7 @@
 import { invalidArgument } from '../errors';
 import { parseJsonArgument } from './canonical-json';
 import { parseDecimal, formatDecimal, parsePositiveDecimal } from './decimal';
+import { parseAmount, type Fen } from './money';
 import { parseQuantity, parseWholeNumber } from './quantity';
 
 /** Identifiers: letters, digits, `.`, `_`, `-`; they become parts of composite keys. */
@@ -57,6 +58,11 @@ export class InputReader {
     return value;
   }
 
+  /** The field's raw JSON value (required), for parsers that live with their domain. */
+  raw(name: string): unknown {
+    return this.required(name);
+  }
+
   has(name: string): boolean {
     const value = this.object[name];
     return value !== undefined && value !== null;
@@ -98,6 +104,11 @@ export class InputReader {
 
   optionalQuantity(name: string): number | undefined {
     return this.has(name) ? this.quantity(name) : undefined;
+  }
+
+  /** A positive amount of money in fen (decimal string or safe integer), as a bigint. */
+  amount(name: string): Fen {
+    return parseAmount(this.required(name), this.field(name));
   }
 
   wholeNumber(name: string): number {

@@ -22,6 +22,22 @@ export const ObjectType = {
   report: 'report',
   /** `compliance ~ period ~ installationId`: surrendered totals, verified emissions and the final status. */
   compliance: 'compliance',
+  /** `cash ~ accountId ~ entryId`: one UTXO-like entry of settlement funds (fen), spent whole; ids `<txId>.<n>`. */
+  cash: 'cash',
+  /** `instrument ~ instrumentId`: market parameters of one unit type and vintage (`allowance-2025`). */
+  instrument: 'instrument',
+  /** `marketStatus ~ market`: trading halted or open; written only by the regulator's halt and resume. */
+  marketStatus: 'marketStatus',
+  /** `holdingLimit ~ entityId ~ instrumentId`: the most units of an instrument an entity may hold. */
+  holdingLimit: 'holdingLimit',
+  /** `order ~ accountId ~ orderId`: a limit order (id = placing tx id), with its escrow. */
+  order: 'order',
+  /** `trade ~ instrumentId ~ day ~ tradeId`: one settled trade (write once). */
+  trade: 'trade',
+  /** `marketDay ~ instrumentId ~ day`: daily market data, written only by settling transactions of that day. */
+  marketDay: 'marketDay',
+  /** `proposal ~ proposalId`: a negotiated (bilateral) trade offered by a seller to a named buyer. */
+  proposal: 'proposal',
 } as const;
 
 export type ObjectTypeName = (typeof ObjectType)[keyof typeof ObjectType];

@@ -15,6 +15,9 @@ const PUBLIC_TYPES: readonly ObjectTypeName[] = [
   ObjectType.issuance,
   ObjectType.offsetProject,
   ObjectType.offsetIssuance,
+  ObjectType.instrument,
+  ObjectType.marketStatus,
+  ObjectType.marketDay,
 ];
 
 /** Number of key attributes each object type has (so a GetObject names exactly one object). */
@@ -31,6 +34,14 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   offsetIssuance: 3,
   report: 2,
   compliance: 2,
+  cash: 2,
+  instrument: 1,
+  marketStatus: 1,
+  holdingLimit: 2,
+  order: 2,
+  trade: 3,
+  marketDay: 2,
+  proposal: 1,
 };
 
 async function entityOfAccount(store: Store, accountId: string): Promise<string | undefined> {
@@ -51,7 +62,13 @@ async function owningEntity(
   switch (type) {
     case ObjectType.account:
     case ObjectType.lot:
+    case ObjectType.cash:
+    case ObjectType.order:
       return entityOfAccount(store, first);
+    case ObjectType.holdingLimit:
+      return first;
+    case ObjectType.proposal:
+      return (await store.get<{ sellerEntityId: string }>(ObjectType.proposal, [first]))?.sellerEntityId;
     case ObjectType.report:
     case ObjectType.compliance:
     case ObjectType.allocation:

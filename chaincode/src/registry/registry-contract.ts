@@ -7,16 +7,9 @@ import { InputReader, parseId } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import type { Lot } from '../units/lot';
-import {
-  ACCOUNT_KINDS,
-  NationalAccount,
-  isNational,
-  type Account,
-  type AccountKind,
-  type AccountStatus,
-} from './account';
+import { ACCOUNT_KINDS, NationalAccount, type Account, type AccountKind } from './account';
 import { ENTITY_KINDS, type Entity, type Installation } from './entity';
+import { changeAccountStatus } from './account-status';
 import { requireAccount, requireEntity, requireInstallation } from './registry-reads';
 
 function readInstallation(item: InputReader, entityId: string): Installation {
@@ -183,7 +176,7 @@ export class RegistryContract extends Contract {
   @Returns('string')
   public async BlockAccount(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'BlockAccount', [Regulator]);
-    return this.changeStatus(ctx, request, 'BlockAccount', ['open'], 'blocked');
+    return changeAccountStatus(ctx, request, 'BlockAccount', ['open'], 'blocked');
   }
 
   /** Unblocks a blocked account. Request: `{ accountId, reason }`. Caller: RegulatorMSP / regulator. */
@@ -191,7 +184,7 @@ export class RegistryContract extends Contract {
   @Returns('string')
   public async UnblockAccount(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'UnblockAccount', [Regulator]);
-    return this.changeStatus(ctx, request, 'UnblockAccount', ['blocked'], 'open');
+    return changeAccountStatus(ctx, request, 'UnblockAccount', ['blocked'], 'open');
   }
 
   /**
@@ -202,39 +195,7 @@ export class RegistryContract extends Contract {
   @Returns('string')
   public async CloseAccount(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'CloseAccount', [Regulator]);
-    return this.changeStatus(ctx, request, 'CloseAccount', ['open', 'blocked'], 'closed');
-  }
-
-  private async changeStatus(
-    ctx: Context,
-    request: string,
-    action: string,
-    from: readonly AccountStatus[],
-    to: AccountStatus,
-  ): Promise<string> {
-    const input = InputReader.fromJson(request, 'request');
-    const accountId = input.id('accountId');
-    const reason = input.text('reason', 1000);
-    const store = new Store(ctx);
-    const account = await requireAccount(store, accountId);
-    if (isNational(account)) {
-      throw failedPrecondition(`${action}: national account ${accountId} cannot change status`);
-    }
-    if (!from.includes(account.status)) {
-      throw failedPrecondition(`${action}: account ${accountId} is ${account.status}`);
-    }
-    if (to === 'closed') {
-      const lots = await store.list<Lot>(ObjectType.lot, [accountId]);
-      if (lots.length > 0) {
-        throw failedPrecondition(
-          `account ${accountId} still holds ${lots.length} lot(s); transfer them first`,
-        );
-      }
-    }
-    const updated: Account = { ...account, status: to, statusChangedAt: txTime(ctx), statusReason: reason };
-    await store.put(ObjectType.account, [accountId], updated);
-    emitEvent(ctx, 'AccountStatusChanged', { accountId, from: account.status, to, reason });
-    return JSON.stringify(updated);
+    return changeAccountStatus(ctx, request, 'CloseAccount', ['open', 'blocked'], 'closed');
   }
 
   /** An entity with its installations. Caller: anyone with a carbon role. */

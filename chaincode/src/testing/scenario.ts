@@ -1,6 +1,8 @@
 import './quiet-logs';
 import type { Context } from 'fabric-contract-api';
 import { ComplianceContract } from '../compliance/compliance-contract';
+import { FundsContract } from '../funds/funds-contract';
+import { MarketContract } from '../market/market-contract';
 import { MrvContract } from '../mrv/mrv-contract';
 import { OffsetContract } from '../offsets/offset-contract';
 import { PeriodContract } from '../period/period-contract';
@@ -20,6 +22,8 @@ export const cc = {
   mrv: new MrvContract(),
   compliance: new ComplianceContract(),
   query: new QueryContract(),
+  funds: new FundsContract(),
+  market: new MarketContract(),
 };
 
 /** Request payloads used across tests. */

@@ -110,8 +110,17 @@ export class LotLedger {
         `account ${from.id} has ${available} ${describe(spend.filter)} available, ${spend.quantity} needed`,
       );
     }
+    return this.moveFrom(lots, to, spend.quantity, arrival);
+  }
+
+  /**
+   * Moves `quantity` units out of `lots` (already read, in spending order, all in one account) into `to`.
+   * Used directly by the market to deliver units from the lots an order locked: the caller has checked them.
+   * A remainder keeps its fields, `lockedBy` included, so the rest of an order stays locked.
+   */
+  async moveFrom(lots: readonly Lot[], to: Account, quantity: number, arrival: Arrival): Promise<Movement> {
     const movement: Movement = { moved: [], remainders: [], spentLotIds: [] };
-    let remaining = spend.quantity;
+    let remaining = quantity;
     for (const lot of lots) {
       if (remaining === 0) {
         break;
@@ -132,14 +141,90 @@ export class LotLedger {
       );
       movement.spentLotIds.push(lot.id);
       if (take === lot.quantity) {
-        await this.store.delete(ObjectType.lot, [from.id, lot.id]);
+        await this.store.delete(ObjectType.lot, [lot.accountId, lot.id]);
       } else {
         const remainder: Lot = { ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take };
-        await this.store.put(ObjectType.lot, [from.id, lot.id], remainder);
+        await this.store.put(ObjectType.lot, [lot.accountId, lot.id], remainder);
         movement.remainders.push(remainder);
       }
     }
+    if (remaining > 0) {
+      throw failedPrecondition(`the lots given hold ${quantity - remaining} units, ${quantity} needed`);
+    }
     return movement;
+  }
+
+  /**
+   * Locks exactly `spend.quantity` units of `account` for `lockedBy` (an order or proposal id): whole lots are
+   * marked, and the last one is split in place — the locked lowest serials become a new lot, the rest keeps its
+   * id unlocked. Returns the locked lots; locked units cannot be transferred, surrendered or locked again.
+   */
+  async lock(account: Account, spend: Spend, lockedBy: string): Promise<Lot[]> {
+    const lots = await this.candidates(account, spend);
+    const available = lots.reduce((sum, lot) => addQuantities(sum, lot.quantity), 0);
+    if (available < spend.quantity) {
+      throw failedPrecondition(
+        `account ${account.id} has ${available} ${describe(spend.filter)} available, ${spend.quantity} needed`,
+      );
+    }
+    const locked: Lot[] = [];
+    let remaining = spend.quantity;
+    for (const lot of lots) {
+      if (remaining === 0) {
+        break;
+      }
+      const take = Math.min(remaining, lot.quantity);
+      remaining -= take;
+      if (take === lot.quantity) {
+        const whole: Lot = { ...lot, lockedBy };
+        await this.store.put(ObjectType.lot, [account.id, lot.id], whole);
+        locked.push(whole);
+      } else {
+        const serialEnd = lot.serialStart + take - 1;
+        locked.push(
+          await this.create(account, {
+            unitType: lot.unitType,
+            vintage: lot.vintage,
+            ...(lot.projectId === undefined ? {} : { projectId: lot.projectId }),
+            serialStart: lot.serialStart,
+            serialEnd,
+            parentLotId: lot.id,
+            status: 'held',
+            origin: 'split',
+            lockedBy,
+          }),
+        );
+        const rest: Lot = { ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take };
+        await this.store.put(ObjectType.lot, [account.id, lot.id], rest);
+      }
+    }
+    return locked;
+  }
+
+  /** Clears the lock of lots (already read) that `lockedBy` holds; other lots are left alone. */
+  async unlock(lots: readonly Lot[], lockedBy: string): Promise<number> {
+    let released = 0;
+    for (const lot of lots) {
+      if (lot.lockedBy === lockedBy) {
+        // canonicalJson drops undefined fields, so the stored lot simply has no lockedBy any more.
+        const free: Lot = { ...lot, lockedBy: undefined };
+        await this.store.put(ObjectType.lot, [lot.accountId, lot.id], free);
+        released = addQuantities(released, lot.quantity);
+      }
+    }
+    return released;
+  }
+
+  /** Reads the lots of an account named by id, in spending order (missing ones are skipped). */
+  async read(accountId: string, lotIds: readonly string[]): Promise<Lot[]> {
+    const lots: Lot[] = [];
+    for (const lotId of lotIds) {
+      const lot = await this.store.get<Lot>(ObjectType.lot, [accountId, lotId]);
+      if (lot !== undefined) {
+        lots.push(lot);
+      }
+    }
+    return lots.sort(compareLots);
   }
 }
 

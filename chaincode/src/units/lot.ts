@@ -6,7 +6,16 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 export type LotStatus = 'held' | 'surrendered' | 'retired';
 
 /** How a lot came to be: the transaction kind that created it. */
-export type LotOrigin = 'issuance' | 'allocation' | 'transfer' | 'surrender' | 'retirement';
+export type LotOrigin =
+  | 'issuance'
+  | 'allocation'
+  | 'transfer'
+  | 'surrender'
+  | 'retirement'
+  /** Split off a lot in the same account so that exactly an order's quantity is locked. */
+  | 'split'
+  /** Delivered to a buyer by a settled trade. */
+  | 'trade';
 
 /**
  * A serial block of units held in one account: serials `serialStart..serialEnd` inclusive of one unit type and
