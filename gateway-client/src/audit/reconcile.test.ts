@@ -44,6 +44,15 @@ const history = [
   ]),
   testBlock(2, [
     {
+      txId: 'deposit',
+      writes: [
+        {
+          key: compositeKey('cash', 'HOLD1', 'c1'),
+          value: { id: 'c1', accountId: 'HOLD1', amount: '250000' },
+        },
+      ],
+    },
+    {
       txId: 'surrender',
       writes: [
         { key: lot('HOLD1', 'h1', 0).key },
@@ -75,6 +84,7 @@ function fakeConnection(
   blocks: common.Block[],
   world: ReturnType<typeof worldState>,
   summary = supply,
+  balances = new Map([['HOLD1', { available: '250000', locked: '0' }]]),
 ): CarbonConnection {
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const info = new common.BlockchainInfo();
@@ -93,6 +103,9 @@ function fakeConnection(
     },
     contract: {
       evaluateTransaction: (name: string, arg: string) => {
+        if (name === 'Funds:GetBalance') {
+          return Promise.resolve(encode(balances.get(arg) ?? { available: '0', locked: '0' }));
+        }
         if (name === 'Query:GetHoldings') {
           const holdings = (world.get(arg) ?? []).map((h) => ({
             unitType: 'allowance',
@@ -108,6 +121,21 @@ function fakeConnection(
 }
 
 describe('reconcile', () => {
+  test('funds that differ from the cash entries history wrote are reported', async () => {
+    const report = await reconcile(
+      fakeConnection(
+        history,
+        worldState(),
+        supply,
+        new Map([['HOLD1', { available: '250001', locked: '0' }]]),
+      ),
+    );
+    expect(report.mismatches).toEqual([
+      'account HOLD1: available funds are 250001 fen in the world state, 250000 by history',
+    ]);
+    expect(report.funds).toEqual({ available: '250000', locked: '0' });
+  });
+
   test('history and world state agree: exact totals and no mismatch', async () => {
     const report = await reconcile(fakeConnection(history, worldState()));
     expect(report.mismatches).toEqual([]);
@@ -125,8 +153,8 @@ describe('reconcile', () => {
     ]);
     expect(report).toMatchObject({
       blocks: 3,
-      transactions: 4,
-      validTransactions: 3,
+      transactions: 5,
+      validTransactions: 4,
       accountsCompared: 2,
       lotsCompared: 3,
     });

@@ -27,6 +27,8 @@ export interface ReconcileReport {
   readonly replayedTransactions: number;
   readonly replaySeconds: number;
   readonly totals: readonly UnitTotals[];
+  /** Settlement funds rebuilt from history, fen as decimal strings: cash entries and buy-order escrow. */
+  readonly funds: { readonly available: string; readonly locked: string };
   readonly accountsCompared: number;
   readonly lotsCompared: number;
   /** Every difference between history and world state, one line each; empty when everything reconciles. */
@@ -130,6 +132,7 @@ export async function reconcile(
     replayedTransactions: replay.transactions - startTransactions,
     replaySeconds,
     totals,
+    funds: fundsTotals(replay),
     accountsCompared: compared.accounts,
     lotsCompared: compared.lots,
     mismatches,
@@ -198,6 +201,46 @@ function unitTotals(replay: LedgerReplay): UnitTotals[] {
     .map((t) => ({ ...t, balanced: t.issued === t.held + t.locked + t.surrendered + t.retired }));
 }
 
+interface CashRecord {
+  readonly accountId: string;
+  readonly amount: string;
+}
+interface OrderRecord {
+  readonly accountId: string;
+  readonly side: string;
+  readonly status: string;
+  readonly escrow?: string;
+}
+
+/** Per account: fen available (cash entries) and locked (escrow of open buy orders), from history. */
+function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; locked: bigint }> {
+  const funds = new Map<string, { available: bigint; locked: bigint }>();
+  const of = (accountId: string) => {
+    let entry = funds.get(accountId);
+    if (!entry) {
+      entry = { available: 0n, locked: 0n };
+      funds.set(accountId, entry);
+    }
+    return entry;
+  };
+  for (const cash of replay.objects<CashRecord>('cash')) of(cash.accountId).available += BigInt(cash.amount);
+  for (const order of replay.objects<OrderRecord>('order')) {
+    if (order.side === 'buy' && order.status === 'open')
+      of(order.accountId).locked += BigInt(order.escrow ?? '0');
+  }
+  return funds;
+}
+
+function fundsTotals(replay: LedgerReplay): { available: string; locked: string } {
+  let available = 0n;
+  let locked = 0n;
+  for (const funds of fundsByAccount(replay).values()) {
+    available += funds.available;
+    locked += funds.locked;
+  }
+  return { available: available.toString(), locked: locked.toString() };
+}
+
 const describeLot = (lot: {
   unitType: string;
   vintage: number;
@@ -222,6 +265,7 @@ async function compareWithWorldState(
     lots.set(lot.id, describeLot(lot));
   }
   const accounts = replay.objects<{ id: string }>('account').map((a) => a.id);
+  const fundsFromHistory = fundsByAccount(replay);
   let lotsCompared = 0;
   const batch = 16;
   for (let i = 0; i < accounts.length; i += batch) {
@@ -252,6 +296,18 @@ async function compareWithWorldState(
             mismatches.push(
               `account ${accountId}: lot ${lotId} (${actual}) is in the world state but no committed transaction wrote it`,
             );
+        }
+        const funds = fundsFromHistory.get(accountId) ?? { available: 0n, locked: 0n };
+        const balance = decodeJson(await evaluate(connection.contract, 'Funds:GetBalance', [accountId])) as {
+          available: string;
+          locked: string;
+        };
+        for (const field of ['available', 'locked'] as const) {
+          if (BigInt(balance[field]) !== funds[field]) {
+            mismatches.push(
+              `account ${accountId}: ${field} funds are ${balance[field]} fen in the world state, ${funds[field]} by history`,
+            );
+          }
         }
       }),
     );

@@ -61,7 +61,10 @@ export const auditReconcileCommand: Command = {
         ),
       );
       context.print(
-        `Compared ${report.lotsCompared} lots in ${report.accountsCompared} accounts with the world state: ` +
+        `Settlement funds by history: ${report.funds.available} fen available, ${report.funds.locked} fen locked in open buy orders.`,
+      );
+      context.print(
+        `Compared ${report.lotsCompared} lots and the funds of ${report.accountsCompared} accounts with the world state: ` +
           (report.mismatches.length === 0 ? 'no mismatch.' : `${report.mismatches.length} mismatch(es):`),
       );
       for (const mismatch of report.mismatches) context.print(`  ${mismatch}`);
