@@ -21,6 +21,10 @@ export interface BenchLedger {
   readonly hotAccount: string;
   /** One installation per slot, each with a submitted report that the slot keeps correcting. */
   readonly installations: readonly string[];
+  /** The run's allowance instrument, e.g. `allowance-2100`, listed at 50.00 CNY. */
+  readonly instrument: string;
+  /** ENT2 trading accounts with funds, the buyers of the matching rounds (ENT1 slot accounts sell). */
+  readonly buyerAccounts: readonly string[];
 }
 
 interface LotAnswer {
@@ -68,8 +72,24 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
     const slotIds = Array.from({ length: slots }, (_, i) => `${runId}-SLOT${i}`);
     const sinkAccount = `${runId}-SINK`;
     const hotAccount = `${runId}-HOT`;
-    await inBatches([...feeders, ...slotIds, sinkAccount, hotAccount], 32, async (id) => {
-      await regulator.submit('Registry:OpenAccount', { kind: 'trading', id, entityId: 'ENT1' });
+    const buyerAccounts = Array.from({ length: 8 }, (_, i) => `${runId}-BUY${i}`);
+    await inBatches([...feeders, ...slotIds, sinkAccount, hotAccount, ...buyerAccounts], 32, async (id) => {
+      const entityId = buyerAccounts.includes(id) ? 'ENT2' : 'ENT1';
+      await regulator.submit('Registry:OpenAccount', { kind: 'trading', id, entityId });
+    });
+    const instrument = `allowance-${year}`;
+    await regulator.submit('Market:ConfigureInstrument', {
+      unitType: 'allowance',
+      vintage: year,
+      referencePrice: 5000,
+    });
+    // Funds for the buy orders: slot accounts place bids, ENT2 buyers take the matching rounds' asks.
+    await inBatches([...slotIds, ...buyerAccounts], 32, async (accountId) => {
+      await regulator.submit('Funds:Deposit', {
+        accountId,
+        amount: '1000000000',
+        reference: 'benchmark funds',
+      });
     });
 
     const perSlot = 100_000;
@@ -116,7 +136,17 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
     await inBatches(installations, 32, async (installationId) => {
       await operator.submit('Mrv:SubmitReport', gasAndGridReport(year, installationId, factorSetId));
     });
-    return { runId, year, factorSetId, slotAccounts, sinkAccount, hotAccount, installations };
+    return {
+      runId,
+      year,
+      factorSetId,
+      slotAccounts,
+      sinkAccount,
+      hotAccount,
+      installations,
+      instrument,
+      buyerAccounts,
+    };
   } finally {
     for (const p of [regulator, trader, operator]) p.connection.close();
   }

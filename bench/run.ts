@@ -8,7 +8,15 @@ import { loadTopology } from '../network/src/topology';
 import { connectionsFor, prepareBenchLedger } from './bench-ledger';
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
-import { heartbeat, reportCorrection, transferDistinct, transferHot, type Workload } from './workloads';
+import { matchingRounds, type MatchRound } from './matching-rounds';
+import {
+  heartbeat,
+  orderPlacement,
+  reportCorrection,
+  transferDistinct,
+  transferHot,
+  type Workload,
+} from './workloads';
 
 /**
  * `npm run bench [-- --quick]`: throughput, latency and conflict rates of the main transactions at several
@@ -39,8 +47,11 @@ async function main(): Promise<void> {
   const slots = Math.max(...levels);
   const ledger = await prepareBenchLedger(slots, log);
 
-  const workloads: Workload[] = [heartbeat, transferDistinct, reportCorrection, transferHot];
+  const workloads: Workload[] = [heartbeat, transferDistinct, orderPlacement, reportCorrection, transferHot];
   const results = new Map<string, LoadResult[]>();
+  // Matching runs first, on an empty book; the placement workload's bids (below the asks) never trade.
+  log('matching rounds');
+  const rounds = await matchingRounds(ledger, quick ? 3 : 6, quick ? 16 : 32);
   for (const workload of workloads) {
     const rows: LoadResult[] = [];
     for (const level of levels) {
@@ -69,7 +80,7 @@ async function main(): Promise<void> {
   } finally {
     auditor.close();
   }
-  const report = render({ quick, levels, seconds, topology, results, workloads, audit });
+  const report = render({ quick, levels, seconds, topology, results, workloads, audit, rounds });
   console.log(report);
   const dir = path.join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
@@ -86,9 +97,19 @@ interface RenderInput {
   results: Map<string, LoadResult[]>;
   workloads: Workload[];
   audit: ReconcileReport;
+  rounds: MatchRound[];
 }
 
-function render({ quick, levels, seconds, topology, results, workloads, audit }: RenderInput): string {
+function render({
+  quick,
+  levels,
+  seconds,
+  topology,
+  results,
+  workloads,
+  audit,
+  rounds,
+}: RenderInput): string {
   const ceiling = results.get(heartbeat.name) ?? [];
   const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(0));
   const lines: string[] = [
@@ -120,6 +141,23 @@ function render({ quick, levels, seconds, topology, results, workloads, audit }:
     if (error) lines.push('', `First endorsement error: \`${error.slice(0, 200)}\``);
     lines.push('');
   }
+  const trades = rounds.reduce((sum, r) => sum + r.trades, 0);
+  const matchSeconds = rounds.reduce((sum, r) => sum + r.matchLatencyMs, 0) / 1000;
+  lines.push(
+    '### Market:Match (clearing rounds)',
+    '',
+    'Each round places crossing asks (ENT1) and bids (ENT2) concurrently, then one Match transaction clears the book and settles every fill DvP.',
+    '',
+    '| round | orders in book | trades settled | Match submit-to-commit ms | valid |',
+    '| ---: | ---: | ---: | ---: | --- |',
+    ...rounds.map(
+      (r, i) =>
+        `| ${i + 1} | ${r.orders} | ${r.trades} | ${r.matchLatencyMs.toFixed(0)} | ${r.valid ? 'yes' : 'NO'} |`,
+    ),
+    '',
+    `Settlement throughput inside Match: ${matchSeconds > 0 ? (trades / matchSeconds).toFixed(1) : '-'} trades/s (${trades} trades in ${matchSeconds.toFixed(2)} s of Match commits).`,
+    '',
+  );
   lines.push(
     '### Audit reconcile (`carbon audit reconcile` from block 0)',
     '',

@@ -92,3 +92,23 @@ export const reportCorrection: Workload = {
     return () => submitOnce(connection, 'Mrv:CorrectReport', request);
   },
 };
+
+export const orderPlacement: Workload = {
+  name: 'Market:PlaceOrder, distinct accounts',
+  description:
+    'each slot places 1 t buy orders from its own account (funds escrowed from its cash entries); no matching',
+  organization: 'Enterprise1',
+  user: 'trader1',
+  operation: (ledger, slot, connection) => {
+    const source = ledger.slotAccounts[slot];
+    if (!source) throw new Error(`no slot account ${slot}`);
+    const request = JSON.stringify({
+      accountId: source.account,
+      side: 'buy',
+      instrument: ledger.instrument,
+      price: 4600 + (slot % 100),
+      quantity: 1,
+    });
+    return () => submitOnce(connection, 'Market:PlaceOrder', request);
+  },
+};
