@@ -72,7 +72,7 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
     const slotIds = Array.from({ length: slots }, (_, i) => `${runId}-SLOT${i}`);
     const sinkAccount = `${runId}-SINK`;
     const hotAccount = `${runId}-HOT`;
-    const buyerAccounts = Array.from({ length: 8 }, (_, i) => `${runId}-BUY${i}`);
+    const buyerAccounts = Array.from({ length: 32 }, (_, i) => `${runId}-BUY${i}`);
     await inBatches([...feeders, ...slotIds, sinkAccount, hotAccount, ...buyerAccounts], 32, async (id) => {
       const entityId = buyerAccounts.includes(id) ? 'ENT2' : 'ENT1';
       await regulator.submit('Registry:OpenAccount', { kind: 'trading', id, entityId });
