@@ -152,6 +152,26 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
   }
 }
 
+/** Points every slot at its largest unlocked lot (after orders split and locked some). */
+export async function refreshSlotLots(ledger: BenchLedger): Promise<void> {
+  const trader = participant('Enterprise1', 'trader1');
+  try {
+    await inBatches(ledger.slotAccounts, 16, async (slot) => {
+      const answer = await trader.evaluate<{
+        holdings: { status: string; lots: { id: string; quantity: number; lockedBy: string | null }[] }[];
+      }>('Query:GetHoldings', slot.account);
+      const free = answer.holdings
+        .filter((h) => h.status === 'held')
+        .flatMap((h) => h.lots)
+        .filter((lot) => lot.lockedBy === null)
+        .sort((a, b) => b.quantity - a.quantity);
+      slot.lotId = free[0]?.id ?? slot.lotId;
+    });
+  } finally {
+    trader.connection.close();
+  }
+}
+
 /** Gateway connections for the load: one per 16 in-flight slots, so no single HTTP/2 stream limit decides. */
 export function connectionsFor(organization: string, user: string, slots: number): CarbonConnection[] {
   return Array.from({ length: Math.max(1, Math.ceil(slots / 16)) }, () => connectAs({ organization, user }));
