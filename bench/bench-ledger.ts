@@ -92,7 +92,7 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
       });
     });
 
-    const perSlot = 100_000;
+    const perSlot = 50_000;
     const perFeeder = perSlot * Math.ceil(slots / feeders.length);
     let nationalLot = issued.id;
     const feederLots = new Map<string, string>();
