@@ -34,6 +34,11 @@ export interface ReconcileReport {
   readonly funds: { readonly available: string; readonly locked: string };
   readonly accountsCompared: number;
   readonly lotsCompared: number;
+  /**
+   * True if transactions kept committing through every comparison round: then a mismatch may only be a
+   * transaction committed between replay and query. Run again on a quieter ledger to be sure.
+   */
+  readonly ledgerMoved: boolean;
   /** Every difference between history and world state, one line each; empty when everything reconciles. */
   readonly mismatches: readonly string[];
 }
@@ -110,8 +115,11 @@ export async function reconcile(
   let height = await ledgerHeight(connection);
   let mismatches: string[] = [];
   let compared = { accounts: 0, lots: 0 };
-  // The world state may move on while we compare; replay up to the new height and compare again (bounded).
-  for (let round = 0; round < 3; round++) {
+  let ledgerMoved = false;
+  // Queries read the latest world state, so a transaction committed while we compare shows as a difference.
+  // Replay up to the new height and compare again while the ledger moves (bounded); a mismatch found on a
+  // ledger that stood still during the comparison is real.
+  for (let round = 0; round < 4; round++) {
     const replayStarted = process.hrtime.bigint();
     await replayTo(connection, replay, height, options);
     replaySeconds += seconds(replayStarted);
@@ -119,7 +127,8 @@ export async function reconcile(
     ({ mismatches, compared } = await compareWithWorldState(connection, replay));
     compareSeconds += seconds(compareStarted);
     const after = await ledgerHeight(connection);
-    if (after === height) break;
+    ledgerMoved = after !== height;
+    if (!ledgerMoved) break;
     height = after;
   }
   if (options.checkpointFile) replay.save(options.checkpointFile);
@@ -142,6 +151,7 @@ export async function reconcile(
     compareSeconds,
     totals,
     funds: fundsTotals(replay),
+    ledgerMoved,
     accountsCompared: compared.accounts,
     lotsCompared: compared.lots,
     mismatches,

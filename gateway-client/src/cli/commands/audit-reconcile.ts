@@ -68,6 +68,11 @@ export const auditReconcileCommand: Command = {
           (report.mismatches.length === 0 ? 'no mismatch.' : `${report.mismatches.length} mismatch(es):`),
       );
       for (const mismatch of report.mismatches) context.print(`  ${mismatch}`);
+      if (report.ledgerMoved && report.mismatches.length > 0) {
+        context.print(
+          '  (transactions kept committing during the comparison; run again on a quieter ledger to confirm)',
+        );
+      }
     }
     // Exit code 3 (see EXIT in carbon.ts): history and world state disagree.
     if (report.mismatches.length > 0) context.setExitCode(3);
