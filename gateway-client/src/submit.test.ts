@@ -104,4 +104,26 @@ describe('submit', () => {
       message: 'FORBIDDEN: only the regulator may issue allowances',
     });
   });
+
+  test('endorsers that disagree (one peer behind) are retried like a conflict, with a new proposal', async () => {
+    const mismatch = new GatewayError({
+      code: 10,
+      message: '10 ABORTED: failed to collect enough transaction endorsements',
+      details: [
+        { address: '127.0.0.1:8051', mspId: 'VerifierMSP', message: 'ProposalResponsePayloads do not match' },
+      ],
+      cause: new Error('ABORTED') as ServiceError,
+    });
+    let proposals = 0;
+    const { contract: committing } = contractCommitting([StatusCode.VALID]);
+    const contract = {
+      submitAsync: (...args: unknown[]) =>
+        ++proposals === 1
+          ? Promise.reject(mismatch)
+          : (committing.submitAsync as (...a: unknown[]) => Promise<SubmittedTransaction>)(...args),
+    } as unknown as Contract;
+    const outcome = await submit(contract, 'Allowance:Transfer', { backoffMs: 1 });
+    expect(outcome.attempts).toBe(2);
+    expect(proposals).toBe(2);
+  });
 });

@@ -16,7 +16,16 @@ export interface SubmitOptions {
   readonly backoffMs?: number;
   /** How often to ask again for the commit status of the same transaction id after a status timeout. */
   readonly statusChecks?: number;
+  /**
+   * The client's id for this request (letters, digits, `.`, `_`, `-`). The chaincode records it and refuses
+   * it a second time, so resubmitting a request whose outcome is unknown can never apply it twice. Sent in
+   * the transient map: it is recorded on the ledger as `request ~ id` but is not part of the arguments.
+   */
+  readonly requestId?: string;
 }
+
+/** Transient-map key the chaincode reads the request id from (see chaincode/src/ledger/request-id.ts). */
+export const REQUEST_ID_TRANSIENT_KEY = 'carbon.requestId';
 
 /** A committed transaction. */
 export interface SubmitOutcome {
@@ -51,7 +60,24 @@ export async function submit(
   const maxAttempts = options.maxAttempts ?? 5;
   const backoffMs = options.backoffMs ?? 100;
   for (let attempt = 1; ; attempt++) {
-    const submitted = await endorseAndSubmit(contract, transaction, options.arguments ?? []);
+    let submitted: SubmittedTransaction;
+    try {
+      submitted = await endorseAndSubmit(contract, transaction, options.arguments ?? [], options.requestId);
+    } catch (err) {
+      // Endorsing peers that simulated on different states (one had not yet committed the last block)
+      // return different results: the same race as an MVCC conflict, caught earlier. Retry it alike.
+      if (!isEndorsementMismatch(err)) throw err;
+      if (attempt >= maxAttempts) {
+        throw new TransactionError(
+          'CONFLICT',
+          `${transaction}: endorsing peers disagreed after ${attempt} attempts`,
+          {},
+          { cause: err },
+        );
+      }
+      await delay(backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      continue;
+    }
     const status = await commitStatus(submitted, options.statusChecks ?? 3);
     if (status.successful) {
       return {
@@ -103,9 +129,15 @@ async function endorseAndSubmit(
   contract: Contract,
   transaction: string,
   args: readonly string[],
+  requestId: string | undefined,
 ): Promise<SubmittedTransaction> {
   try {
-    return await contract.submitAsync(transaction, { arguments: [...args] });
+    return await contract.submitAsync(transaction, {
+      arguments: [...args],
+      ...(requestId === undefined
+        ? {}
+        : { transientData: { [REQUEST_ID_TRANSIENT_KEY]: new TextEncoder().encode(requestId) } }),
+    });
   } catch (err) {
     throw asTransactionError(transaction, err);
   }
@@ -126,6 +158,20 @@ async function commitStatus(submitted: SubmittedTransaction, checks: number): Pr
       }
     }
   }
+}
+
+/** A Gateway endorsement failure that is not a chaincode refusal: the endorsers' results did not match. */
+function isEndorsementMismatch(err: unknown): boolean {
+  const cause = err instanceof TransactionError ? err.cause : err;
+  return (
+    err instanceof TransactionError &&
+    err.code === 'UNAVAILABLE' &&
+    cause instanceof GatewayError &&
+    cause.code === 10 && // ABORTED
+    /failed to collect enough transaction endorsements|do not match/i.test(
+      `${cause.message} ${cause.details.map((d) => d.message).join(' ')}`,
+    )
+  );
 }
 
 /** The chaincode's own message ("chaincode response 500, <message>") if the peers gave one. */

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { failedPrecondition } from '../errors';
 import { Anyone, Operator, Regulator, authorize, requireActsFor } from '../identity/access';
 import { emitEvent } from '../ledger/events';
@@ -26,7 +27,7 @@ import {
  * status, and the closing of a period with shortfall, penalty and carry-over.
  */
 @Info({ title: 'Compliance', description: 'Surrender, compliance status and period closing' })
-export class ComplianceContract extends Contract {
+export class ComplianceContract extends CarbonContract {
   constructor() {
     super('Compliance');
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Transaction } from 'fabric-contract-api';
+import { Context, Info, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from './carbon-contract';
 import { Anyone, authorize } from '../identity/access';
 import { callerOf, type Caller } from '../identity/caller';
 import { toBytes } from '../ledger/canonical-json';
@@ -11,7 +12,7 @@ import { txTime } from '../ledger/tx-time';
  * with a CA-issued identity and that its `carbon.*` attributes arrived intact.
  */
 @Info({ title: 'System', description: 'Identity round trip and chaincode health' })
-export class SystemContract extends Contract {
+export class SystemContract extends CarbonContract {
   constructor() {
     super('System');
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { failedPrecondition, forbidden } from '../errors';
 import { Anyone, Regulator, actsFor, authorize, isSupervisor } from '../identity/access';
 import type { Caller } from '../identity/caller';
@@ -59,7 +60,7 @@ export async function fundsOf(
  * owner's org, so a withdrawal (a debit) also needs the owner's peer.
  */
 @Info({ title: 'Funds', description: 'Settlement funds: deposits, withdrawals and balances in fen' })
-export class FundsContract extends Contract {
+export class FundsContract extends CarbonContract {
   constructor() {
     super('Funds');
   }

@@ -28,7 +28,8 @@
  * orders' bands (±10 % of the previous close, ±30 % for block orders ≥ 100,000 t, configurable per instrument).
  * The day's close is the volume-weighted average price of its order-book trades.
  */
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { failedPrecondition, forbidden, invalidArgument } from '../errors';
 import { requireAccountReader } from '../funds/funds-contract';
 import { Anyone, Operator, Regulator, Trader, actsFor, authorize, isSupervisor } from '../identity/access';
@@ -68,7 +69,7 @@ function instrumentArgument(value: string): string {
 }
 
 @Info({ title: 'Market', description: 'Order book, matching, DvP settlement, bilateral trades, supervision' })
-export class MarketContract extends Contract {
+export class MarketContract extends CarbonContract {
   constructor() {
     super('Market');
   }

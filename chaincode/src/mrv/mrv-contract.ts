@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { conflict, failedPrecondition, forbidden } from '../errors';
 import { loadComplianceRecord, type ComplianceRecord } from '../compliance/compliance-record';
 import { Anyone, Operator, Regulator, Verifier, authorize, requireActsFor } from '../identity/access';
@@ -45,7 +46,7 @@ function actor(ctx: Context, caller: Caller): string {
  * and corrections.
  */
 @Info({ title: 'Mrv', description: 'Emission reports, verification and acceptance' })
-export class MrvContract extends Contract {
+export class MrvContract extends CarbonContract {
   constructor() {
     super('Mrv');
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { conflict, failedPrecondition, forbidden, invalidArgument } from '../errors';
 import { Anyone, Operator, Regulator, Trader, actsFor, authorize } from '../identity/access';
 import { emitEvent } from '../ledger/events';
@@ -18,7 +19,7 @@ import { monitoringPeriodKey, type OffsetIssuance, type OffsetProject } from './
  * terminal retirement.
  */
 @Info({ title: 'Offset', description: 'Offset projects, credit issuance, transfer and retirement' })
-export class OffsetContract extends Contract {
+export class OffsetContract extends CarbonContract {
   constructor() {
     super('Offset');
   }

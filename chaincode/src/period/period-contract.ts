@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { conflict, failedPrecondition, invalidArgument } from '../errors';
 import { Anyone, Regulator, authorize } from '../identity/access';
 import { emitEvent } from '../ledger/events';
@@ -31,7 +32,7 @@ function readFuel(item: InputReader, name: string): FuelFactors {
  * regulator's; anyone with a carbon role may read.
  */
 @Info({ title: 'Period', description: 'Compliance periods and emission-factor sets' })
-export class PeriodContract extends Contract {
+export class PeriodContract extends CarbonContract {
   constructor() {
     super('Period');
   }

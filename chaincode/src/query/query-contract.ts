@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { Anyone, authorize, actsFor, isSupervisor } from '../identity/access';
 import { forbidden } from '../errors';
 import { InputReader, parseId, parseYear } from '../ledger/input';
@@ -23,7 +24,7 @@ function readReference(request: string): { type: (typeof OBJECT_TYPES)[number]; 
  * and the supply summary an auditor reconciles.
  */
 @Info({ title: 'Query', description: 'Objects, history, holdings and supply' })
-export class QueryContract extends Contract {
+export class QueryContract extends CarbonContract {
   constructor() {
     super('Query');
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { conflict, failedPrecondition, invalidArgument } from '../errors';
 import { Anyone, Regulator, authorize } from '../identity/access';
 import { RegulatorMsp } from '../identity/msp';
@@ -28,7 +29,7 @@ function readInstallation(item: InputReader, entityId: string): Installation {
  * anyone with a carbon role may read.
  */
 @Info({ title: 'Registry', description: 'Entities, installations and accounts' })
-export class RegistryContract extends Contract {
+export class RegistryContract extends CarbonContract {
   constructor() {
     super('Registry');
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { CarbonContract } from '../contracts/carbon-contract';
 import { failedPrecondition, invalidArgument, notFound } from '../errors';
 import { Anyone, Regulator, authorize } from '../identity/access';
 import { parseDecimal, parsePositiveDecimal } from '../ledger/decimal';
@@ -21,7 +22,7 @@ import { requireOpen, transferUnits } from './transfer';
  * Allowances as serial-numbered lots: issuance under the cap, free allocation and transfers.
  */
 @Info({ title: 'Allowance', description: 'Allowance issuance, free allocation and transfers' })
-export class AllowanceContract extends Contract {
+export class AllowanceContract extends CarbonContract {
   constructor() {
     super('Allowance');
   }
