@@ -1,6 +1,6 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
 import { connectAs } from '../gateway-client/src';
-import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
+import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
 import { participant, type Participant } from './support/participants';
 
 interface Position {
@@ -52,21 +52,16 @@ describe('trading on the real network', () => {
     instrument = `allowance-${year}`;
     seller = `SELL-${year}`;
     buyer = `BUY-${year}`;
-    await regulator.submit('Period:CreatePeriod', periodStartingNow(year, 1_000_000));
-    const issued = await regulator.submit<{ id: string }>('Allowance:IssueAllowances', {
-      period: year,
-      quantity: 100_000,
-    });
-    await Promise.all([
-      regulator.submit('Registry:OpenAccount', { kind: 'trading', id: seller, entityId: 'ENT1' }),
-      regulator.submit('Registry:OpenAccount', { kind: 'trading', id: buyer, entityId: 'ENT2' }),
-    ]);
-    await regulator.submit('Allowance:Transfer', {
-      fromAccount: 'NATIONAL-ALLOCATION',
-      toAccount: seller,
-      quantity: 10_000,
-      lotIds: [issued.id],
-    });
+    await periodWithTradingAccounts(
+      regulator,
+      year,
+      [
+        { id: seller, entityId: 'ENT1' },
+        { id: buyer, entityId: 'ENT2' },
+      ],
+      100_000,
+      10_000,
+    );
     await regulator.submit('Market:ConfigureInstrument', {
       unitType: 'allowance',
       vintage: year,

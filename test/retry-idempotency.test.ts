@@ -1,6 +1,6 @@
 import { connectAs, submit, TransactionError } from '../gateway-client/src';
 import { sleep } from '../network/src/exec';
-import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
+import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
 import { participant, type Participant } from './support/participants';
 
 interface Balance {
@@ -25,21 +25,16 @@ describe('retry and idempotency', () => {
     year = await firstFreePeriodYear(regulator, 2070);
     account = `RETRY-${year}`;
     sink = `RETRY-${year}-SINK`;
-    await regulator.submit('Period:CreatePeriod', periodStartingNow(year, 1_000_000));
-    const issued = await regulator.submit<{ id: string }>('Allowance:IssueAllowances', {
-      period: year,
-      quantity: 1_000,
-    });
-    await Promise.all([
-      regulator.submit('Registry:OpenAccount', { kind: 'trading', id: account, entityId: 'ENT1' }),
-      regulator.submit('Registry:OpenAccount', { kind: 'trading', id: sink, entityId: 'ENT1' }),
-    ]);
-    await regulator.submit('Allowance:Transfer', {
-      fromAccount: 'NATIONAL-ALLOCATION',
-      toAccount: account,
-      quantity: 1_000,
-      lotIds: [issued.id],
-    });
+    await periodWithTradingAccounts(
+      regulator,
+      year,
+      [
+        { id: account, entityId: 'ENT1' },
+        { id: sink, entityId: 'ENT1' },
+      ],
+      1_000,
+      1_000,
+    );
   });
 
   afterAll(() => {

@@ -78,3 +78,32 @@ export function gasAndGridReport(
     documents: [{ name: 'fuel-invoices.pdf', sha256: 'a'.repeat(64) }],
   };
 }
+
+/**
+ * Creates period `year`, issues `issued` allowances, opens the trading accounts and moves `funded` of the
+ * issued allowances from the national allocation account into the first of them.
+ */
+export async function periodWithTradingAccounts(
+  regulator: Participant,
+  year: number,
+  accounts: readonly { readonly id: string; readonly entityId: string }[],
+  issued: number,
+  funded: number,
+): Promise<void> {
+  await regulator.submit('Period:CreatePeriod', periodStartingNow(year, 1_000_000));
+  const lot = await regulator.submit<{ id: string }>('Allowance:IssueAllowances', {
+    period: year,
+    quantity: issued,
+  });
+  await Promise.all(
+    accounts.map((account) => regulator.submit('Registry:OpenAccount', { kind: 'trading', ...account })),
+  );
+  const [first] = accounts;
+  if (!first) throw new Error('periodWithTradingAccounts needs an account');
+  await regulator.submit('Allowance:Transfer', {
+    fromAccount: 'NATIONAL-ALLOCATION',
+    toAccount: first.id,
+    quantity: funded,
+    lotIds: [lot.id],
+  });
+}
