@@ -24,3 +24,11 @@ export {
   type UnitTotals,
 } from './audit/reconcile';
 export { LedgerReplay } from './audit/ledger-replay';
+export * from './contracts';
+export {
+  runDemoCycle,
+  formatFen,
+  type DemoInstallation,
+  type DemoOptions,
+  type DemoSummary,
+} from './demo/demo-cycle';

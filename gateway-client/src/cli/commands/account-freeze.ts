@@ -1,0 +1,20 @@
+import { type Command, ExpectedError, requiredOption } from '../command';
+import { facades, show } from './support';
+
+export const accountFreezeCommand: Command = {
+  name: 'account freeze',
+  summary:
+    'Regulator: freeze an account: no orders, transfers, surrenders or withdrawals (Market:FreezeAccount)',
+  usage: '<accountId>',
+  options: { reason: { type: 'string', description: 'why (recorded on the ledger)' } },
+  async run(context) {
+    const accountId = context.args[0];
+    if (accountId === undefined)
+      throw new ExpectedError('name the account, e.g. carbon account freeze ACC-1');
+    const account = await facades(context).market.freezeAccount({
+      accountId,
+      reason: requiredOption(context, 'reason'),
+    });
+    show(context, account);
+  },
+};

@@ -1,0 +1,27 @@
+import { type Command, requiredOption } from '../command';
+import { facades, optionalText, showTable } from './support';
+
+export const marketMatchCommand: Command = {
+  name: 'market match',
+  summary: 'Regulator (market operator): clear an instrument, match by price-time priority and settle DvP',
+  options: {
+    instrument: { type: 'string', description: 'e.g. allowance-2030' },
+    cutoff: { type: 'string', description: 'only orders placed at or before this ISO time (default: now)' },
+  },
+  async run(context) {
+    const cutoff = optionalText(context, 'cutoff');
+    const result = await facades(context).market.match({
+      instrument: requiredOption(context, 'instrument'),
+      ...(cutoff === undefined ? {} : { cutoff }),
+    });
+    showTable(
+      context,
+      result,
+      ['TRADE', 'PRICE', 'QUANTITY', 'VALUE', 'BUYER', 'SELLER'],
+      result.trades.map((t) => [t.id, t.price, t.quantity, t.value, t.buyAccountId, t.sellAccountId]),
+      `no trade: ${result.ordersConsidered} order(s) considered`,
+    );
+    if (!context.json && result.expiredOrderIds.length > 0)
+      context.note(`expired: ${result.expiredOrderIds.join(', ')}`);
+  },
+};

@@ -1,0 +1,34 @@
+import { type Command, requiredOption } from '../command';
+import { facades, show, wholeOption } from './support';
+
+export const offsetsIssueCommand: Command = {
+  name: 'offsets issue',
+  summary: "Regulator: issue a project's credits for a monitoring period, once only (Offset:IssueOffsets)",
+  options: {
+    project: { type: 'string', description: 'the project' },
+    vintage: { type: 'string', description: 'vintage year' },
+    from: { type: 'string', description: 'monitoring period start, YYYY-MM-DD' },
+    to: { type: 'string', description: 'monitoring period end, YYYY-MM-DD' },
+    'serial-start': { type: 'string', description: 'first serial of the block (blocks never overlap)' },
+    quantity: { type: 'string', description: 'tonnes CO2e' },
+    account: { type: 'string', description: "an open account of the project's owner" },
+  },
+  async run(context) {
+    const issuance = await facades(context).offset.issueOffsets({
+      projectId: requiredOption(context, 'project'),
+      vintage: wholeOption(context, 'vintage'),
+      monitoringPeriod: { from: requiredOption(context, 'from'), to: requiredOption(context, 'to') },
+      serialStart: wholeOption(context, 'serial-start'),
+      quantity: wholeOption(context, 'quantity'),
+      toAccount: requiredOption(context, 'account'),
+    });
+    show(context, issuance, {
+      project: issuance.projectId,
+      vintage: issuance.vintage,
+      serials: `${issuance.serialStart}-${issuance.serialEnd}`,
+      quantity: issuance.quantity,
+      account: issuance.accountId,
+      lot: issuance.lotId,
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import { type Command, requiredOption } from '../command';
+import { facades, optionalText, show } from './support';
+
+export const orderCancelCommand: Command = {
+  name: 'order cancel',
+  summary: 'Trader/operator (or regulator): cancel an open order, releasing its units or escrow',
+  options: {
+    account: { type: 'string', description: 'the account that placed it' },
+    order: { type: 'string', description: 'the order id' },
+    reason: { type: 'string', description: 'why' },
+  },
+  async run(context) {
+    const reason = optionalText(context, 'reason');
+    const order = await facades(context).market.cancelOrder({
+      accountId: requiredOption(context, 'account'),
+      orderId: requiredOption(context, 'order'),
+      ...(reason === undefined ? {} : { reason }),
+    });
+    show(context, order, {
+      order: order.id,
+      status: order.status,
+      remaining: order.remaining,
+      reason: order.closeReason,
+    });
+  },
+};

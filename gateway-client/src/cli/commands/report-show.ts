@@ -1,0 +1,37 @@
+import type { EmissionReport } from '../../contracts';
+import { type Command, requiredOption } from '../command';
+import { facades, show, wholeOption } from './support';
+
+/** The lines a person reads about a report. */
+export function reportSummary(report: EmissionReport): Record<string, unknown> {
+  return {
+    period: report.period,
+    installation: report.installationId,
+    version: report.version,
+    status: report.status,
+    emissions: `${report.emissionsTonnes} t (${report.emissionsKg} kg)`,
+    factorSet: `${report.factorSet.id} v${report.factorSet.version}`,
+    verified: report.verification
+      ? `${report.verification.verifiedEmissionsTonnes} t by ${report.verification.verifier}`
+      : '-',
+    rejected: report.rejection?.reason ?? '-',
+    accepted: report.acceptance?.at ?? '-',
+    late: report.late,
+  };
+}
+
+export const reportShowCommand: Command = {
+  name: 'report show',
+  summary: "Anyone: the current version of an installation's report for a period (Mrv:GetReport)",
+  options: {
+    period: { type: 'string', description: 'the period' },
+    installation: { type: 'string', description: 'the installation' },
+  },
+  async run(context) {
+    const report = await facades(context).mrv.getReport(
+      wholeOption(context, 'period'),
+      requiredOption(context, 'installation'),
+    );
+    show(context, report, reportSummary(report));
+  },
+};

@@ -1,0 +1,11 @@
+export { ContractClient, type Commit, type ContractClientOptions } from './contract-client';
+export * from './allowance-client';
+export * from './compliance-client';
+export * from './funds-client';
+export * from './market-client';
+export * from './mrv-client';
+export * from './offset-client';
+export * from './period-client';
+export * from './query-client';
+export * from './registry-client';
+export * from './system-client';

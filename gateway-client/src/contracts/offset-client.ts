@@ -1,0 +1,89 @@
+import type { CarbonConnection } from '../connect';
+import type { Lot, TransferResult } from './allowance-client';
+import { ContractClient, type ContractClientOptions } from './contract-client';
+
+export interface OffsetProjectRegistration {
+  readonly id: string;
+  readonly name: string;
+  readonly methodology: string;
+  /** The entity credits are issued to. */
+  readonly ownerEntityId: string;
+}
+
+export interface OffsetProject extends OffsetProjectRegistration {
+  readonly registeredAt: string;
+}
+
+/** One issuance of credits: never twice for the same project, vintage and monitoring period. */
+export interface OffsetIssuance {
+  readonly projectId: string;
+  readonly vintage: number;
+  readonly monitoringPeriod: { readonly from: string; readonly to: string };
+  readonly serialStart: number;
+  readonly serialEnd: number;
+  readonly quantity: number;
+  readonly accountId: string;
+  readonly lotId: string;
+  readonly issuedAt: string;
+  readonly txId: string;
+}
+
+export interface OffsetIssuanceRequest {
+  readonly projectId: string;
+  readonly vintage: number;
+  /** ISO dates of the monitoring period the credits are for. */
+  readonly monitoringPeriod: { readonly from: string; readonly to: string };
+  readonly serialStart: number;
+  readonly quantity: number;
+  readonly toAccount: string;
+}
+
+export interface OffsetTransferRequest {
+  readonly fromAccount: string;
+  readonly toAccount: string;
+  readonly quantity: number;
+  readonly lotIds?: readonly string[];
+  readonly vintage?: number;
+  readonly projectId?: string;
+}
+
+export interface RetirementRequest {
+  readonly accountId: string;
+  readonly quantity: number;
+  readonly beneficiary: string;
+  readonly reason?: string;
+  readonly lotIds?: readonly string[];
+  readonly projectId?: string;
+  readonly vintage?: number;
+}
+
+/** `Offset`: projects and credit issuance (regulator), transfers and retirement (the owning entity). */
+export class OffsetClient extends ContractClient {
+  constructor(connection: CarbonConnection, options?: ContractClientOptions) {
+    super(connection, 'Offset', options);
+  }
+
+  registerProject(request: OffsetProjectRegistration): Promise<OffsetProject> {
+    return this.write('RegisterProject', request);
+  }
+
+  /** Never twice for the same project, vintage and monitoring period. */
+  issueOffsets(request: OffsetIssuanceRequest): Promise<OffsetIssuance> {
+    return this.write('IssueOffsets', request);
+  }
+
+  transferOffsets(request: OffsetTransferRequest): Promise<TransferResult> {
+    return this.write('TransferOffsets', request);
+  }
+
+  /** Terminal: retired credits never move again. */
+  retireOffsets(
+    request: RetirementRequest,
+  ): Promise<{ readonly quantity: number; readonly lots: readonly Lot[] }> {
+    return this.write('RetireOffsets', request);
+  }
+
+  getProject(projectId: string): Promise<OffsetProject> {
+    return this.read('GetProject', projectId);
+  }
+}

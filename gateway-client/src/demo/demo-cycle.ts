@@ -1,0 +1,398 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { reconcile, type ReconcileReport } from '../audit/reconcile';
+import { connectAs, type CarbonConnection } from '../connect';
+import { defaultSettingsDir } from '../connection-settings';
+import {
+  AllowanceClient,
+  ComplianceClient,
+  type ComplianceStatus,
+  FundsClient,
+  instrumentId,
+  MarketClient,
+  MrvClient,
+  NATIONAL_ACCOUNTS,
+  PeriodClient,
+  QueryClient,
+  RegistryClient,
+  type SupplySummary,
+  type Trade,
+} from '../contracts';
+import { TransactionError } from '../transaction-error';
+
+/** Options of {@link runDemoCycle}. */
+export interface DemoOptions {
+  /** Progress lines, one per step. */
+  readonly onStep?: (line: string) => void;
+  /** The first period year to try; the demo takes the first one nobody has created yet. */
+  readonly fromYear?: number;
+  /** Run the auditor's full replay-and-compare at the end (default true). */
+  readonly reconcile?: boolean;
+  /** Folder with the per-org connection settings (default: the local network's). */
+  readonly settingsDir?: string;
+}
+
+/** One installation's part of the demo. */
+export interface DemoInstallation {
+  readonly entityId: string;
+  readonly installationId: string;
+  readonly holdingAccount: string;
+  readonly allocated: number;
+  readonly reportedTonnes: number;
+  readonly verifiedTonnes: number;
+  readonly status: ComplianceStatus;
+}
+
+/** What the demo did, for the summary and for scripts. */
+export interface DemoSummary {
+  readonly year: number;
+  readonly factorSetId: string;
+  readonly instrument: string;
+  readonly installations: readonly DemoInstallation[];
+  readonly trades: readonly Trade[];
+  readonly buyerFunds: { readonly available: string; readonly locked: string; readonly total: string };
+  readonly supply: SupplySummary;
+  /** Undefined when the reconcile step was skipped. */
+  readonly audit?: {
+    readonly report: ReconcileReport;
+    /** Mismatches that name this demo's accounts or vintage. */
+    readonly ownMismatches: readonly string[];
+  };
+  /** Committed transactions the demo submitted. */
+  readonly transactions: number;
+  readonly seconds: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Reference price of the demo's instrument, fen per tonne (60.00 CNY). */
+const REFERENCE_PRICE = 6_000;
+
+/** The façades as one user. */
+class Actor {
+  readonly registry: RegistryClient;
+  readonly period: PeriodClient;
+  readonly allowance: AllowanceClient;
+  readonly mrv: MrvClient;
+  readonly compliance: ComplianceClient;
+  readonly query: QueryClient;
+  readonly funds: FundsClient;
+  readonly market: MarketClient;
+
+  constructor(
+    readonly connection: CarbonConnection,
+    onCommit: () => void,
+  ) {
+    const options = { onCommit };
+    this.registry = new RegistryClient(connection, options);
+    this.period = new PeriodClient(connection, options);
+    this.allowance = new AllowanceClient(connection, options);
+    this.mrv = new MrvClient(connection, options);
+    this.compliance = new ComplianceClient(connection, options);
+    this.query = new QueryClient(connection, options);
+    this.funds = new FundsClient(connection, options);
+    this.market = new MarketClient(connection, options);
+  }
+}
+
+/** Runs `read`; undefined if the chaincode answered NOT_FOUND. */
+async function unlessMissing<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof TransactionError && err.message.startsWith('NOT_FOUND')) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A complete compliance cycle with trading, through the contract façades, as the users of every org:
+ * period and factors, benchmark and explicit allocation to one installation of ENT1 and one of ENT2, reports
+ * verified and accepted, funds deposited, a sell and a buy order matched and settled DvP, surrenders,
+ * compliance status, the supply summary and an audit reconcile. Every id is suffixed with a fresh period year,
+ * so it can run again and again on the same network.
+ */
+export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSummary> {
+  const started = Date.now();
+  const step = options.onStep ?? (() => undefined);
+  let transactions = 0;
+  const onCommit = (): void => {
+    transactions++;
+  };
+  const as = (organization: string, user: string): Actor =>
+    new Actor(
+      connectAs({
+        organization,
+        user,
+        ...(options.settingsDir === undefined ? {} : { settingsDir: options.settingsDir }),
+      }),
+      onCommit,
+    );
+  const regulator = as('Regulator', 'regulator1');
+  const actors = [regulator];
+  try {
+    const verifier = as('Verifier', 'verifier1');
+    const operator1 = as('Enterprise1', 'operator1');
+    const trader1 = as('Enterprise1', 'trader1');
+    const operator2 = as('Enterprise2', 'operator2');
+    const trader2 = as('Enterprise2', 'trader2');
+    const auditor = as('Auditor', 'auditor1');
+    actors.push(verifier, operator1, trader1, operator2, trader2, auditor);
+
+    step('regulator: national accounts and the enterprises ENT1 and ENT2 (once per network)');
+    await ensureParticipants(regulator);
+
+    let year = options.fromYear ?? 2000;
+    while ((await unlessMissing(() => regulator.period.getPeriod(year))) !== undefined) year++;
+    const factorSetId = `DEMO-IPCC2006-${year}`;
+    const instrument = instrumentId('allowance', year);
+    const now = Date.now();
+    step(`regulator: compliance period ${year} (cap 50,000 t, offsets ≤ 5 %, penalty EUR 100/t)`);
+    await regulator.period.createPeriod({
+      year,
+      cap: 50_000,
+      deadlines: {
+        reportBy: new Date(now + 30 * DAY_MS).toISOString(),
+        verifyBy: new Date(now + 60 * DAY_MS).toISOString(),
+        surrenderBy: new Date(now + 90 * DAY_MS).toISOString(),
+      },
+      offsetLimitBasisPoints: 500,
+      penaltyPerTonne: 10_000,
+      currency: 'EUR',
+      benchmarks: {
+        gas: { description: 'Gas-fired power (China 2019-20)', value: '0.392', outputUnit: 'MWh' },
+      },
+    });
+    step(
+      `regulator: emission factors ${factorSetId} v1 (IPCC 2006 natural gas, China 2022 grid 0.5703 t/MWh)`,
+    );
+    await regulator.period.publishFactorSet({
+      id: factorSetId,
+      version: 1,
+      description: 'IPCC 2006 natural gas; China national grid 2022',
+      fuels: { natural_gas: { ncv: '48.0', emissionFactor: '56100', oxidation: '1' } },
+      gridFactor: '0.5703',
+    });
+
+    // ENT1 runs a gas plant with a surplus; ENT2 a steel works that will be short and buys on the market.
+    const plans = [
+      {
+        entityId: 'ENT1',
+        sector: 'power',
+        gasTonnes: '500',
+        electricityMWh: '500',
+        operator: operator1,
+        trader: trader1,
+      },
+      {
+        entityId: 'ENT2',
+        sector: 'steel',
+        gasTonnes: '1000',
+        electricityMWh: '1000',
+        operator: operator2,
+        trader: trader2,
+      },
+    ].map((plan) => ({
+      ...plan,
+      installationId: `INST-${year}-${plan.entityId}`,
+      holdingAccount: `HOLD-${year}-${plan.entityId}`,
+    }));
+    const [seller, buyer] = plans as [(typeof plans)[0], (typeof plans)[0]];
+
+    step(
+      `regulator: installations ${seller.installationId}, ${buyer.installationId} and their holding accounts`,
+    );
+    await Promise.all(
+      plans.map(async (plan) => {
+        await regulator.registry.addInstallations({
+          entityId: plan.entityId,
+          installations: [{ id: plan.installationId, sector: plan.sector, capacity: '600' }],
+        });
+        await regulator.registry.openAccount({
+          kind: 'holding',
+          id: plan.holdingAccount,
+          entityId: plan.entityId,
+          installationId: plan.installationId,
+        });
+      }),
+    );
+
+    step('regulator: issues 20,000 allowances and allocates them for free');
+    await regulator.allowance.issueAllowances({ period: year, quantity: 20_000 });
+    // Serially: both allocations spend from NATIONAL-ALLOCATION's lots.
+    const sellerAllocation = await regulator.allowance.allocateFree({
+      period: year,
+      installationId: seller.installationId,
+      benchmarkId: 'gas',
+      output: '10000',
+    });
+    const buyerAllocation = await regulator.allowance.allocateFree({
+      period: year,
+      installationId: buyer.installationId,
+      quantity: 3_000,
+    });
+    const allocated = [sellerAllocation.allocation.quantity, buyerAllocation.allocation.quantity];
+    step(
+      `  ${seller.installationId}: 10,000 MWh × 0.392 = ${allocated[0]} t (benchmark); ${buyer.installationId}: ${allocated[1]} t`,
+    );
+
+    step('operators: annual emission reports (natural gas burnt, grid electricity bought)');
+    const reports = await Promise.all(
+      plans.map((plan) =>
+        plan.operator.mrv.submitReport({
+          period: year,
+          installationId: plan.installationId,
+          factorSetId,
+          factorSetVersion: 1,
+          activity: [
+            { kind: 'fuel', fuel: 'natural_gas', quantity: plan.gasTonnes, unit: 't' },
+            { kind: 'electricity', quantity: plan.electricityMWh, unit: 'MWh' },
+          ],
+          documents: [{ name: `fuel-invoices-${plan.installationId}.pdf`, sha256: 'ab'.repeat(32) }],
+        }),
+      ),
+    );
+    step('verifier: verifies both reports; regulator: accepts them');
+    await Promise.all(
+      reports.map(async (report) => {
+        await verifier.mrv.verifyReport({
+          period: year,
+          installationId: report.installationId,
+          version: report.version,
+          verifiedEmissions: report.emissionsTonnes,
+          opinion: 'positive',
+        });
+        await regulator.mrv.acceptReport({
+          period: year,
+          installationId: report.installationId,
+          version: report.version,
+        });
+      }),
+    );
+    const verified = reports.map((report) => report.emissionsTonnes);
+    const shortfall = Math.max(0, (verified[1] ?? 0) - (allocated[1] ?? 0));
+    const lot = Math.ceil((shortfall + 1) / 100) * 100;
+
+    step(
+      `market: ${instrument} listed at ${formatFen(REFERENCE_PRICE)}/t (±10 % band); ${buyer.entityId} gets 50,000.00 CNY`,
+    );
+    await Promise.all([
+      regulator.market.configureInstrument({
+        unitType: 'allowance',
+        vintage: year,
+        referencePrice: REFERENCE_PRICE,
+      }),
+      regulator.funds.deposit({
+        accountId: buyer.holdingAccount,
+        amount: '5000000',
+        reference: `demo-${year}`,
+      }),
+    ]);
+    const view = await regulator.market.getInstrument(instrument);
+    if (view.market.halted) {
+      throw new Error(
+        `the market is halted (${view.market.reason}); resume it with \`carbon market resume\` first`,
+      );
+    }
+    step(`traders: ${seller.entityId} sells ${lot} t at 60.00, ${buyer.entityId} bids ${lot} t at 61.00`);
+    const [sell, buy] = await Promise.all([
+      seller.trader.market.placeOrder({
+        accountId: seller.holdingAccount,
+        side: 'sell',
+        instrument,
+        price: REFERENCE_PRICE,
+        quantity: lot,
+      }),
+      buyer.trader.market.placeOrder({
+        accountId: buyer.holdingAccount,
+        side: 'buy',
+        instrument,
+        price: REFERENCE_PRICE + 100,
+        quantity: lot,
+      }),
+    ]);
+    step('regulator (market operator): matches the book; each fill settles delivery-versus-payment');
+    const cleared = await regulator.market.match({ instrument });
+    const trades = cleared.trades.filter((t) => t.sellOrderId === sell.id && t.buyOrderId === buy.id);
+
+    step('operators: surrender what they owe');
+    await Promise.all(
+      plans.map((plan, i) =>
+        plan.operator.compliance.surrender({
+          period: year,
+          installationId: plan.installationId,
+          unitType: 'allowance',
+          quantity: verified[i] ?? 0,
+        }),
+      ),
+    );
+    const installations: DemoInstallation[] = await Promise.all(
+      plans.map(async (plan, i) => ({
+        entityId: plan.entityId,
+        installationId: plan.installationId,
+        holdingAccount: plan.holdingAccount,
+        allocated: allocated[i] ?? 0,
+        reportedTonnes: reports[i]?.emissionsTonnes ?? 0,
+        verifiedTonnes: verified[i] ?? 0,
+        status: await auditor.compliance.getComplianceStatus(year, plan.installationId),
+      })),
+    );
+    const [supply, buyerFunds] = await Promise.all([
+      auditor.query.getSupplySummary(year),
+      auditor.funds.getBalance(buyer.holdingAccount),
+    ]);
+
+    let audit: DemoSummary['audit'];
+    if (options.reconcile !== false) {
+      step('auditor: replays every block, rebuilds every lot and compares with the world state');
+      const checkpointFile = path.join(defaultSettingsDir(), '..', 'audit', 'reconcile-auditor.json');
+      mkdirSync(path.dirname(checkpointFile), { recursive: true });
+      const report = await reconcile(auditor.connection, { checkpointFile });
+      const own = [String(year), ...plans.map((plan) => plan.holdingAccount)];
+      audit = {
+        report,
+        ownMismatches: report.mismatches.filter((line) => own.some((id) => line.includes(id))),
+      };
+    }
+
+    return {
+      year,
+      factorSetId,
+      instrument,
+      installations,
+      trades,
+      buyerFunds,
+      supply,
+      ...(audit === undefined ? {} : { audit }),
+      transactions,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    for (const actor of actors) actor.connection.close();
+  }
+}
+
+/** National accounts and the two covered enterprises bound to the enterprise users' carbon.entity. */
+async function ensureParticipants(regulator: Actor): Promise<void> {
+  for (const kind of ['allocation', 'auction', 'deletion'] as const) {
+    if ((await unlessMissing(() => regulator.registry.getAccount(NATIONAL_ACCOUNTS[kind]))) === undefined) {
+      await regulator.registry.openAccount({ kind });
+    }
+  }
+  const entities = [
+    { id: 'ENT1', kind: 'covered', name: 'Huaneng Unit 1', ownerMsp: 'Enterprise1MSP' },
+    { id: 'ENT2', kind: 'covered', name: 'Baosteel Works', ownerMsp: 'Enterprise2MSP' },
+  ] as const;
+  for (const entity of entities) {
+    if ((await unlessMissing(() => regulator.registry.getEntity(entity.id))) === undefined) {
+      await regulator.registry.registerEntity(entity);
+    }
+  }
+}
+
+/** Fen as CNY with two decimals, e.g. 6000 → "60.00 CNY". */
+export function formatFen(fen: number | string): string {
+  const value = BigInt(fen);
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  return `${sign}${(abs / 100n).toLocaleString('en-US')}.${String(abs % 100n).padStart(2, '0')} CNY`;
+}
