@@ -17,7 +17,7 @@ export interface HistoryEntry {
  * a transaction does not read its own writes — reads always see the state before the transaction.
  */
 export class Store {
-  constructor(private readonly ctx: Context) {}
+  constructor(readonly ctx: Context) {}
 
   key(type: ObjectTypeName, attributes: readonly (string | number)[]): string {
     return this.ctx.stub.createCompositeKey(type, attributes.map(String));

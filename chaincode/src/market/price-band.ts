@@ -1,9 +1,8 @@
 import { failedPrecondition, invalidArgument } from '../errors';
-import { ObjectType } from '../ledger/keys';
 import type { Store } from '../ledger/store';
+import { latestCloseBetween } from './close-index';
 import { isBlock, type Instrument } from './instrument';
 import { previousDays } from './trading-day';
-import type { MarketDay } from './trade';
 
 /** Inclusive price limits of a band, fen per tonne. */
 export interface PriceBand {
@@ -15,7 +14,7 @@ export interface PriceBand {
 
 /**
  * How far back a trading day looks for the previous close: covers weekends and the longest Chinese holidays.
- * Each look-back is a point read of a finished day's record, which no transaction writes any more.
+ * The look-back is one range read of finished days' closes, which no transaction writes any more.
  */
 export const CLOSE_LOOKBACK_DAYS = 15;
 
@@ -37,17 +36,13 @@ export function bandFor(instrument: Instrument, reference: number, quantity: num
 
 /**
  * The previous close for trading day `day`: the close of the latest earlier day with trades (within the
- * look-back), else the instrument's reference price. Today's record is never read, so placing an order never
- * conflicts with the settlement transactions that update it.
+ * look-back), else the instrument's reference price. One bounded range read of the day-close index that ends
+ * before today, so placing an order never conflicts with the clearing transactions that record today's close.
  */
 export async function previousClose(store: Store, instrument: Instrument, day: string): Promise<number> {
-  for (const earlier of previousDays(day, CLOSE_LOOKBACK_DAYS)) {
-    const record = await store.get<MarketDay>(ObjectType.marketDay, [instrument.id, earlier]);
-    if (record !== undefined && record.close !== null) {
-      return record.close;
-    }
-  }
-  return instrument.referencePrice;
+  const window = previousDays(day, CLOSE_LOOKBACK_DAYS);
+  const first = window[window.length - 1] ?? day;
+  return (await latestCloseBetween(store.ctx, instrument.id, first, day)) ?? instrument.referencePrice;
 }
 
 /** Checks a limit price: whole fen, on the tick, and inside the band for the order's size. */

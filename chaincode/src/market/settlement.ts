@@ -5,6 +5,7 @@ import { fenOf, formatFen, tradeValue } from '../ledger/money';
 import { addQuantities } from '../ledger/quantity';
 import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
+import { recordDayClose } from './close-index';
 import { emptyMarketDay, type MarketDay, type Trade } from './trade';
 import { tradingDay } from './trading-day';
 
@@ -74,6 +75,7 @@ export class TradeRecorder {
   async flush(): Promise<void> {
     for (const day of this.days.values()) {
       await this.store.put(ObjectType.marketDay, [day.instrument, day.day], day);
+      await recordDayClose(this.ctx, day);
     }
   }
 }
