@@ -1,22 +1,38 @@
 import { connect } from 'node:net';
 import { request } from 'node:http';
 
-/** Asks a node's operations endpoint `/healthz`; true only for HTTP 200 (status OK). */
-export function isHealthy(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+/**
+ * GETs `path` from a node's operations endpoint: the status code and body, or undefined when the node does
+ * not answer within `timeoutMs`.
+ */
+function operationsGet(
+  host: string,
+  port: number,
+  path: string,
+  timeoutMs: number,
+): Promise<{ status: number | undefined; body: string } | undefined> {
   return new Promise((resolve) => {
-    const req = request({ host, port, path: '/healthz', method: 'GET', timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
+    const req = request({ host, port, path, method: 'GET', timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => {
+        resolve({ status: res.statusCode, body });
+      });
     });
     req.on('timeout', () => {
       req.destroy();
-      resolve(false);
+      resolve(undefined);
     });
     req.on('error', () => {
-      resolve(false);
+      resolve(undefined);
     });
     req.end();
   });
+}
+
+/** Asks a node's operations endpoint `/healthz`; true only for HTTP 200 (status OK). */
+export async function isHealthy(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  return (await operationsGet(host, port, '/healthz', timeoutMs))?.status === 200;
 }
 
 /** True if something accepts TCP connections on host:port (chaincode servers have no health endpoint). */
@@ -40,24 +56,8 @@ export function isListening(host: string, port: number, timeoutMs = 1000): Promi
 }
 
 /** Reads a node's Prometheus metrics from its operations endpoint (empty text if unreachable). */
-export function metrics(host: string, port: number, timeoutMs = 2000): Promise<string> {
-  return new Promise((resolve) => {
-    const req = request({ host, port, path: '/metrics', method: 'GET', timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => {
-        resolve(body);
-      });
-    });
-    req.on('timeout', () => {
-      req.destroy();
-      resolve('');
-    });
-    req.on('error', () => {
-      resolve('');
-    });
-    req.end();
-  });
+export async function metrics(host: string, port: number, timeoutMs = 2000): Promise<string> {
+  return (await operationsGet(host, port, '/metrics', timeoutMs))?.body ?? '';
 }
 
 /** True if this orderer reports itself Raft leader of the channel. */
