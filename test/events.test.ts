@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectAs, submit } from '../gateway-client/src';
-import { ledgerHeight } from '../gateway-client/src/audit/reconcile';
+import { ledgerHeight } from '../gateway-client/src/ledger-height';
 import { listenToChaincodeEvents, type CarbonEvent } from '../gateway-client/src/events/chaincode-events';
 
 describe('chaincode events with a file checkpoint', () => {

@@ -1,7 +1,7 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
 import { connectAs } from '../gateway-client/src';
 import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
-import { participant, type Participant } from './support/participants';
+import { noteCommitted, participant, type Participant } from './support/participants';
 
 interface Position {
   openOrders: { id: string; side: string; remaining?: number }[];
@@ -248,7 +248,9 @@ describe('trading on the real network', () => {
           const submitted = await connection.contract.submitAsync('Market:PlaceOrder', {
             arguments: [JSON.stringify(request)],
           });
-          return (await submitted.getStatus()).code;
+          const status = await submitted.getStatus();
+          if (status.successful) noteCommitted(status.blockNumber);
+          return status.code;
         }),
       );
       const firstAttempt = codes.filter((code) => code === StatusCode.VALID).length;

@@ -49,15 +49,15 @@ describe('retry and idempotency', () => {
     const impatient = connectAs({
       organization: 'Regulator',
       user: 'regulator1',
-      deadlines: { commitStatusMs: 1 },
+      commitWait: { perTryMs: 1, totalMs: 1 },
     });
     try {
       const timedOut = submit(impatient.contract, 'Funds:Deposit', {
         arguments: [request],
         requestId,
-        statusChecks: 1,
+        commitWait: impatient.commitWait,
       });
-      await expect(timedOut).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await expect(timedOut).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
     } finally {
       impatient.close();
     }

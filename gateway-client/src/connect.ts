@@ -16,24 +16,29 @@ import {
   type OrgConnectionSettings,
 } from './connection-settings';
 import { GatewayClientError } from './errors';
+import { type CommitWait, commitWaitFor } from './submit';
 
-/** Deadlines for each step of a transaction, in milliseconds. */
+/** Assumed when the connection settings do not say how often the ordering service cuts a block. */
+const DEFAULT_BATCH_TIMEOUT_MS = 500;
+
+/**
+ * Deadlines for each step of a transaction, in milliseconds. Waiting for the commit status has its own policy,
+ * {@link CommitWait}, derived from the ordering service's batch timeout.
+ */
 export interface Deadlines {
   readonly evaluateMs: number;
   readonly endorseMs: number;
   readonly submitMs: number;
-  readonly commitStatusMs: number;
 }
 
 /**
- * Defaults sized for a local network whose orderer cuts a block at least every 500 ms: endorsement by three
- * organisations takes well under a second, so these leave room for a loaded 2-core machine.
+ * Defaults sized for a local network: endorsement by three organisations takes well under a second, so these
+ * leave room for a loaded 2-core machine.
  */
 export const DEFAULT_DEADLINES: Deadlines = {
   evaluateMs: 10_000,
   endorseMs: 30_000,
   submitMs: 10_000,
-  commitStatusMs: 60_000,
 };
 
 export interface ConnectOptions {
@@ -44,6 +49,8 @@ export interface ConnectOptions {
   /** Folder with the per-org connection settings; defaults to the local network's. */
   readonly settingsDir?: string;
   readonly deadlines?: Partial<Deadlines>;
+  /** Overrides the commit wait derived from the ordering service's batch timeout. */
+  readonly commitWait?: Partial<CommitWait>;
 }
 
 /** An open Gateway connection as one user of one organisation. Close it when done. */
@@ -54,6 +61,8 @@ export interface CarbonConnection {
   readonly network: Network;
   /** The carbon chaincode; call transactions as `Contract:Function`. */
   readonly contract: Contract;
+  /** How {@link submit} waits for commits on this network (see {@link CommitWait}). */
+  readonly commitWait: CommitWait;
   close(): void;
 }
 
@@ -71,6 +80,10 @@ export function connectAs(options: ConnectOptions): CarbonConnection {
     );
   }
   const deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
+  const commitWait: CommitWait = {
+    ...commitWaitFor(settings.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS),
+    ...options.commitWait,
+  };
   const client = newGrpcClient(settings);
   const gateway = connect({
     client,
@@ -79,7 +92,8 @@ export function connectAs(options: ConnectOptions): CarbonConnection {
     evaluateOptions: () => ({ deadline: Date.now() + deadlines.evaluateMs }),
     endorseOptions: () => ({ deadline: Date.now() + deadlines.endorseMs }),
     submitOptions: () => ({ deadline: Date.now() + deadlines.submitMs }),
-    commitStatusOptions: () => ({ deadline: Date.now() + deadlines.commitStatusMs }),
+    // For callers of the raw Gateway API; `submit` re-sends and waits per try instead.
+    commitStatusOptions: () => ({ deadline: Date.now() + commitWait.totalMs }),
   });
   const network = gateway.getNetwork(settings.channel);
   return {
@@ -88,6 +102,7 @@ export function connectAs(options: ConnectOptions): CarbonConnection {
     gateway,
     network,
     contract: network.getContract(settings.chaincode),
+    commitWait,
     close: () => {
       gateway.close();
       client.close();

@@ -22,6 +22,8 @@ export interface OrgConnectionSettings {
   readonly tlsRootCertFile: string;
   readonly channel: string;
   readonly chaincode: string;
+  /** The ordering service's batch timeout: the longest a transaction waits for its block to be cut. */
+  readonly batchTimeoutMs?: number;
   readonly users: Readonly<Record<string, UserIdentityFiles>>;
   /** The org's Fabric CA, for enrolling and registering users. */
   readonly ca: CaSettings;

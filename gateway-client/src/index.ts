@@ -18,11 +18,11 @@ export type { CaSettings } from './connection-settings';
 export { enrollUser, registerUser, ROLES, type NewUser, type Role } from './identities';
 export {
   reconcile,
-  ledgerHeight,
   type ReconcileOptions,
   type ReconcileReport,
   type UnitTotals,
 } from './audit/reconcile';
+export { ledgerHeight, waitForBlock } from './ledger-height';
 export { LedgerReplay } from './audit/ledger-replay';
 export * from './contracts';
 export {

@@ -4,38 +4,74 @@ import {
   type Status,
   StatusCode,
   type SubmittedTransaction,
+  type Transaction,
 } from '@hyperledger/fabric-gateway';
 import type { ServiceError } from '@grpc/grpc-js';
 import { submit } from './submit';
 import { TransactionError } from './transaction-error';
 
-/** A stand-in for a Gateway contract whose commits end with the given validation codes, in order. */
+/** What one endorsed transaction does when broadcast: each broadcast's outcome, then its statuses. */
+interface Script {
+  /** Per broadcast: 'lost' (accepted, never ordered), 'refused' (no orderer took it) or 'ordered'. */
+  readonly broadcasts?: readonly ('lost' | 'refused' | 'ordered')[];
+  /** Extra statuses reported before the final one (e.g. a re-sent copy's DUPLICATE_TXID). */
+  readonly before?: readonly Status['code'][];
+}
+
+/**
+ * A stand-in for a Gateway contract: each proposal endorses into a transaction whose commit ends with the
+ * given validation codes, in order; `script` says how its broadcasts fare.
+ */
 function contractCommitting(
   codes: Status['code'][],
-  statusFailures = 0,
-): { contract: Contract; proposals: () => number } {
+  script: Script = {},
+): { contract: Contract; proposals: () => number; broadcasts: () => number } {
   let proposals = 0;
+  let broadcasts = 0;
   const contract = {
-    submitAsync: (): Promise<SubmittedTransaction> => {
-      proposals++;
-      const code = codes[Math.min(proposals, codes.length) - 1]!;
-      const transactionId = `tx${proposals}`;
-      let failuresLeft = statusFailures;
-      const status: Status = {
-        blockNumber: BigInt(proposals),
-        code,
-        successful: code === StatusCode.VALID,
-        transactionId,
-      };
-      return Promise.resolve({
-        getResult: () => new TextEncoder().encode(`result of ${transactionId}`),
-        getTransactionId: () => transactionId,
-        getStatus: () =>
-          failuresLeft-- > 0 ? Promise.reject(new Error('DEADLINE_EXCEEDED')) : Promise.resolve(status),
-      } as unknown as SubmittedTransaction);
-    },
+    newProposal: () => ({
+      endorse: (): Promise<Transaction> => {
+        proposals++;
+        const code = codes[Math.min(proposals, codes.length) - 1]!;
+        const transactionId = `tx${proposals}`;
+        const statusOf = (c: Status['code']): Status => ({
+          blockNumber: BigInt(proposals),
+          code: c,
+          successful: c === StatusCode.VALID,
+          transactionId,
+        });
+        const pending = [...(script.before ?? [])];
+        let sent = 0;
+        const transaction = {
+          getResult: () => new TextEncoder().encode(`result of ${transactionId}`),
+          getTransactionId: () => transactionId,
+          submit: (): Promise<SubmittedTransaction> => {
+            broadcasts++;
+            const fate = script.broadcasts?.[sent++] ?? 'ordered';
+            if (fate === 'refused') return Promise.reject(new Error('UNAVAILABLE: no Raft leader'));
+            return Promise.resolve({
+              getTransactionId: () => transactionId,
+              getResult: () => transaction.getResult(),
+              getStatus: (options?: { deadline?: number }): Promise<Status> => {
+                if (fate === 'lost') {
+                  const wait = Math.max(0, (options?.deadline ?? Date.now()) - Date.now());
+                  return new Promise((_, reject) =>
+                    setTimeout(() => {
+                      reject(new Error('DEADLINE_EXCEEDED'));
+                    }, wait),
+                  );
+                }
+                const next = pending.shift();
+                return Promise.resolve(statusOf(next ?? code));
+              },
+            } as unknown as SubmittedTransaction);
+          },
+        };
+        return Promise.resolve(transaction as unknown as Transaction);
+      },
+    }),
   } as unknown as Contract;
-  return { contract, proposals: () => proposals };
+  return { contract, proposals: () => proposals, broadcasts: () => broadcasts };
 }
 
 describe('submit', () => {
@@ -77,10 +113,36 @@ describe('submit', () => {
     expect(proposals()).toBe(1);
   });
 
-  test('after a commit-status timeout it asks again about the same transaction instead of resubmitting', async () => {
-    const { contract, proposals } = contractCommitting([StatusCode.VALID], 2);
-    const outcome = await submit(contract, 'Allowance:Transfer', { statusChecks: 3 });
-    expect(outcome.transactionId).toBe('tx1');
+  test('a transaction lost by a dying orderer is re-sent, the same signed envelope, and commits once', async () => {
+    const { contract, proposals, broadcasts } = contractCommitting([StatusCode.VALID], {
+      broadcasts: ['lost', 'refused', 'ordered'],
+    });
+    const outcome = await submit(contract, 'Allowance:Transfer', {
+      commitWait: { perTryMs: 50, totalMs: 5_000 },
+    });
+    expect(outcome).toMatchObject({ transactionId: 'tx1', attempts: 1, broadcasts: 3 });
+    expect(proposals()).toBe(1);
+    expect(broadcasts()).toBe(3);
+  });
+
+  test("a re-sent copy's DUPLICATE_TXID is not the outcome: the first copy's status is asked again", async () => {
+    const { contract } = contractCommitting([StatusCode.VALID], { before: [StatusCode.DUPLICATE_TXID] });
+    const outcome = await submit(contract, 'Allowance:Transfer');
+    expect(outcome).toMatchObject({ transactionId: 'tx1', broadcasts: 1 });
+  });
+
+  test('no commit status before the total deadline: OUTCOME_UNKNOWN naming the transaction id', async () => {
+    const { contract, proposals } = contractCommitting([StatusCode.VALID], {
+      broadcasts: ['lost', 'lost', 'lost', 'lost', 'lost', 'lost', 'lost', 'lost'],
+    });
+    const started = Date.now();
+    const failure = submit(contract, 'Allowance:Transfer', { commitWait: { perTryMs: 40, totalMs: 200 } });
+    await expect(failure).rejects.toMatchObject({
+      code: 'OUTCOME_UNKNOWN',
+      details: { transactionId: 'tx1' },
+    });
+    await expect(failure).rejects.toThrow(/tx1: outcome unknown/);
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(proposals()).toBe(1);
   });
 
@@ -96,7 +158,9 @@ describe('submit', () => {
       ],
       cause: new Error('ABORTED') as ServiceError,
     });
-    const contract = { submitAsync: () => Promise.reject(refusal) } as unknown as Contract;
+    const contract = {
+      newProposal: () => ({ endorse: () => Promise.reject(refusal) }),
+    } as unknown as Contract;
     const failure = submit(contract, 'Allowance:Issue');
     await expect(failure).rejects.toBeInstanceOf(TransactionError);
     await expect(failure).rejects.toMatchObject({
@@ -117,10 +181,8 @@ describe('submit', () => {
     let proposals = 0;
     const { contract: committing } = contractCommitting([StatusCode.VALID]);
     const contract = {
-      submitAsync: (...args: unknown[]) =>
-        ++proposals === 1
-          ? Promise.reject(mismatch)
-          : (committing.submitAsync as (...a: unknown[]) => Promise<SubmittedTransaction>)(...args),
+      newProposal: (name: string) =>
+        ++proposals === 1 ? { endorse: () => Promise.reject(mismatch) } : committing.newProposal(name),
     } as unknown as Contract;
     const outcome = await submit(contract, 'Allowance:Transfer', { backoffMs: 1 });
     expect(outcome.attempts).toBe(2);

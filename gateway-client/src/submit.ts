@@ -1,9 +1,11 @@
+import { status as grpcStatus } from '@grpc/grpc-js';
 import {
   type Contract,
   GatewayError,
   type Status,
   StatusCode,
   type SubmittedTransaction,
+  type Transaction,
 } from '@hyperledger/fabric-gateway';
 import { TransactionError } from './transaction-error';
 
@@ -14,8 +16,11 @@ export interface SubmitOptions {
   readonly maxAttempts?: number;
   /** Base delay before a retry; doubled each time, with jitter so competing clients spread out. */
   readonly backoffMs?: number;
-  /** How often to ask again for the commit status of the same transaction id after a status timeout. */
-  readonly statusChecks?: number;
+  /**
+   * How long to wait for the commit status of a transaction before sending the same signed transaction to
+   * the ordering service again (see {@link CommitWait}).
+   */
+  readonly commitWait?: Partial<CommitWait>;
   /**
    * The client's id for this request (letters, digits, `.`, `_`, `-`). The chaincode records it and refuses
    * it a second time, so resubmitting a request whose outcome is unknown can never apply it twice. Sent in
@@ -23,6 +28,32 @@ export interface SubmitOptions {
    */
   readonly requestId?: string;
 }
+
+/**
+ * Waiting for a commit. An orderer that accepted a transaction can die before the transaction is ordered;
+ * the transaction is then lost, and no commit status ever comes. So the client waits `perTryMs` (a few batch
+ * timeouts), then broadcasts the very same signed transaction again — peers refuse a repeated transaction id
+ * at validation (`DUPLICATE_TXID`), so a copy can never apply twice — and keeps waiting, until `totalMs`.
+ */
+export interface CommitWait {
+  readonly perTryMs: number;
+  readonly totalMs: number;
+}
+
+/** Block cutting every 500 ms (the local network's batch timeout): see {@link commitWaitFor}. */
+export const DEFAULT_COMMIT_WAIT: CommitWait = commitWaitFor(500);
+
+/**
+ * The commit wait for an ordering service that cuts a block at least every `batchTimeoutMs`: a committed
+ * transaction normally reports within about two batch timeouts, so after six plus a second of slack it is
+ * presumed lost and re-broadcast; the outcome is declared unknown after a minute.
+ */
+export function commitWaitFor(batchTimeoutMs: number): CommitWait {
+  return { perTryMs: 6 * batchTimeoutMs + 1000, totalMs: 60_000 };
+}
+
+/** The least time a broadcast is given, however little is left of the commit wait. */
+const MIN_BROADCAST_MS = 1000;
 
 /** Transient-map key the chaincode reads the request id from (see chaincode/src/ledger/request-id.ts). */
 export const REQUEST_ID_TRANSIENT_KEY = 'carbon.requestId';
@@ -34,6 +65,8 @@ export interface SubmitOutcome {
   readonly blockNumber: bigint;
   /** 1 if it committed at the first attempt. */
   readonly attempts: number;
+  /** How many times the signed transaction was sent to the ordering service (1 unless it was re-sent). */
+  readonly broadcasts: number;
 }
 
 /** Fabric's name for a validation code, e.g. `MVCC_READ_CONFLICT`. */
@@ -48,9 +81,10 @@ const CONFLICTS: ReadonlySet<number> = new Set([
 
 /**
  * Submits a transaction and waits for its commit. An MVCC or phantom-read conflict is retried with a new
- * proposal (bounded by `maxAttempts`); a timeout waiting for the commit status re-checks the status of the
- * same transaction id instead of submitting again, so a slow commit is never applied twice. Every failure is
- * a {@link TransactionError}.
+ * proposal (bounded by `maxAttempts`). A commit status that does not come within the commit wait re-sends the
+ * same signed transaction instead of endorsing a new one, so a lost transaction is recovered and a slow one is
+ * never applied twice; after the total wait the error says the outcome is unknown. Every failure is a
+ * {@link TransactionError}.
  */
 export async function submit(
   contract: Contract,
@@ -59,10 +93,11 @@ export async function submit(
 ): Promise<SubmitOutcome> {
   const maxAttempts = options.maxAttempts ?? 5;
   const backoffMs = options.backoffMs ?? 100;
+  const wait: CommitWait = { ...DEFAULT_COMMIT_WAIT, ...options.commitWait };
   for (let attempt = 1; ; attempt++) {
-    let submitted: SubmittedTransaction;
+    let endorsed: Transaction;
     try {
-      submitted = await endorseAndSubmit(contract, transaction, options.arguments ?? [], options.requestId);
+      endorsed = await endorse(contract, transaction, options.arguments ?? [], options.requestId);
     } catch (err) {
       // Endorsing peers that simulated on different states (one had not yet committed the last block)
       // return different results: the same race as an MVCC conflict, caught earlier. Retry it alike.
@@ -78,13 +113,14 @@ export async function submit(
       await delay(backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       continue;
     }
-    const status = await commitStatus(submitted, options.statusChecks ?? 3);
+    const { status, broadcasts } = await commitOf(endorsed, transaction, wait);
     if (status.successful) {
       return {
-        result: submitted.getResult(),
+        result: endorsed.getResult(),
         transactionId: status.transactionId,
         blockNumber: status.blockNumber,
         attempts: attempt,
+        broadcasts,
       };
     }
     const validationCode = validationCodeName(status.code);
@@ -125,39 +161,81 @@ export async function evaluate(
   }
 }
 
-async function endorseAndSubmit(
+async function endorse(
   contract: Contract,
   transaction: string,
   args: readonly string[],
   requestId: string | undefined,
-): Promise<SubmittedTransaction> {
+): Promise<Transaction> {
   try {
-    return await contract.submitAsync(transaction, {
-      arguments: [...args],
-      ...(requestId === undefined
-        ? {}
-        : { transientData: { [REQUEST_ID_TRANSIENT_KEY]: new TextEncoder().encode(requestId) } }),
-    });
+    return await contract
+      .newProposal(transaction, {
+        arguments: [...args],
+        ...(requestId === undefined
+          ? {}
+          : { transientData: { [REQUEST_ID_TRANSIENT_KEY]: new TextEncoder().encode(requestId) } }),
+      })
+      .endorse();
   } catch (err) {
     throw asTransactionError(transaction, err);
   }
 }
 
-async function commitStatus(submitted: SubmittedTransaction, checks: number): Promise<Status> {
-  for (let check = 1; ; check++) {
+/**
+ * Broadcasts the endorsed transaction and waits for its commit status, re-broadcasting the same signed
+ * envelope each time the status does not come within `wait.perTryMs` (see {@link CommitWait}). A status of
+ * `DUPLICATE_TXID` belongs to a re-sent copy: the first copy committed, so its status is asked for again.
+ */
+async function commitOf(
+  endorsed: Transaction,
+  transaction: string,
+  wait: CommitWait,
+): Promise<{ status: Status; broadcasts: number }> {
+  const transactionId = endorsed.getTransactionId();
+  const deadline = Date.now() + wait.totalMs;
+  let broadcasts = 0;
+  let submitted: SubmittedTransaction | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    const tryUntil = Math.min(deadline, Date.now() + wait.perTryMs);
     try {
-      return await submitted.getStatus();
+      broadcasts++;
+      // A broadcast normally takes milliseconds; one stuck on an orderer that just died is abandoned at the
+      // end of this try, and the next broadcast tries the orderers in another order.
+      submitted = await endorsed.submit({ deadline: Math.max(tryUntil, Date.now() + MIN_BROADCAST_MS) });
     } catch (err) {
-      if (check >= checks) {
+      // The ordering service refused it for good (e.g. too large): waiting will not help.
+      if (err instanceof GatewayError && err.code === (grpcStatus.ABORTED as number)) {
         throw new TransactionError(
-          'UNAVAILABLE',
-          `no commit status for ${submitted.getTransactionId()} after ${checks} checks: ${(err as Error).message}`,
-          { transactionId: submitted.getTransactionId() },
+          'INVALID',
+          `${transaction} ${transactionId} was refused by the ordering service: ${err.message}`,
+          { transactionId },
           { cause: err },
         );
       }
+      // No orderer took it (none reachable, or no Raft leader yet): the orderers are re-tried shortly.
+      lastError = err;
+      await delay(Math.min(500, Math.max(0, tryUntil - Date.now())));
+      continue;
+    }
+    try {
+      let status = await submitted.getStatus({ deadline: tryUntil });
+      for (let ask = 1; status.code === StatusCode.DUPLICATE_TXID && ask < 3; ask++) {
+        await delay(100);
+        status = await submitted.getStatus({ deadline: tryUntil });
+      }
+      return { status, broadcasts };
+    } catch (err) {
+      lastError = err;
     }
   }
+  throw new TransactionError(
+    'OUTCOME_UNKNOWN',
+    `${transaction} ${transactionId}: outcome unknown — no commit status within ${wait.totalMs / 1000} s ` +
+      `(sent ${broadcasts} time(s)); it may still commit, so look the transaction id up before sending the request again`,
+    { transactionId },
+    { cause: lastError },
+  );
 }
 
 /** A Gateway endorsement failure that is not a chaincode refusal: the endorsers' results did not match. */
@@ -167,7 +245,7 @@ function isEndorsementMismatch(err: unknown): boolean {
     err instanceof TransactionError &&
     err.code === 'UNAVAILABLE' &&
     cause instanceof GatewayError &&
-    cause.code === 10 && // ABORTED
+    cause.code === (grpcStatus.ABORTED as number) &&
     /failed to collect enough transaction endorsements|do not match/i.test(
       `${cause.message} ${cause.details.map((d) => d.message).join(' ')}`,
     )

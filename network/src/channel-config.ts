@@ -77,8 +77,8 @@ export function channelConfig(topology: Topology): Record<string, unknown> {
               };
             }),
             Options: {
-              TickInterval: '500ms',
-              ElectionTick: 10,
+              TickInterval: topology.ordering.raft.tickInterval,
+              ElectionTick: topology.ordering.raft.electionTick,
               HeartbeatTick: 1,
               MaxInflightBlocks: 5,
               // Snapshot (nearly) every block. The pinned Fabric commit deadlocks when a restarted orderer

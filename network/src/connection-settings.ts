@@ -7,7 +7,7 @@ import { peerTlsCa } from './node-config';
 import { runPaths } from './paths';
 import type { OrgConnectionSettings } from '@carbon-ets/gateway-client';
 import type { PeerOrganization, Topology } from './topology';
-import { peerHostName } from './topology';
+import { durationMs, peerHostName } from './topology';
 
 export function connectionSettingsFile(org: string): string {
   return path.join(runPaths.connection, `${org.toLowerCase()}.json`);
@@ -28,6 +28,7 @@ export function connectionSettings(topology: Topology, org: PeerOrganization): O
     tlsRootCertFile: peerTlsCa(org),
     channel: topology.channel,
     chaincode: topology.chaincode.name,
+    batchTimeoutMs: durationMs(topology.ordering.batchTimeout),
     users: {
       [ORG_ADMIN]: user(ORG_ADMIN),
       ...Object.fromEntries(

@@ -31,6 +31,7 @@ import {
   stopNode,
 } from './process-supervisor';
 import { Progress } from './progress';
+import { waitUntilServing } from './readiness';
 import { loadTopology, peerNodeName, type Topology } from './topology';
 
 /** Recorded by a completed bootstrap; a restart reuses it. */
@@ -184,6 +185,7 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
     (await allHealthy(topology)) &&
     (await raftLeaderElected(topology, 10_000))
   ) {
+    await waitUntilServing(topology, progress);
     progress.info(`The network is already running (${alive.length} processes); nothing to do.`);
     return { alreadyRunning: true, seconds: 0 };
   }
@@ -215,6 +217,11 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
   } else {
     await bootstrap(topology, progress, ca, orderers, peers);
   }
+  progress.step(
+    `Waiting until every peer discovers ${topology.chaincode.name} on every organisation's peer, at one ledger height`,
+  );
+  await waitUntilServing(topology, progress);
+  progress.done();
   const seconds = (Date.now() - started) / 1000;
   progress.info(
     `Network up: ${expectedProcessNames(topology).length} processes, logs in ${path.relative(process.cwd(), runPaths.logs) || runPaths.logs} (took ${seconds.toFixed(1)} s)`,

@@ -95,6 +95,15 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       CORE_PEER_CHAINCODELISTENADDRESS: `${topology.host}:${org.peer.chaincodePort}`,
       CORE_PEER_GOSSIP_BOOTSTRAP: address,
       CORE_PEER_GOSSIP_EXTERNALENDPOINT: address,
+      // A peer that missed another org's peer at start-up (the anchor peer not listening yet) tries again
+      // after reconnectInterval (25 s in core.yaml); state info carries the chaincodes a peer runs. Shorter
+      // intervals let discovery see the whole consortium within seconds of start-up.
+      CORE_PEER_GOSSIP_RECONNECTINTERVAL: '3s',
+      CORE_PEER_GOSSIP_PUBLISHSTATEINFOINTERVAL: '1s',
+      CORE_PEER_GOSSIP_REQUESTSTATEINFOINTERVAL: '1s',
+      // The gateway tries the orderers one after another; an orderer that died mid-connection holds a
+      // broadcast until this timeout (30 s in core.yaml), so give up on it quickly and try the next.
+      CORE_PEER_GATEWAY_BROADCASTTIMEOUT: '2s',
       CORE_PEER_LOCALMSPID: org.mspId,
       CORE_PEER_MSPCONFIGPATH: ids.msp,
       CORE_PEER_TLS_ENABLED: 'true',

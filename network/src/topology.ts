@@ -53,6 +53,8 @@ export interface Topology {
     readonly mspId: string;
     readonly batchTimeout: string;
     readonly maxMessageCount: number;
+    /** Raft clock: a follower that hears no leader for electionTick × tickInterval (up to twice that) stands. */
+    readonly raft: { readonly tickInterval: string; readonly electionTick: number };
     readonly orderers: readonly OrdererNode[];
   };
   readonly organizations: readonly PeerOrganization[];
@@ -62,6 +64,13 @@ export interface Topology {
     readonly version: string;
     readonly sequence: number;
   };
+}
+
+/** Milliseconds of a Fabric duration such as `500ms` or `2s`. */
+export function durationMs(text: string): number {
+  const match = /^(\d+)(ms|s)$/.exec(text.trim());
+  if (!match?.[1]) throw new Error(`"${text}" is not a duration such as 500ms or 2s`);
+  return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }
 
 export const ROLES = ['regulator', 'verifier', 'operator', 'trader', 'auditor'] as const;
@@ -108,6 +117,17 @@ export function validateTopology(raw: unknown, source = 'topology'): Topology {
     if (holder !== undefined) fail(`${owner}: port ${String(port)} is already used by ${holder}`);
     ports.set(port as number, owner);
   };
+  if (typeof t.ordering.raft !== 'object') fail('ordering.raft { tickInterval, electionTick } is missing');
+  for (const [name, value] of [
+    ['batchTimeout', t.ordering.batchTimeout],
+    ['raft.tickInterval', t.ordering.raft.tickInterval],
+  ] as const) {
+    try {
+      durationMs(value);
+    } catch {
+      fail(`ordering.${name}: "${value}" must be a duration such as 500ms or 2s`);
+    }
+  }
   claim(t.ca.port, 'ca');
   claim(t.ca.operationsPort, 'ca operations');
   const names = new Set<string>();

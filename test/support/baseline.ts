@@ -43,8 +43,8 @@ export function periodStartingNow(year: number, cap: number): Record<string, unk
       surrenderBy: new Date(now + 90 * DAY_MS).toISOString(),
     },
     offsetLimitBasisPoints: 500,
+    // CNY 100.00 per missing tonne: the period names no currency, so it has the default (CNY).
     penaltyPerTonne: 10_000,
-    currency: 'EUR',
     benchmarks: { gas: { description: 'Natural gas', value: '0.392', outputUnit: 'MWh' } },
   };
 }

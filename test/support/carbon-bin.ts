@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
+import { cliEnvironment, noteCliCommits } from './read-your-writes';
 import type { CliRun } from './carbon-cli';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -22,7 +23,7 @@ export function carbonBin(...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, DEBUG: '' },
+      env: cliEnvironment(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -31,6 +32,7 @@ export function carbonBin(...args: string[]): Promise<CliRun> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
+      noteCliCommits(stdout + stderr);
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { cliEnvironment, noteCliCommits } from './read-your-writes';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(REPO_ROOT, 'gateway-client', 'src', 'cli', 'carbon.ts');
@@ -18,7 +19,7 @@ export function carbon(...args: string[]): Promise<CliRun> {
       [require.resolve('ts-node/dist/bin.js'), '--transpile-only', CLI, ...args],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, DEBUG: '' },
+        env: cliEnvironment(),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -28,6 +29,7 @@ export function carbon(...args: string[]): Promise<CliRun> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
+      noteCliCommits(stdout + stderr);
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });

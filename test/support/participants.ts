@@ -5,6 +5,9 @@ import {
   TransactionError,
   type CarbonConnection,
 } from '../../gateway-client/src';
+import { noteCommitted, readYourWrites } from './read-your-writes';
+
+export { noteCommitted } from './read-your-writes';
 
 /** One user's view of the ledger: JSON in, JSON out, through the Gateway of the user's own org. */
 export interface Participant {
@@ -23,10 +26,15 @@ export function participant(organization: string, user: string): Participant {
   const connection = connectAs({ organization, user });
   return {
     connection,
-    submit: async <T>(transaction: string, request: unknown) =>
-      decode((await submit(connection.contract, transaction, { arguments: [encode(request)] })).result) as T,
-    evaluate: async <T>(transaction: string, ...args: string[]) =>
-      decode(await evaluate(connection.contract, transaction, args)) as T,
+    submit: async <T>(transaction: string, request: unknown) => {
+      const outcome = await submit(connection.contract, transaction, { arguments: [encode(request)] });
+      noteCommitted(outcome.blockNumber);
+      return decode(outcome.result) as T;
+    },
+    evaluate: async <T>(transaction: string, ...args: string[]) => {
+      await readYourWrites(connection);
+      return decode(await evaluate(connection.contract, transaction, args)) as T;
+    },
     refusal: async (transaction: string, request: unknown) => {
       try {
         await submit(connection.contract, transaction, { arguments: [encode(request)] });

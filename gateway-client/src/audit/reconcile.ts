@@ -1,5 +1,5 @@
-import { common } from '@hyperledger/fabric-protos';
 import type { CarbonConnection } from '../connect';
+import { ledgerHeight } from '../ledger-height';
 import { evaluate } from '../submit';
 import { LedgerReplay } from './ledger-replay';
 
@@ -86,15 +86,6 @@ interface SupplyLine {
 }
 
 const decodeJson = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
-
-/** The channel's block height, from the peer's query system chaincode. */
-export async function ledgerHeight(connection: CarbonConnection): Promise<bigint> {
-  const qscc = connection.network.getContract('qscc');
-  const info = common.BlockchainInfo.deserializeBinary(
-    await qscc.evaluateTransaction('GetChainInfo', connection.settings.channel),
-  );
-  return BigInt(info.getHeight());
-}
 
 /**
  * The auditor's check: replay every committed block from the start (or from the checkpoint), rebuild every

@@ -1,4 +1,5 @@
 import type { CarbonConnection } from '../connect';
+import { waitForBlock } from '../ledger-height';
 import { evaluate, submit, type SubmitOptions } from '../submit';
 
 /** A committed write: what a CLI or a log line reports about it. */
@@ -16,7 +17,12 @@ export interface ContractClientOptions {
   /** Called after each committed write, e.g. to print its transaction id. */
   readonly onCommit?: (commit: Commit) => void;
   /** Retry settings for writes (see {@link submit}); shared by every write of this client. */
-  readonly retry?: Pick<SubmitOptions, 'maxAttempts' | 'backoffMs' | 'statusChecks'>;
+  readonly retry?: Pick<SubmitOptions, 'maxAttempts' | 'backoffMs' | 'commitWait'>;
+  /**
+   * Reads first wait until the org's peer has committed this block: a caller that wrote through another
+   * org's peer passes the block of its write, so it reads its own write.
+   */
+  readonly readAfterBlock?: bigint;
 }
 
 /**
@@ -34,6 +40,7 @@ export abstract class ContractClient {
   protected async write<T>(fn: string, request: object): Promise<T> {
     const transaction = `${this.contractName}:${fn}`;
     const outcome = await submit(this.connection.contract, transaction, {
+      commitWait: this.connection.commitWait,
       ...this.options.retry,
       arguments: [JSON.stringify(request)],
     });
@@ -48,6 +55,9 @@ export abstract class ContractClient {
 
   /** Evaluates `Contract:fn` on the org's peer and returns the decoded answer. */
   protected async read<T>(fn: string, ...args: readonly (string | number)[]): Promise<T> {
+    if (this.options.readAfterBlock !== undefined) {
+      await waitForBlock(this.connection, this.options.readAfterBlock);
+    }
     const result = await evaluate(
       this.connection.contract,
       `${this.contractName}:${fn}`,

@@ -13,6 +13,12 @@ import {
 import { type CommandContext, ExpectedError, requiredOption } from '../command';
 import { formatRecord, formatTable } from '../output';
 
+/**
+ * Environment variable naming a block the org's peer must have committed before the command reads: a script
+ * that wrote through another org's peer (`committed … in block N`) sets it to N to read its own write.
+ */
+export const READ_AFTER_BLOCK_ENV = 'CARBON_READ_AFTER_BLOCK';
+
 /** The contract façades as `--org/--user`; each committed write is noted on stderr with its tx id. */
 export function facades(context: CommandContext): {
   registry: RegistryClient;
@@ -26,7 +32,9 @@ export function facades(context: CommandContext): {
   market: MarketClient;
 } {
   const connection = context.connect();
+  const readAfter = process.env[READ_AFTER_BLOCK_ENV];
   const options = {
+    ...(readAfter !== undefined && /^\d+$/.test(readAfter) ? { readAfterBlock: BigInt(readAfter) } : {}),
     onCommit: (commit: { transaction: string; transactionId: string; blockNumber: bigint }) => {
       context.note(`committed ${commit.transaction} ${commit.transactionId} in block ${commit.blockNumber}`);
     },
