@@ -103,7 +103,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--cap',
         '20000',
         '--penalty',
-        '12000',
+        '120.00',
         ...REGULATOR,
         '--json',
       ),
@@ -153,7 +153,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--instrument',
         instrument,
         '--reference-price',
-        '5000',
+        '50.00',
         ...REGULATOR,
         '--json',
       ),
@@ -163,7 +163,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--account',
         holdingB,
         '--amount',
-        '1000000',
+        '10000.00',
         '--reference',
         'cli-test',
         ...REGULATOR,
@@ -197,6 +197,21 @@ describe('carbon CLI: a compliance cycle per role', () => {
     expect(allocated.stdout).toMatch(new RegExp(`^account\\s+${holdingA}$`, 'm'));
     expect(allocated.stdout).toMatch(/^quantity\s+5000$/m);
     expect(allocated.stderr).toMatch(/^committed Allowance:AllocateFree \S+ in block \d+$/m);
+    // One free allocation per installation and period: a second one is refused, naming the first.
+    expectRefused(
+      await carbon(
+        'allowances',
+        'allocate',
+        '--period',
+        String(year),
+        '--installation',
+        installationA,
+        '--quantity',
+        '1',
+        ...REGULATOR,
+      ),
+      /^error: CONFLICT: installation .* already received its \d+ free allocation: 5000 allowances in tx [0-9a-f]{64}$/,
+    );
   });
 
   test('operator reports, verifier verifies, regulator accepts, operator surrenders: status A', async () => {
@@ -220,6 +235,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
     });
     expect(json(await carbon('report', 'accept', ...common, ...REGULATOR, '--json'))).toMatchObject({
       status: 'accepted',
+      acceptance: { differenceTonnes: 0 },
     });
 
     const surrendered = json(
@@ -263,7 +279,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--instrument',
         instrument,
         '--price',
-        '5000',
+        '50.00',
         '--quantity',
         '100',
         ...TRADER1,
@@ -279,7 +295,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--instrument',
         instrument,
         '--price',
-        '5100',
+        '51.00',
         '--quantity',
         '100',
         ...TRADER2,
@@ -299,7 +315,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--instrument',
         instrument,
         '--price',
-        '5400',
+        '54.00',
         '--quantity',
         '10',
         ...TRADER1,
@@ -315,8 +331,9 @@ describe('carbon CLI: a compliance cycle per role', () => {
     expect(position.openOrders.map((o) => o.id).sort()).toEqual([sellOrderId, high.id].sort());
     expect(position.lockedUnits).toBe(110);
     expect(book.code).toBe(0);
-    expect(book.stdout).toMatch(/^BID ORDERS\s+BID QTY\s+BID\s+ASK/m);
-    expect(book.stdout).toMatch(/\b5100\s+5000\s+100\b/);
+    // Prices in the period's currency (the default, CNY) with two decimals, named in the header.
+    expect(book.stdout).toMatch(/^BID ORDERS\s+BID QTY\s+BID \(CNY\)\s+ASK \(CNY\)/m);
+    expect(book.stdout).toMatch(/\b51\.00\s+50\.00\s+100\b/);
 
     const cleared = json(
       await carbon('market', 'match', '--instrument', instrument, ...REGULATOR, '--json'),
@@ -368,7 +385,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
     expect(account.holdings).toEqual([
       expect.objectContaining({ unitType: 'allowance', vintage: year, quantity: 100 }),
     ]);
-    // 1,000,000 fen deposited, 100 t bought at a price between the bid (5100) and the ask (5000).
+    // CNY 10,000.00 (1,000,000 fen) deposited, 100 t bought at a price between the bid (51.00) and the ask (50.00).
     const paid = 1_000_000 - Number(account.funds.total);
     expect(paid).toBeGreaterThanOrEqual(500_000);
     expect(paid).toBeLessThanOrEqual(510_000);
@@ -451,7 +468,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--instrument',
         instrument,
         '--price',
-        '5000',
+        '50.00',
         '--quantity',
         '20',
         ...TRADER1,
@@ -500,7 +517,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
       '--instrument',
       instrument,
       '--price',
-      '5000',
+      '50.00',
       '--quantity',
       '1',
       ...TRADER2,
@@ -573,7 +590,10 @@ describe('carbon CLI: a compliance cycle per role', () => {
       carbon(...issue),
     ]);
     expect(json(retired)).toMatchObject({ quantity: 30 });
-    expectRefused(again, /^error: CONFLICT: credits of project .* were already issued$/);
+    expectRefused(
+      again,
+      /^error: CONFLICT: monitoring period \S+ of project \S+ overlaps \S+, already issued as vintage \d+ \(serials 1-200, tx [0-9a-f]{64}\)$/,
+    );
     expect((await supply()).offsets).toMatchObject({ issued: 200, retired: 30, reconciles: true });
   });
 
@@ -627,7 +647,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--instrument',
         instrument,
         '--price',
-        '5000',
+        '50.00',
         '--quantity',
         '1',
         ...TRADER2,

@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { Users, type UserName } from './testing/identities';
 import { acceptInst1Report, issueOffsetsToEnt1 } from './testing/cycle';
+import { expectRefused } from './testing/expect-refused';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from './testing/scenario';
 import type { TestLedger } from './testing/test-ledger';
 
@@ -136,8 +137,17 @@ const table: Row[] = [
   {
     name: 'Allowance:AllocateFree',
     fn: tx(cc.allowance, 'AllocateFree'),
-    args: [{ period: 2025, installationId: 'INST1', quantity: 10 }],
+    // 2026: INST1 already has its (one) 2025 allocation.
+    args: [{ period: 2026, installationId: 'INST1', quantity: 10 }],
     allowed: ['regulator'],
+    prepare: async (l) => {
+      await submit(l, Users.regulator, tx(cc.period, 'CreatePeriod'), {
+        ...Fixtures.period2025,
+        year: 2026,
+        deadlines: { reportBy: '2027-03-31', verifyBy: '2027-06-30', surrenderBy: '2027-09-30' },
+      });
+      await submit(l, Users.regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2026, quantity: 10 });
+    },
   },
   {
     name: 'Allowance:Transfer',
@@ -168,7 +178,7 @@ const table: Row[] = [
     args: [
       {
         projectId: 'PRJ1',
-        vintage: 2025,
+        vintage: 2024,
         monitoringPeriod: { from: '2024-01-01', to: '2024-12-31' },
         serialStart: 5_000,
         quantity: 5,
@@ -235,7 +245,7 @@ const table: Row[] = [
       await submitted(l);
       await submit(l, Users.verifier, tx(cc.mrv, 'VerifyReport'), {
         ...report,
-        verifiedEmissions: 1,
+        verifiedEmissions: 3_264,
         opinion: 'positive',
       });
     },
@@ -460,14 +470,12 @@ describe('access control: every transaction called by every user', () => {
     await row.prepare?.(start);
     for (const user of everyUser) {
       const ledger = start.fork();
-      const before = ledger.world.fingerprint();
       const args = typeof row.args === 'function' ? await row.args(ledger) : row.args;
       const attempt = submit(ledger, Users[user], row.fn, ...args);
       if (row.allowed.includes(user)) {
         await expect(attempt).resolves.toBeDefined();
       } else {
-        await expect(attempt).rejects.toThrow(/^FORBIDDEN: /);
-        expect(ledger.world.fingerprint()).toBe(before);
+        await expectRefused(ledger, attempt, 'FORBIDDEN');
       }
     }
   });
@@ -483,5 +491,53 @@ describe('access control: every transaction called by every user', () => {
         }
       }
     }
+  });
+});
+
+/** Transactions whose arguments include a JSON `request`, from the contracts' own Fabric metadata. */
+function transactionsTakingRequests(): string[] {
+  const metadata = Reflect as unknown as { getMetadata(key: string, target: object): unknown };
+  const names: string[] = [];
+  for (const [contractName, contract] of Object.entries(cc)) {
+    const transactions = metadata.getMetadata(
+      'fabric:transactions',
+      Object.getPrototypeOf(contract) as object,
+    ) as { name: string; parameters: { name: string }[] }[] | undefined;
+    for (const transaction of transactions ?? []) {
+      if (transaction.parameters.some((parameter) => parameter.name === 'request')) {
+        names.push(`${contractName.charAt(0).toUpperCase()}${contractName.slice(1)}:${transaction.name}`);
+      }
+    }
+  }
+  return names.sort();
+}
+
+describe('exact requests: every transaction taking a JSON request refuses a key it does not know', () => {
+  const takingRequests = transactionsTakingRequests();
+  let base: TestLedger;
+  beforeAll(async () => {
+    base = await standardScenario();
+  });
+
+  it('finds the transactions in the contracts, every one of them in the table', () => {
+    expect(takingRequests.length).toBeGreaterThan(30);
+    expect(takingRequests.filter((name) => !table.some((row) => row.name === name))).toEqual([]);
+  });
+
+  it.each(takingRequests)('%s', async (name) => {
+    const row = table.find((candidate) => candidate.name === name);
+    const caller = row?.allowed[0];
+    if (row === undefined || caller === undefined)
+      throw new Error(`${name} has no allowed caller in the table`);
+    const ledger = base.fork();
+    await row.prepare?.(ledger);
+    const [request, ...rest] = typeof row.args === 'function' ? await row.args(ledger) : row.args;
+    expect(typeof request).toBe('object');
+    await expectRefused(
+      ledger,
+      submit(ledger, Users[caller], row.fn, { ...(request as object), zzUnknown: 1 }, ...rest),
+      'INVALID_ARGUMENT',
+      /^INVALID_ARGUMENT: [A-Za-z]+: unknown key "zzUnknown"; accepted: [A-Za-z]+(, [A-Za-z]+)*$/,
+    );
   });
 });

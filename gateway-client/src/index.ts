@@ -16,19 +16,17 @@ export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutc
 export { TransactionError, type TransactionErrorCode } from './transaction-error';
 export type { CaSettings } from './connection-settings';
 export { enrollUser, registerUser, ROLES, type NewUser, type Role } from './identities';
-export {
-  reconcile,
-  type ReconcileOptions,
-  type ReconcileReport,
-  type UnitTotals,
-} from './audit/reconcile';
+export { reconcile, type ReconcileOptions, type ReconcileReport, type UnitTotals } from './audit/reconcile';
 export { ledgerHeight, waitForBlock } from './ledger-height';
 export { LedgerReplay } from './audit/ledger-replay';
 export * from './contracts';
 export {
-  runDemoCycle,
-  formatFen,
-  type DemoInstallation,
-  type DemoOptions,
-  type DemoSummary,
-} from './demo/demo-cycle';
+  DEFAULT_CURRENCY,
+  formatAmount,
+  formatMoney,
+  InvalidMoneyError,
+  minorUnitsAsNumber,
+  parseCurrency,
+  parseMoney,
+} from './money';
+export { runDemoCycle, type DemoInstallation, type DemoOptions, type DemoSummary } from './demo/demo-cycle';

@@ -148,9 +148,20 @@ describe('Compliance', () => {
     ).rejects.toThrow('does not match what was asked: allowances of vintage ≤ 2025');
   });
 
+  it('answers NOT_FOUND for a period that does not exist, rather than a code C', async () => {
+    const ledger = await standardScenario();
+    expect(await evaluate(ledger, Users.auditor, status, '2025', 'INST1')).toMatchObject({ code: 'C' });
+    await expect(evaluate(ledger, Users.auditor, status, '2031', 'INST1')).rejects.toThrow(
+      /^NOT_FOUND: compliance period 2031 does not exist$/,
+    );
+    await expect(evaluate(ledger, Users.operator1, status, '2024', 'INST1')).rejects.toThrow(
+      'NOT_FOUND: compliance period 2024 does not exist',
+    );
+  });
+
   it('closes a period after the deadline with shortfall, penalty and carry-over', async () => {
     const ledger = await standardScenario();
-    await acceptInst1Report(ledger, 150_000);
+    await acceptInst1Report(ledger, 150_000, 'second unit ran all year; the report left it out');
     await submit(ledger, Users.operator1, surrender, {
       period: 2025,
       installationId: 'INST1',
@@ -179,6 +190,15 @@ describe('Compliance', () => {
     expect(ledger.lastEvent()?.name).toBe('PeriodClosed');
     expect(await evaluate(ledger, Users.operator1, status, '2025', 'INST1')).toMatchObject({
       final: { code: 'B', shortfall: 50_000, penalty: '500000000', currency: 'EUR' },
+    });
+    // The shortfall is carried into 2026 before that period exists; its status is shown once it does.
+    await expect(evaluate(ledger, Users.operator1, status, '2026', 'INST1')).rejects.toThrow(
+      'NOT_FOUND: compliance period 2026 does not exist',
+    );
+    await submit(ledger, Users.regulator, tx(cc.period, 'CreatePeriod'), {
+      ...Fixtures.period2025,
+      year: 2026,
+      deadlines: { reportBy: '2027-03-31', verifyBy: '2027-06-30', surrenderBy: '2027-09-30' },
     });
     expect(await evaluate(ledger, Users.operator1, status, '2026', 'INST1')).toMatchObject({
       carriedShortfall: 50_000,

@@ -22,6 +22,11 @@ import {
   type ComplianceRecord,
 } from './compliance-record';
 
+/** Keys of a Compliance:Surrender request. */
+const SURRENDER_KEYS = ['period', 'installationId', 'unitType', 'quantity', 'lotIds'] as const;
+/** Keys of a Compliance:ClosePeriod request. */
+const CLOSING_KEYS = ['period'] as const;
+
 /**
  * The compliance cycle's end: surrender of allowances and offsets against verified emissions, compliance
  * status, and the closing of a period with shortfall, penalty and carry-over.
@@ -43,7 +48,7 @@ export class ComplianceContract extends CarbonContract {
   @Returns('string')
   public async Surrender(ctx: Context, request: string): Promise<string> {
     const caller = authorize(ctx, 'Surrender', [Operator]);
-    const input = InputReader.fromJson(request, 'surrender');
+    const input = InputReader.fromJson(request, 'surrender', SURRENDER_KEYS);
     const year = input.year('period');
     const installationId = input.id('installationId');
     const unitType = input.oneOf('unitType', UNIT_TYPES);
@@ -108,7 +113,8 @@ export class ComplianceContract extends CarbonContract {
   /**
    * Compliance status of an installation for a period: balance = surrendered − (verified emissions + carried
    * shortfall) and code A (covered), B (short) or C (no verified emissions), plus the final outcome once the
-   * period is closed. Caller: anyone with a carbon role.
+   * period is closed. A period that does not exist is NOT_FOUND (a code C there would suggest a period with
+   * nothing verified yet). Caller: anyone with a carbon role.
    */
   @Transaction(false)
   @Returns('string')
@@ -117,6 +123,7 @@ export class ComplianceContract extends CarbonContract {
     const year = parseYear(period, 'period');
     const id = parseId(installationId, 'installationId');
     const store = new Store(ctx);
+    await requirePeriod(store, year);
     await requireInstallation(store, id);
     const record = await loadComplianceRecord(store, year, id);
     return JSON.stringify({ ...complianceStatus(record), final: record.final ?? null });
@@ -132,7 +139,7 @@ export class ComplianceContract extends CarbonContract {
   @Returns('string')
   public async ClosePeriod(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'ClosePeriod', [Regulator]);
-    const input = InputReader.fromJson(request, 'closing');
+    const input = InputReader.fromJson(request, 'closing', CLOSING_KEYS);
     const year = input.year('period');
     const store = new Store(ctx);
     const period = await requirePeriod(store, year);

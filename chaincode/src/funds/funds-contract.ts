@@ -54,6 +54,11 @@ export async function fundsOf(
   return { available: formatFen(available), locked: formatFen(locked), total: formatFen(available + locked) };
 }
 
+/** Keys of a Funds:Deposit request. */
+const DEPOSIT_KEYS = ['accountId', 'amount', 'reference'] as const;
+/** Keys of a Funds:Withdraw request. */
+const WITHDRAWAL_KEYS = ['accountId', 'amount', 'entryIds', 'reference'] as const;
+
 /**
  * Settlement funds in integer fen per account. The regulator's org stands in for the exchange's settlement
  * bank: it pays funds in and out of an enterprise account. Entries carry key-level endorsement naming the
@@ -73,7 +78,7 @@ export class FundsContract extends CarbonContract {
   @Returns('string')
   public async Deposit(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'Deposit', [Regulator]);
-    const input = InputReader.fromJson(request, 'deposit');
+    const input = InputReader.fromJson(request, 'deposit', DEPOSIT_KEYS);
     const accountId = input.id('accountId');
     const amount = input.amount('amount');
     const reference = input.optionalText('reference');
@@ -97,10 +102,12 @@ export class FundsContract extends CarbonContract {
   @Returns('string')
   public async Withdraw(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'Withdraw', [Regulator]);
-    const input = InputReader.fromJson(request, 'withdrawal');
+    const input = InputReader.fromJson(request, 'withdrawal', WITHDRAWAL_KEYS);
     const accountId = input.id('accountId');
     const amount = input.amount('amount');
     const entryIds = input.has('entryIds') ? input.ids('entryIds') : undefined;
+    // The bank's reference is kept with the withdrawal's event and result (the debit deletes entries whole).
+    const reference = input.optionalText('reference');
     const store = new Store(ctx);
     const account = await requireAccount(store, accountId);
     requireFundsAccount(account);
@@ -108,8 +115,9 @@ export class FundsContract extends CarbonContract {
       throw failedPrecondition(`account ${accountId} is ${account.status}; its funds cannot leave it`);
     }
     const debit = await new CashLedger(ctx, store).debit(account, amount, entryIds);
-    emitEvent(ctx, 'FundsWithdrawn', { accountId, ...debit, change: debit.change?.id ?? null });
-    return JSON.stringify(debit);
+    const noted = reference === undefined ? {} : { reference };
+    emitEvent(ctx, 'FundsWithdrawn', { accountId, ...debit, change: debit.change?.id ?? null, ...noted });
+    return JSON.stringify({ ...debit, ...noted });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { invalidArgument } from '../errors';
+import { JsonTextError, NumberLiteral, parseExactJson, type ExactJson } from './exact-json';
 
 /**
  * Deterministic JSON: object keys sorted at every level, no whitespace. Every peer must produce the same bytes
@@ -11,6 +12,10 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(sortKeys);
+  }
+  if (value instanceof NumberLiteral) {
+    // A client's number that no reader has checked must never be stored as it came.
+    throw new Error(`refusing to serialise unchecked number literal ${value.text}`);
   }
   if (value !== null && typeof value === 'object') {
     const source = value as Record<string, unknown>;
@@ -40,11 +45,19 @@ export function fromBytes(bytes: Uint8Array): unknown {
   return JSON.parse(Buffer.from(bytes).toString('utf8'));
 }
 
-/** Parses a client's JSON argument; malformed JSON is a user mistake, not a crash. */
-export function parseJsonArgument(text: string, what: string): unknown {
+/**
+ * Parses a client's JSON argument exactly (see {@link parseExactJson}: numbers that are not safe integers keep
+ * their text); malformed JSON is a user mistake, not a crash.
+ */
+export function parseJsonArgument(text: string, what: string): ExactJson {
   try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidArgument(`${what} is not valid JSON`);
+    return parseExactJson(text);
+  } catch (error) {
+    if (!(error instanceof JsonTextError)) {
+      throw error;
+    }
+    throw invalidArgument(
+      error.reason === 'syntax' ? `${what} is not valid JSON: ${error.message}` : `${what}: ${error.message}`,
+    );
   }
 }

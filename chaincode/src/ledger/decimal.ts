@@ -1,4 +1,5 @@
 import { invalidArgument } from '../errors';
+import { beyondSafeRange, NumberLiteral, sendAsDecimalString } from './exact-json';
 
 /**
  * An exact non-negative decimal: `units / 10^scale`. Factors such as an NCV of 48.0 GJ/t or a grid factor of
@@ -13,13 +14,21 @@ export interface Decimal {
 /** Longest fraction accepted in a decimal string (enough for 0.000001 correction steps). */
 export const MAX_DECIMAL_SCALE = 9;
 
-/** Parses `"48.0"`, `"0.5703"`, `"56100"` (strings, or safe-integer numbers) into a {@link Decimal}. */
+/**
+ * Parses `"48.0"`, `"0.5703"`, `"56100"` into a {@link Decimal}: strings, safe-integer numbers, or JSON number
+ * literals (`0.5703`) taken from their text as written, never from the double they would round to.
+ */
 export function parseDecimal(value: unknown, field: string): Decimal {
   let text: string;
   if (typeof value === 'number' && Number.isSafeInteger(value)) {
     text = String(value);
   } else if (typeof value === 'string') {
     text = value;
+  } else if (value instanceof NumberLiteral) {
+    if (beyondSafeRange(value)) {
+      throw sendAsDecimalString(field, value);
+    }
+    text = value.text;
   } else {
     throw invalidArgument(`${field} must be a decimal string such as "0.5703"`);
   }

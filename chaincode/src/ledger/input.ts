@@ -1,5 +1,6 @@
 import { invalidArgument } from '../errors';
 import { parseJsonArgument } from './canonical-json';
+import { NumberLiteral, quoteKey } from './exact-json';
 import { parseDecimal, formatDecimal, parsePositiveDecimal } from './decimal';
 import { parseAmount, type Fen } from './money';
 import { parseQuantity, parseWholeNumber } from './quantity';
@@ -24,59 +25,116 @@ export function parseYear(value: unknown, field: string): number {
   return year;
 }
 
+/** How many unknown keys one refusal names before it says how many there are. */
+const UNKNOWN_KEYS_NAMED = 5;
+
+function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof NumberLiteral)
+  );
+}
+
 /**
  * Reads a client's JSON request field by field with messages that name the field, so a malformed request
  * fails with one clear line (`INVALID_ARGUMENT: transfer.quantity must be greater than zero`).
+ *
+ * Every reader is made with the keys its object may have (`K`). A key outside that list is refused at once —
+ * `transfer: unknown key "quantitty"; accepted: fromAccount, lotIds, quantity, toAccount` — because a misspelt
+ * optional field would otherwise silently fall back to its default. Reading a key outside the list is a
+ * programming error (a plain Error), which keeps the lists honest; they are the requests' schemas.
+ * `K` is contravariant: a reader of more keys may be passed where a reader of fewer keys is expected.
  */
-export class InputReader {
-  private readonly object: Record<string, unknown>;
+export class InputReader<in K extends string = string> {
+  private readonly object: Readonly<Record<string, unknown>>;
+  private readonly accepted: readonly string[];
 
   constructor(
     value: unknown,
     private readonly path: string,
+    accepted: readonly K[],
   ) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       throw invalidArgument(`${path} must be a JSON object`);
     }
-    this.object = value as Record<string, unknown>;
+    this.object = value;
+    this.accepted = accepted;
+    const unknown = Object.keys(value)
+      .filter((key) => !accepted.includes(key as K))
+      .sort();
+    if (unknown.length > 0) {
+      const named = unknown.slice(0, UNKNOWN_KEYS_NAMED).map(quoteKey).join(', ');
+      const more = unknown.length > UNKNOWN_KEYS_NAMED ? ` (${unknown.length} in all)` : '';
+      const list = accepted.length === 0 ? '(none)' : [...accepted].sort().join(', ');
+      throw invalidArgument(
+        `${path}: unknown key${unknown.length === 1 ? '' : 's'} ${named}${more}; accepted: ${list}`,
+      );
+    }
   }
 
-  /** Parses the JSON text of a transaction argument. */
-  static fromJson(text: string, path: string): InputReader {
-    return new InputReader(parseJsonArgument(text, path), path);
+  /** Parses the JSON text of a transaction argument into a reader of the `accepted` keys. */
+  static fromJson<K extends string>(text: string, path: string, accepted: readonly K[]): InputReader<K> {
+    return new InputReader(parseJsonArgument(text, path), path, accepted);
   }
 
   private field(name: string): string {
     return `${this.path}.${name}`;
   }
 
-  private required(name: string): unknown {
-    const value = this.object[name];
-    if (value === undefined || value === null) {
+  /** The field's value, `undefined` when absent (null counts as absent). */
+  private value(name: K): unknown {
+    if (!this.accepted.includes(name)) {
+      throw new Error(`${this.path}: reading key "${name}", which is not among its accepted keys`);
+    }
+    return Object.prototype.hasOwnProperty.call(this.object, name)
+      ? (this.object[name] ?? undefined)
+      : undefined;
+  }
+
+  private required(name: K): unknown {
+    const value = this.value(name);
+    if (value === undefined) {
       throw invalidArgument(`${this.field(name)} is required`);
     }
     return value;
   }
 
-  /** The field's raw JSON value (required), for parsers that live with their domain. */
-  raw(name: string): unknown {
+  /**
+   * The field's JSON value (required), for parsers that live with their domain. Numbers that are not safe
+   * integers arrive as {@link NumberLiteral}.
+   */
+  raw(name: K): unknown {
     return this.required(name);
   }
 
-  has(name: string): boolean {
-    const value = this.object[name];
-    return value !== undefined && value !== null;
+  has(name: K): boolean {
+    return this.value(name) !== undefined;
   }
 
-  id(name: string): string {
+  /** True when the key is present, even as `null` (for fields where null says something, e.g. "no limit"). */
+  hasKey(name: K): boolean {
+    this.value(name);
+    return Object.prototype.hasOwnProperty.call(this.object, name);
+  }
+
+  /**
+   * Refuses a key that is accepted in general but does not apply here (`what`: "a national account"), so it
+   * is never silently ignored.
+   */
+  forbid(name: K, what: string): void {
+    if (this.has(name)) {
+      throw invalidArgument(`${this.field(name)} does not apply to ${what}`);
+    }
+  }
+
+  id(name: K): string {
     return parseId(this.required(name), this.field(name));
   }
 
-  optionalId(name: string): string | undefined {
+  optionalId(name: K): string | undefined {
     return this.has(name) ? this.id(name) : undefined;
   }
 
-  text(name: string, maxLength = 256): string {
+  text(name: K, maxLength = 256): string {
     const value = this.required(name);
     if (typeof value !== 'string' || value.trim() === '' || value.length > maxLength) {
       throw invalidArgument(
@@ -86,11 +144,11 @@ export class InputReader {
     return value;
   }
 
-  optionalText(name: string, maxLength = 256): string | undefined {
+  optionalText(name: K, maxLength = 256): string | undefined {
     return this.has(name) ? this.text(name, maxLength) : undefined;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[]): T {
+  oneOf<T extends string>(name: K, allowed: readonly T[]): T {
     const value = this.required(name);
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
       throw invalidArgument(`${this.field(name)} must be one of ${allowed.join(', ')}`);
@@ -98,30 +156,30 @@ export class InputReader {
     return value as T;
   }
 
-  quantity(name: string): number {
+  quantity(name: K): number {
     return parseQuantity(this.required(name), this.field(name));
   }
 
-  optionalQuantity(name: string): number | undefined {
+  optionalQuantity(name: K): number | undefined {
     return this.has(name) ? this.quantity(name) : undefined;
   }
 
   /** A positive amount of money in fen (decimal string or safe integer), as a bigint. */
-  amount(name: string): Fen {
+  amount(name: K): Fen {
     return parseAmount(this.required(name), this.field(name));
   }
 
-  wholeNumber(name: string): number {
+  wholeNumber(name: K): number {
     return parseWholeNumber(this.required(name), this.field(name));
   }
 
   /** A calendar year used as a compliance period / vintage. */
-  year(name: string): number {
+  year(name: K): number {
     return parseYear(this.required(name), this.field(name));
   }
 
   /** Basis points, 0..10000 (10000 = 100 %). */
-  basisPoints(name: string): number {
+  basisPoints(name: K): number {
     const value = parseWholeNumber(this.required(name), this.field(name));
     if (value > 10_000) {
       throw invalidArgument(`${this.field(name)} must be between 0 and 10000 basis points`);
@@ -130,16 +188,16 @@ export class InputReader {
   }
 
   /** A decimal factor, returned in canonical text form for storage. */
-  decimal(name: string): string {
+  decimal(name: K): string {
     return formatDecimal(parseDecimal(this.required(name), this.field(name)));
   }
 
-  positiveDecimal(name: string): string {
+  positiveDecimal(name: K): string {
     return formatDecimal(parsePositiveDecimal(this.required(name), this.field(name)));
   }
 
   /** A non-empty array of positive decimals, in canonical text form. */
-  positiveDecimals(name: string, maxItems = 20): string[] {
+  positiveDecimals(name: K, maxItems = 20): string[] {
     const value = this.required(name);
     if (!Array.isArray(value) || value.length === 0 || value.length > maxItems) {
       throw invalidArgument(`${this.field(name)} must be a non-empty array of at most ${maxItems} decimals`);
@@ -150,7 +208,7 @@ export class InputReader {
   }
 
   /** An ISO-8601 UTC timestamp or date (`2025-03-31` or `2025-03-31T23:59:59Z`), normalised to full ISO. */
-  isoTime(name: string): string {
+  isoTime(name: K): string {
     const value = this.required(name);
     if (
       typeof value !== 'string' ||
@@ -166,7 +224,7 @@ export class InputReader {
   }
 
   /** A lowercase hex SHA-256 digest. */
-  sha256(name: string): string {
+  sha256(name: K): string {
     const value = this.required(name);
     if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) {
       throw invalidArgument(`${this.field(name)} must be a SHA-256 digest as 64 lowercase hex characters`);
@@ -174,23 +232,33 @@ export class InputReader {
     return value;
   }
 
-  /** A non-empty array whose items are read with `readItem`. */
-  array<T>(name: string, readItem: (item: InputReader) => T, maxItems = 1000): T[] {
+  /** A non-empty array of objects with the `accepted` keys, each read with `readItem`. */
+  array<T, N extends string>(
+    name: K,
+    accepted: readonly N[],
+    readItem: (item: InputReader<N>) => T,
+    maxItems = 1000,
+  ): T[] {
     const value = this.required(name);
     if (!Array.isArray(value) || value.length === 0 || value.length > maxItems) {
       throw invalidArgument(`${this.field(name)} must be a non-empty array of at most ${maxItems} items`);
     }
     return value.map((item: unknown, index) =>
-      readItem(new InputReader(item, `${this.field(name)}[${index}]`)),
+      readItem(new InputReader(item, `${this.field(name)}[${index}]`, accepted)),
     );
   }
 
-  optionalArray<T>(name: string, readItem: (item: InputReader) => T, maxItems = 1000): T[] {
-    return this.has(name) ? this.array(name, readItem, maxItems) : [];
+  optionalArray<T, N extends string>(
+    name: K,
+    accepted: readonly N[],
+    readItem: (item: InputReader<N>) => T,
+    maxItems = 1000,
+  ): T[] {
+    return this.has(name) ? this.array(name, accepted, readItem, maxItems) : [];
   }
 
   /** Array of ids; numbers (years) are accepted and turned into their decimal text. */
-  idParts(name: string, maxItems = 1000): string[] {
+  idParts(name: K, maxItems = 1000): string[] {
     const value = this.required(name);
     if (!Array.isArray(value) || value.length === 0 || value.length > maxItems) {
       throw invalidArgument(`${this.field(name)} must be a non-empty array of at most ${maxItems} ids`);
@@ -204,7 +272,7 @@ export class InputReader {
   }
 
   /** Array of distinct ids (e.g. lots to spend: naming one twice would spend it twice). */
-  ids(name: string, maxItems = 1000): string[] {
+  ids(name: K, maxItems = 1000): string[] {
     const ids = this.idParts(name, maxItems);
     if (new Set(ids).size !== ids.length) {
       throw invalidArgument(`${this.field(name)} contains the same id twice`);
@@ -212,23 +280,29 @@ export class InputReader {
     return ids;
   }
 
-  /** A nested object. */
-  nested(name: string): InputReader {
-    return new InputReader(this.required(name), this.field(name));
+  /** A nested object with the `accepted` keys. */
+  nested<N extends string>(name: K, accepted: readonly N[]): InputReader<N> {
+    return new InputReader(this.required(name), this.field(name), accepted);
   }
 
-  /** Keys of a nested object map (e.g. fuels by name), each read with `readItem`. */
-  map<T>(name: string, readItem: (item: InputReader, key: string) => T): Record<string, T> {
-    const nested = this.nested(name);
+  /**
+   * An object keyed by ids (e.g. fuels by name); each value is an object with the `accepted` keys, read with
+   * `readItem`. The map's own keys are data, not field names, so they are checked as ids instead.
+   */
+  map<T, N extends string>(
+    name: K,
+    accepted: readonly N[],
+    readItem: (item: InputReader<N>, key: string) => T,
+  ): Record<string, T> {
+    const value = this.required(name);
+    if (!isJsonObject(value)) {
+      throw invalidArgument(`${this.field(name)} must be a JSON object`);
+    }
     const result: Record<string, T> = {};
-    for (const key of nested.keys()) {
+    for (const key of Object.keys(value).sort()) {
       parseId(key, `${this.field(name)} key`);
-      result[key] = readItem(nested.nested(key), key);
+      result[key] = readItem(new InputReader(value[key], `${this.field(name)}.${key}`, accepted), key);
     }
     return result;
-  }
-
-  keys(): string[] {
-    return Object.keys(this.object).sort();
   }
 }

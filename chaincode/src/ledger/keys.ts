@@ -13,10 +13,13 @@ export const ObjectType = {
   lot: 'lot',
   /** `issuance ~ vintage`: the next free allowance serial of a vintage and the running issued total. */
   issuance: 'issuance',
-  /** `allocation ~ period ~ installationId ~ txId`: a free-allocation record (write once). */
+  /** `allocation ~ period ~ installationId`: the free allocation of an installation for a period (write once). */
   allocation: 'allocation',
   offsetProject: 'offsetProject',
-  /** `offsetIssuance ~ projectId ~ vintage ~ monitoringPeriod`: guards against issuing the same credits twice. */
+  /**
+   * `offsetIssuance ~ projectId ~ vintage ~ monitoringPeriod`: one issuance; a new one is checked against the
+   * project's range so no day of monitoring is credited twice.
+   */
   offsetIssuance: 'offsetIssuance',
   /** `report ~ period ~ installationId`: the current version of an emissions report. */
   report: 'report',

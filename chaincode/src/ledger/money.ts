@@ -1,4 +1,5 @@
 import { invalidArgument } from '../errors';
+import { NumberLiteral, sendAsDecimalString } from './exact-json';
 
 /**
  * Money is integer minor units (fen for CNY: 1 CNY = 100 fen), held as bigint in code and as decimal strings
@@ -16,6 +17,11 @@ export function parseAmount(value: unknown, field: string): Fen {
     text = String(value);
   } else if (typeof value === 'string') {
     text = value;
+  } else if (value instanceof NumberLiteral) {
+    if (/^[0-9]+$/.test(value.text)) {
+      throw sendAsDecimalString(field, value);
+    }
+    text = value.text; // refused below, with the literal as written
   } else {
     throw invalidArgument(`${field} must be a whole number of fen as a decimal string such as "150000"`);
   }

@@ -1,9 +1,11 @@
 import { invalidArgument } from '../errors';
+import { NumberLiteral } from './exact-json';
 
 /**
  * Quantities of units are whole tonnes of CO2e held as JavaScript safe integers (< 2^53, i.e. up to
  * 9,007,199,254,740,991 t — far above any national cap). Clients may send them as JSON numbers or as decimal
- * strings; anything else (zero, negative, fractional, exponent notation, oversized, non-numeric) is refused.
+ * strings; anything else (zero, negative, fractional, exponent notation, oversized, non-numeric) is refused,
+ * judged on the JSON text (see {@link NumberLiteral}) so `7.0000000000000001` is not taken for 7.
  */
 export function parseQuantity(value: unknown, field: string): number {
   const quantity = parseWholeNumber(value, field);
@@ -26,11 +28,19 @@ export function parseWholeNumber(value: unknown, field: string): number {
       throw invalidArgument(`${field} must be a whole number, got "${value}"`);
     }
     parsed = Number(value);
+  } else if (value instanceof NumberLiteral) {
+    // Only literals that are not exact safe integers get here: fractions and exponents (even `7.0`, or
+    // `7.0000000000000001`, which a double would round to 7), or integers beyond 2^53.
+    if (!/^-?[0-9]+$/.test(value.text)) {
+      throw invalidArgument(`${field} must be a whole number, got ${value.text}`);
+    }
+    parsed = Number(value.text);
   } else {
     throw invalidArgument(`${field} must be a whole number`);
   }
   if (parsed < 0) {
-    throw invalidArgument(`${field} must not be negative, got ${String(value)}`);
+    const written = value instanceof NumberLiteral ? value.text : String(value);
+    throw invalidArgument(`${field} must not be negative, got ${written}`);
   }
   if (!Number.isSafeInteger(parsed)) {
     throw invalidArgument(`${field} is too large (maximum ${Number.MAX_SAFE_INTEGER})`);

@@ -11,7 +11,7 @@ import { tradeValue } from '../ledger/money';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
-import { LotLedger } from '../units/lot-ledger';
+import { LotLedger, requireCovers } from '../units/lot-ledger';
 import { isBlock, parseInstrumentId } from './instrument';
 import { readPrice, tradingAccountFor } from './placement';
 import { bandFor, checkPrice, previousClose } from './price-band';
@@ -25,6 +25,21 @@ import {
 } from './supervision';
 import type { Trade } from './trade';
 import { endOfDay, endOfPeriod, tradingDay } from './trading-day';
+
+/** Keys of a Market:ProposeTrade request. */
+const PROPOSAL_KEYS = [
+  'accountId',
+  'buyerEntityId',
+  'instrument',
+  'price',
+  'quantity',
+  'lotIds',
+  'expiresAt',
+] as const;
+/** Keys of a Market:AcceptTrade request. */
+const ACCEPTANCE_KEYS = ['proposalId', 'accountId', 'cashEntryIds'] as const;
+/** Keys of a Market:RejectTrade or Market:CancelProposal request. */
+const CLOSE_PROPOSAL_KEYS = ['proposalId', 'reason'] as const;
 
 function requireProposal(store: Store, id: string): Promise<Proposal> {
   return store.require<Proposal>(ObjectType.proposal, [id], `proposal ${id}`);
@@ -42,11 +57,11 @@ function requireOpenProposal(proposal: Proposal): void {
  * to the end of the trading day and may not pass the end of the compliance year.
  */
 export async function proposeTrade(ctx: Context, caller: Caller, request: string): Promise<Proposal> {
-  const input = InputReader.fromJson(request, 'proposal');
+  const input = InputReader.fromJson(request, 'proposal', PROPOSAL_KEYS);
   const accountId = input.id('accountId');
   const buyerEntityId = input.id('buyerEntityId');
   const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'proposal.instrument');
-  const price = readPrice(input, 'price', 'proposal');
+  const price = readPrice(input, 'proposal');
   const quantity = input.quantity('quantity');
   const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
   const now = txTime(ctx);
@@ -106,7 +121,7 @@ export async function acceptTrade(
   caller: Caller,
   request: string,
 ): Promise<{ proposal: Proposal; trade: Trade }> {
-  const input = InputReader.fromJson(request, 'acceptance');
+  const input = InputReader.fromJson(request, 'acceptance', ACCEPTANCE_KEYS);
   const proposalId = input.id('proposalId');
   const accountId = input.id('accountId');
   const cashEntryIds = input.has('cashEntryIds') ? input.ids('cashEntryIds') : undefined;
@@ -135,10 +150,12 @@ export async function acceptTrade(
   checkPrice(instrument, band, proposal.price, 'proposal price');
   await checkHoldingLimit(store, proposal.buyerEntityId, instrument, proposal.quantity);
   const value = tradeValue(proposal.price, proposal.quantity);
-  const cash = new CashLedger(ctx, store);
-  await cash.debit(buyerAccount, value, cashEntryIds);
   const lots = new LotLedger(ctx, store);
   const locked = await lots.read(seller.id, proposal.lockedLotIds);
+  // Checked before the debit, the first write: a refused acceptance attempts no write.
+  requireCovers(locked, proposal.quantity);
+  const cash = new CashLedger(ctx, store);
+  await cash.debit(buyerAccount, value, cashEntryIds);
   const movement = await lots.moveFrom(locked, buyerAccount, proposal.quantity, {
     status: 'held',
     origin: 'trade',
@@ -181,7 +198,7 @@ export async function closeProposal(
   request: string,
   how: 'reject' | 'cancel',
 ): Promise<Proposal> {
-  const input = InputReader.fromJson(request, how === 'reject' ? 'rejection' : 'cancel');
+  const input = InputReader.fromJson(request, how === 'reject' ? 'rejection' : 'cancel', CLOSE_PROPOSAL_KEYS);
   const proposalId = input.id('proposalId');
   const reason = input.optionalText('reason', 1000);
   const store = new Store(ctx);

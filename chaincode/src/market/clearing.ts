@@ -9,7 +9,7 @@ import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';
 import { requireAccount } from '../registry/registry-reads';
 import type { Lot } from '../units/lot';
-import { LotLedger } from '../units/lot-ledger';
+import { LotLedger, requireCovers } from '../units/lot-ledger';
 import { releaseOrder } from './escrow';
 import { parseInstrumentId } from './instrument';
 import { matchOrders, type MatchableOrder } from './matching';
@@ -30,6 +30,9 @@ export interface ClearingResult {
   readonly expiredOrderIds: string[];
 }
 
+/** Keys of a Market:Match request. */
+const CLEARING_KEYS = ['instrument', 'cutoff'] as const;
+
 /**
  * Clears one instrument's book: expires orders past their time, matches the open orders placed before `cutoff`
  * (see {@link matchOrders}) and settles every fill delivery-versus-payment in this same transaction — the
@@ -37,7 +40,7 @@ export interface ClearingResult {
  * the buyer. Request: `{ instrument, cutoff? }` (cutoff ≤ the tx time; default the tx time).
  */
 export async function clearInstrument(ctx: Context, request: string): Promise<ClearingResult> {
-  const input = InputReader.fromJson(request, 'clearing');
+  const input = InputReader.fromJson(request, 'clearing', CLEARING_KEYS);
   const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'clearing.instrument');
   const now = txTime(ctx);
   const cutoff = input.has('cutoff') ? input.isoTime('cutoff') : now;
@@ -57,29 +60,22 @@ export async function clearInstrument(ctx: Context, request: string): Promise<Cl
     return known;
   };
 
-  // 1. Load the book up to the cutoff; expire what is past its time.
+  // Everything is read and checked (steps 1–3) before anything is written (steps 4–6): a clearing that fails
+  // has attempted no write.
+  // 1. Load the book up to the cutoff; note what is past its time.
   const orders = new Map<string, Order>();
-  const expiredOrderIds: string[] = [];
+  const expired: Order[] = [];
   for (const entry of await book.list(instrument.id, cutoff)) {
     const order = await store.get<Order>(ObjectType.order, [entry.accountId, entry.orderId]);
     if (order?.status !== 'open') {
       continue;
     }
-    if (!isLive(order, now)) {
-      await releaseOrder(lots, cash, order, await accountOf(order.accountId));
-      await store.put(ObjectType.order, [order.accountId, order.id], {
-        ...order,
-        status: 'expired',
-        escrow: '0',
-        lockedLotIds: [],
-        closedAt: now,
-        closeReason: `expired at ${order.expiresAt}`,
-      } satisfies Order);
-      await book.remove(order);
-      expiredOrderIds.push(order.id);
-      continue;
+    await accountOf(order.accountId);
+    if (isLive(order, now)) {
+      orders.set(order.id, order);
+    } else {
+      expired.push(order);
     }
-    orders.set(order.id, order);
   }
 
   // 2. Match: every order's band is today's, around the previous close.
@@ -101,9 +97,39 @@ export async function clearInstrument(ctx: Context, request: string): Promise<Cl
   }
   const fills = matchOrders(matchable);
 
-  // 3. Settle each fill: units from the seller's locked lots, funds from the buyer's escrow.
-  const recorder = new TradeRecorder(ctx, store);
+  // 3. Every seller's locked lots cover all of its fills.
   const sellerLots = new Map<string, Lot[]>();
+  const sold = new Map<string, number>();
+  for (const fill of fills) {
+    sold.set(fill.sellOrderId, (sold.get(fill.sellOrderId) ?? 0) + fill.quantity);
+  }
+  for (const [id, quantity] of sold) {
+    const sell = orders.get(id);
+    if (sell !== undefined) {
+      const locked = await lots.read(sell.accountId, sell.lockedLotIds);
+      requireCovers(locked, quantity);
+      sellerLots.set(id, locked);
+    }
+  }
+
+  // 4. Expire the orders past their time: release their units or escrow.
+  const expiredOrderIds: string[] = [];
+  for (const order of expired) {
+    await releaseOrder(lots, cash, order, await accountOf(order.accountId));
+    await store.put(ObjectType.order, [order.accountId, order.id], {
+      ...order,
+      status: 'expired',
+      escrow: '0',
+      lockedLotIds: [],
+      closedAt: now,
+      closeReason: `expired at ${order.expiresAt}`,
+    } satisfies Order);
+    await book.remove(order);
+    expiredOrderIds.push(order.id);
+  }
+
+  // 5. Settle each fill: units from the seller's locked lots, funds from the buyer's escrow.
+  const recorder = new TradeRecorder(ctx, store);
   const proceeds = new Map<string, bigint>();
   const refunds = new Map<string, bigint>();
   for (const fill of fills) {
@@ -158,7 +184,7 @@ export async function clearInstrument(ctx: Context, request: string): Promise<Cl
     });
   }
 
-  // 4. Write each touched order once, pay sellers and refund price improvement, one cash entry per order.
+  // 6. Write each touched order once, pay sellers and refund price improvement, one cash entry per order.
   const touched = new Set(fills.flatMap((fill) => [fill.buyOrderId, fill.sellOrderId]));
   for (const id of touched) {
     const order = orders.get(id);

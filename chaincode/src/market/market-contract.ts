@@ -63,6 +63,27 @@ import { tradingDay } from './trading-day';
 
 const Enterprise = [Operator, Trader];
 
+/** Keys of a Market:ConfigureInstrument request. */
+const INSTRUMENT_KEYS = [
+  'unitType',
+  'vintage',
+  'referencePrice',
+  'tick',
+  'minQuantity',
+  'blockThreshold',
+  'bandBasisPoints',
+  'blockBandBasisPoints',
+  'largeOrderThreshold',
+] as const;
+/** Keys of a Market:HaltMarket or Market:ResumeMarket request. */
+const MARKET_STATUS_KEYS = ['reason'] as const;
+/** Keys of a Market:SetHoldingLimit request. */
+const HOLDING_LIMIT_KEYS = ['entityId', 'instrument', 'limit'] as const;
+/** Keys of a Market:GetTrades request. */
+const TRADES_KEYS = ['instrument', 'day', 'accountId'] as const;
+/** Keys of a Market:GetMarketData request. */
+const MARKET_DATA_KEYS = ['instrument', 'from', 'to'] as const;
+
 function instrumentArgument(value: string): string {
   const { unitType, vintage } = parseInstrumentId(value, 'instrument');
   return instrumentId(unitType, vintage);
@@ -83,12 +104,13 @@ export class MarketContract extends CarbonContract {
   @Returns('string')
   public async ConfigureInstrument(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'ConfigureInstrument', [Regulator]);
-    const input = InputReader.fromJson(request, 'instrument');
+    const input = InputReader.fromJson(request, 'instrument', INSTRUMENT_KEYS);
+    type Key = (typeof INSTRUMENT_KEYS)[number];
     const unitType = input.oneOf('unitType', UNIT_TYPES);
     const vintage = input.year('vintage');
-    const optional = (name: string, fallback: number): number =>
+    const optional = (name: Key, fallback: number): number =>
       input.has(name) ? input.quantity(name) : fallback;
-    const basisPoints = (name: string, fallback: number): number => {
+    const basisPoints = (name: Key, fallback: number): number => {
       const value = input.has(name) ? input.basisPoints(name) : fallback;
       if (value === 0 || value >= 10_000) {
         throw invalidArgument(`instrument.${name} must be between 1 and 9999 basis points`);
@@ -140,7 +162,7 @@ export class MarketContract extends CarbonContract {
   }
 
   private async setHalted(ctx: Context, request: string, halted: boolean): Promise<string> {
-    const reason = InputReader.fromJson(request, 'request').text('reason', 1000);
+    const reason = InputReader.fromJson(request, 'request', MARKET_STATUS_KEYS).text('reason', 1000);
     const store = new Store(ctx);
     if ((await marketStatus(store)).halted === halted) {
       throw failedPrecondition(`the market is already ${halted ? 'halted' : 'open'}`);
@@ -173,18 +195,24 @@ export class MarketContract extends CarbonContract {
 
   /**
    * Sets (or with `limit: null` removes) the most tonnes of an instrument an entity may hold, checked when it
-   * buys. Request: `{ entityId, instrument, limit }`. Caller: RegulatorMSP / regulator.
+   * buys. Request: `{ entityId, instrument, limit: <tonnes> | null }`; `limit` is required, so a request that
+   * lacks it never removes a limit by default. Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
   public async SetHoldingLimit(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'SetHoldingLimit', [Regulator]);
-    const input = InputReader.fromJson(request, 'holdingLimit');
+    const input = InputReader.fromJson(request, 'holdingLimit', HOLDING_LIMIT_KEYS);
     const entityId = input.id('entityId');
     const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'holdingLimit.instrument');
     const store = new Store(ctx);
     await requireEntity(store, entityId);
     const instrument = instrumentId(unitType, vintage);
+    if (!input.hasKey('limit')) {
+      throw invalidArgument(
+        'holdingLimit.limit is required: a number of tonnes, or null to remove the limit',
+      );
+    }
     if (!input.has('limit')) {
       await store.delete(ObjectType.holdingLimit, [entityId, instrument]);
       emitEvent(ctx, 'HoldingLimitRemoved', { entityId, instrument });
@@ -364,7 +392,7 @@ export class MarketContract extends CarbonContract {
   @Returns('string')
   public async GetTrades(ctx: Context, request: string): Promise<string> {
     const caller = authorize(ctx, 'GetTrades', Anyone);
-    const input = InputReader.fromJson(request, 'trades');
+    const input = InputReader.fromJson(request, 'trades', TRADES_KEYS);
     const instrument = instrumentArgument(input.text('instrument', 32));
     const day = input.isoTime('day').slice(0, 10);
     const accountId = input.optionalId('accountId');
@@ -414,7 +442,7 @@ export class MarketContract extends CarbonContract {
   @Returns('string')
   public async GetMarketData(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'GetMarketData', Anyone);
-    const input = InputReader.fromJson(request, 'marketData');
+    const input = InputReader.fromJson(request, 'marketData', MARKET_DATA_KEYS);
     const instrument = instrumentArgument(input.text('instrument', 32));
     const from = input.has('from') ? input.isoTime('from').slice(0, 10) : '0000-00-00';
     const to = input.has('to') ? input.isoTime('to').slice(0, 10) : '9999-99-99';

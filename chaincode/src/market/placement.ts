@@ -6,6 +6,7 @@ import type { Caller } from '../identity/caller';
 import { Role } from '../identity/msp';
 import { requireOwnerEndorsement } from '../ledger/endorsement';
 import { emitEvent } from '../ledger/events';
+import { NumberLiteral } from '../ledger/exact-json';
 import { InputReader } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
 import { formatFen, tradeValue } from '../ledger/money';
@@ -27,20 +28,31 @@ import {
 } from './supervision';
 import { endOfDay, endOfPeriod, tradingDay } from './trading-day';
 
-/** A limit price: a positive whole number of fen (the 0.01 CNY tick is 1 fen). */
-export function readPrice(input: InputReader, name: string, path: string): number {
-  const raw = input.raw(name);
-  if (typeof raw === 'number' && !Number.isInteger(raw)) {
+/** Keys of a Market:PlaceOrder request. */
+const ORDER_KEYS = [
+  'accountId',
+  'side',
+  'instrument',
+  'price',
+  'quantity',
+  'goodTill',
+  'lotIds',
+  'cashEntryIds',
+] as const;
+/** Keys of a Market:CancelOrder request. */
+const CANCEL_ORDER_KEYS = ['accountId', 'orderId', 'reason'] as const;
+
+/** A limit price (`price`): a positive whole number of fen (the 0.01 CNY tick is 1 fen). */
+export function readPrice(input: InputReader<'price'>, path: string): number {
+  const raw = input.raw('price');
+  // A fractional literal (`60.5`) arrives as its text, never as a double that might round to a whole number.
+  const written = raw instanceof NumberLiteral ? raw.text : typeof raw === 'string' ? `"${raw}"` : '';
+  if (/^"?[0-9]*\.[0-9]*"?$/.test(written)) {
     throw invalidArgument(
-      `${path}.${name} must be a whole number of fen (tick 0.01 CNY = 1 fen), got ${raw}`,
+      `${path}.price must be a whole number of fen (tick 0.01 CNY = 1 fen), got ${written}`,
     );
   }
-  if (typeof raw === 'string' && /^[0-9]*\.[0-9]*$/.test(raw)) {
-    throw invalidArgument(
-      `${path}.${name} must be a whole number of fen (tick 0.01 CNY = 1 fen), got "${raw}"`,
-    );
-  }
-  return input.quantity(name);
+  return input.quantity('price');
 }
 
 /** The account an order or proposal trades from, checked: it exists, can trade and the caller acts for it. */
@@ -66,11 +78,11 @@ export async function tradingAccountFor(
  * shared with another account's placement.
  */
 export async function placeOrder(ctx: Context, caller: Caller, request: string): Promise<Order> {
-  const input = InputReader.fromJson(request, 'order');
+  const input = InputReader.fromJson(request, 'order', ORDER_KEYS);
   const accountId = input.id('accountId');
   const side = input.oneOf('side', ORDER_SIDES);
   const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'order.instrument');
-  const price = readPrice(input, 'price', 'order');
+  const price = readPrice(input, 'order');
   const quantity = input.quantity('quantity');
   const goodTill = input.has('goodTill') ? input.oneOf('goodTill', GOOD_TILL) : 'day';
   const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
@@ -146,7 +158,7 @@ export async function placeOrder(ctx: Context, caller: Caller, request: string):
  * the regulator may cancel any (market supervision). Request: `{ accountId, orderId, reason? }`.
  */
 export async function cancelOrder(ctx: Context, caller: Caller, request: string): Promise<Order> {
-  const input = InputReader.fromJson(request, 'cancel');
+  const input = InputReader.fromJson(request, 'cancel', CANCEL_ORDER_KEYS);
   const accountId = input.id('accountId');
   const orderId = input.id('orderId');
   const reason = input.optionalText('reason', 1000);

@@ -28,12 +28,23 @@ export interface EmissionReport {
   readonly correctionReason?: string;
   readonly verification?: {
     readonly verifiedEmissionsTonnes: number;
+    /** verifiedEmissionsTonnes − emissionsTonnes (negative when the verifier found less). */
+    readonly differenceTonnes: number;
     readonly opinion: 'positive' | 'positive-with-comments';
     readonly comment?: string;
+    /** Why the verified figure differs; required when the difference exceeds the period's materiality. */
+    readonly reason?: string;
     readonly verifier: string;
     readonly verifiedAt: string;
     readonly late: boolean;
   };
   readonly rejection?: { readonly reason: string; readonly by: string; readonly at: string };
-  readonly acceptance?: { readonly by: string; readonly at: string };
+  readonly acceptance?: {
+    readonly by: string;
+    readonly at: string;
+    /** The difference accepted: verified − computed emissions, in tonnes. */
+    readonly differenceTonnes: number;
+    /** The verifier's reason for it, if one was given. */
+    readonly reason?: string;
+  };
 }

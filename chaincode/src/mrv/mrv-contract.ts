@@ -14,8 +14,33 @@ import { requireEntity, requireInstallation } from '../registry/registry-reads';
 import { ELECTRICITY_UNITS, FUEL_UNITS, type ActivityLine, type DocumentRef } from './activity';
 import type { EmissionReport } from './emission-report';
 import { reportEmissions } from './emissions';
+import { isMaterialDifference } from './materiality';
 
-function readActivity(item: InputReader): ActivityLine {
+/** Keys of one activity line: fuel lines name their fuel, electricity lines do not. */
+const ACTIVITY_KEYS = ['kind', 'fuel', 'quantity', 'unit'] as const;
+/** Keys of one supporting document. */
+const DOCUMENT_KEYS = ['name', 'sha256'] as const;
+/** Keys of a Mrv:SubmitReport request. */
+const REPORT_KEYS = [
+  'period',
+  'installationId',
+  'factorSetId',
+  'factorSetVersion',
+  'activity',
+  'documents',
+] as const;
+/** Keys of a Mrv:CorrectReport request: a report and the reason for correcting it. */
+const CORRECTION_KEYS = [...REPORT_KEYS, 'reason'] as const;
+/** Keys naming the report version under review, common to verification, rejection and acceptance. */
+const REVIEW_KEYS = ['period', 'installationId', 'version'] as const;
+/** Keys of a Mrv:VerifyReport request. */
+const VERIFICATION_KEYS = [...REVIEW_KEYS, 'verifiedEmissions', 'opinion', 'comment', 'reason'] as const;
+/** Keys of a Mrv:RejectReport request. */
+const REJECTION_KEYS = [...REVIEW_KEYS, 'reason'] as const;
+/** Keys of a Mrv:AcceptReport request. */
+const ACCEPTANCE_KEYS = REVIEW_KEYS;
+
+function readActivity(item: InputReader<(typeof ACTIVITY_KEYS)[number]>): ActivityLine {
   const kind = item.oneOf('kind', ['fuel', 'electricity'] as const);
   if (kind === 'fuel') {
     return {
@@ -25,6 +50,7 @@ function readActivity(item: InputReader): ActivityLine {
       unit: item.oneOf('unit', Object.keys(FUEL_UNITS) as (keyof typeof FUEL_UNITS)[]),
     };
   }
+  item.forbid('fuel', 'an electricity line');
   return {
     kind,
     quantity: item.positiveDecimal('quantity'),
@@ -32,7 +58,7 @@ function readActivity(item: InputReader): ActivityLine {
   };
 }
 
-function readDocument(item: InputReader): DocumentRef {
+function readDocument(item: InputReader<(typeof DOCUMENT_KEYS)[number]>): DocumentRef {
   return { name: item.text('name'), sha256: item.sha256('sha256') };
 }
 
@@ -86,13 +112,17 @@ export class MrvContract extends CarbonContract {
     action: string,
     correction: boolean,
   ): Promise<EmissionReport> {
-    const input = InputReader.fromJson(request, 'report');
+    const input = InputReader.fromJson<(typeof CORRECTION_KEYS)[number]>(
+      request,
+      'report',
+      correction ? CORRECTION_KEYS : REPORT_KEYS,
+    );
     const year = input.year('period');
     const installationId = input.id('installationId');
     const factorSetId = input.id('factorSetId');
     const factorSetVersion = input.wholeNumber('factorSetVersion');
-    const activity = input.array('activity', readActivity, 200);
-    const documents = input.array('documents', readDocument, 100);
+    const activity = input.array('activity', ACTIVITY_KEYS, readActivity, 200);
+    const documents = input.array('documents', DOCUMENT_KEYS, readDocument, 100);
     const reason = correction ? input.text('reason', 1000) : undefined;
     const store = new Store(ctx);
     const period = await requireOpenPeriod(store, year);
@@ -149,7 +179,7 @@ export class MrvContract extends CarbonContract {
 
   private async loadForReview(
     store: Store,
-    input: InputReader,
+    input: InputReader<(typeof REVIEW_KEYS)[number]>,
   ): Promise<{ report: EmissionReport; year: number; installationId: string }> {
     const year = input.year('period');
     const installationId = input.id('installationId');
@@ -171,38 +201,68 @@ export class MrvContract extends CarbonContract {
   /**
    * Verifies the current version of a submitted report: verified emissions in whole tonnes and an opinion.
    * Request: `{ period, installationId, version, verifiedEmissions, opinion: 'positive'|'positive-with-comments',
-   * comment? }`. Caller: VerifierMSP / verifier (never the reporting enterprise's org).
+   * comment?, reason? }`. Caller: VerifierMSP / verifier (never the reporting enterprise's org).
+   *
+   * The verified figure is compared with the report's computed emissions (`emissionsTonnes`, whole tonnes):
+   * - zero verified emissions for a report whose computed emissions are not zero are refused
+   *   (FAILED_PRECONDITION): a report that wrong is rejected (RejectReport) and corrected by its operator;
+   * - a material difference needs the verifier's `reason` (FAILED_PRECONDITION without it). Material means
+   *   |verified − computed| × 10,000 > threshold × computed, with the period's `materialityThresholdBasisPoints`
+   *   (default 500 = 5 %), in exact integer arithmetic: nothing is rounded, a difference of exactly the threshold
+   *   is not material, and when the computed figure is zero any non-zero verified figure is.
+   * The verification records the difference (verified − computed, in tonnes) and the reason, if given.
    */
   @Transaction()
   @Returns('string')
   public async VerifyReport(ctx: Context, request: string): Promise<string> {
     const caller = authorize(ctx, 'VerifyReport', [Verifier]);
-    const input = InputReader.fromJson(request, 'verification');
+    const input = InputReader.fromJson(request, 'verification', VERIFICATION_KEYS);
     const store = new Store(ctx);
     const { report, year } = await this.loadForReview(store, input);
     const verifiedEmissions = input.wholeNumber('verifiedEmissions');
     const opinion = input.oneOf('opinion', ['positive', 'positive-with-comments'] as const);
     const comment = input.optionalText('comment', 2000);
+    const reason = input.optionalText('reason', 2000);
     await this.requireIndependent(store, caller, report);
     if (report.status !== 'submitted') {
       throw failedPrecondition(`only a submitted report can be verified; this one is ${report.status}`);
     }
     const period = await requireOpenPeriod(store, year);
+    const computed = report.emissionsTonnes;
+    const what = `the ${year} report of ${report.installationId} (version ${report.version})`;
+    if (verifiedEmissions === 0 && computed !== 0) {
+      throw failedPrecondition(
+        `verified emissions of 0 t for ${what}, which computes ${computed} t, are refused; reject the report so its operator corrects it`,
+      );
+    }
+    const threshold = period.materialityThresholdBasisPoints;
+    if (reason === undefined && isMaterialDifference(verifiedEmissions, computed, threshold)) {
+      throw failedPrecondition(
+        `verified emissions of ${verifiedEmissions} t differ from the ${computed} t computed for ${what} by more than the ${year} materiality threshold of ${threshold} bp; state the reason`,
+      );
+    }
     const now = txTime(ctx);
     const verified: EmissionReport = {
       ...report,
       status: 'verified',
       verification: {
         verifiedEmissionsTonnes: verifiedEmissions,
+        differenceTonnes: verifiedEmissions - computed,
         opinion,
         ...(comment === undefined ? {} : { comment }),
+        ...(reason === undefined ? {} : { reason }),
         verifier: actor(ctx, caller),
         verifiedAt: now,
         late: now > period.deadlines.verifyBy,
       },
     };
     await store.put(ObjectType.report, [year, report.installationId], verified);
-    emitEvent(ctx, 'ReportVerified', this.summary(verified));
+    emitEvent(ctx, 'ReportVerified', {
+      ...this.summary(verified),
+      verifiedEmissions,
+      differenceTonnes: verifiedEmissions - computed,
+      ...(reason === undefined ? {} : { reason }),
+    });
     return JSON.stringify(verified);
   }
 
@@ -214,7 +274,7 @@ export class MrvContract extends CarbonContract {
   @Returns('string')
   public async RejectReport(ctx: Context, request: string): Promise<string> {
     const caller = authorize(ctx, 'RejectReport', [Verifier]);
-    const input = InputReader.fromJson(request, 'rejection');
+    const input = InputReader.fromJson(request, 'rejection', REJECTION_KEYS);
     const store = new Store(ctx);
     const { report, year } = await this.loadForReview(store, input);
     const reason = input.text('reason', 2000);
@@ -237,34 +297,46 @@ export class MrvContract extends CarbonContract {
 
   /**
    * Accepts a verified report: its verified emissions become the installation's obligation for the period.
+   * The acceptance (answer, stored record and event) shows what the regulator accepted beyond the operator's
+   * claim: the difference verified − computed in tonnes and the verifier's reason, if any.
    * Request: `{ period, installationId, version }`. Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
   public async AcceptReport(ctx: Context, request: string): Promise<string> {
     const caller = authorize(ctx, 'AcceptReport', [Regulator]);
-    const input = InputReader.fromJson(request, 'acceptance');
+    const input = InputReader.fromJson(request, 'acceptance', ACCEPTANCE_KEYS);
     const store = new Store(ctx);
     const { report, year, installationId } = await this.loadForReview(store, input);
     if (report.status !== 'verified' || report.verification === undefined) {
       throw failedPrecondition(`only a verified report can be accepted; this one is ${report.status}`);
     }
     await requireOpenPeriod(store, year);
+    const { verification } = report;
+    // Recomputed from the two figures: a verification written before the materiality rule does not carry it.
+    const differenceTonnes = verification.verifiedEmissionsTonnes - report.emissionsTonnes;
     const accepted: EmissionReport = {
       ...report,
       status: 'accepted',
-      acceptance: { by: actor(ctx, caller), at: txTime(ctx) },
+      acceptance: {
+        by: actor(ctx, caller),
+        at: txTime(ctx),
+        differenceTonnes,
+        ...(verification.reason === undefined ? {} : { reason: verification.reason }),
+      },
     };
     const record = await loadComplianceRecord(store, year, installationId);
     const updated: ComplianceRecord = {
       ...record,
-      verifiedEmissions: report.verification.verifiedEmissionsTonnes,
+      verifiedEmissions: verification.verifiedEmissionsTonnes,
     };
     await store.put(ObjectType.report, [year, installationId], accepted);
     await store.put(ObjectType.compliance, [year, installationId], updated);
     emitEvent(ctx, 'ReportAccepted', {
       ...this.summary(accepted),
-      verifiedEmissions: report.verification.verifiedEmissionsTonnes,
+      verifiedEmissions: verification.verifiedEmissionsTonnes,
+      differenceTonnes,
+      ...(verification.reason === undefined ? {} : { reason: verification.reason }),
     });
     return JSON.stringify(accepted);
   }

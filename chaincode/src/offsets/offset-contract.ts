@@ -12,12 +12,42 @@ import { NationalAccount } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
 import { requireOpen, transferUnits } from '../units/transfer';
+import {
+  formatMonitoringPeriod,
+  monitoringPeriodsOverlap,
+  parseMonitoringPeriod,
+  vintageOf,
+} from './monitoring-period';
 import { monitoringPeriodKey, type OffsetIssuance, type OffsetProject } from './offset-project';
 
 /**
- * Offset credits: projects, issuance (once per project, vintage and monitoring period), transfers and
+ * Offset credits: projects, issuance (never twice for any day of a project's monitoring), transfers and
  * terminal retirement.
  */
+/** Keys of an Offset:RegisterProject request. */
+const PROJECT_KEYS = ['id', 'name', 'methodology', 'ownerEntityId'] as const;
+/** Keys of an Offset:IssueOffsets request. */
+const OFFSET_ISSUANCE_KEYS = [
+  'projectId',
+  'vintage',
+  'monitoringPeriod',
+  'serialStart',
+  'quantity',
+  'toAccount',
+] as const;
+/** Keys of the monitoring period of an Offset:IssueOffsets request. */
+const MONITORING_PERIOD_KEYS = ['from', 'to'] as const;
+/** Keys of an Offset:RetireOffsets request. */
+const RETIREMENT_KEYS = [
+  'accountId',
+  'quantity',
+  'beneficiary',
+  'reason',
+  'lotIds',
+  'projectId',
+  'vintage',
+] as const;
+
 @Info({ title: 'Offset', description: 'Offset projects, credit issuance, transfer and retirement' })
 export class OffsetContract extends CarbonContract {
   constructor() {
@@ -32,7 +62,7 @@ export class OffsetContract extends CarbonContract {
   @Returns('string')
   public async RegisterProject(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'RegisterProject', [Regulator]);
-    const input = InputReader.fromJson(request, 'project');
+    const input = InputReader.fromJson(request, 'project', PROJECT_KEYS);
     const project: OffsetProject = {
       id: input.id('id'),
       name: input.text('name'),
@@ -55,22 +85,37 @@ export class OffsetContract extends CarbonContract {
 
   /**
    * Issues offset credits for a project's monitoring period into an open account of the project's owner.
-   * Never twice for the same project, vintage and monitoring period; serial blocks of a project never overlap.
    * Request: `{ projectId, vintage, monitoringPeriod: { from, to }, serialStart, quantity, toAccount }`.
+   *
+   * Offsets are never credited twice:
+   * - the monitoring period is whole UTC days, both bounds inclusive (`YYYY-MM-DD`), within one calendar year;
+   * - the vintage is the calendar year in which the monitoring period ends; a request claiming another vintage
+   *   is refused (INVALID_ARGUMENT naming the expected one), so the same days cannot be re-labelled;
+   * - the monitoring period may share no day with any period already issued for the project, whatever vintage
+   *   that issuance carries (CONFLICT naming it); periods that only touch (one ends 30 June, the next starts
+   *   1 July) are fine;
+   * - serial blocks of a project never overlap.
+   *
    * Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
   public async IssueOffsets(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'IssueOffsets', [Regulator]);
-    const input = InputReader.fromJson(request, 'offsetIssuance');
+    const input = InputReader.fromJson(request, 'offsetIssuance', OFFSET_ISSUANCE_KEYS);
     const projectId = input.id('projectId');
     const vintage = input.year('vintage');
-    const monitoring = input.nested('monitoringPeriod');
-    const from = monitoring.isoTime('from');
-    const to = monitoring.isoTime('to');
-    if (from > to) {
-      throw invalidArgument('offsetIssuance.monitoringPeriod.from must not be after .to');
+    const monitoring = input.nested('monitoringPeriod', MONITORING_PERIOD_KEYS);
+    const monitoringPeriod = parseMonitoringPeriod(
+      monitoring.raw('from'),
+      monitoring.raw('to'),
+      'offsetIssuance.monitoringPeriod',
+    );
+    const expectedVintage = vintageOf(monitoringPeriod);
+    if (vintage !== expectedVintage) {
+      throw invalidArgument(
+        `offsetIssuance.vintage must be ${expectedVintage}, the year monitoring period ${formatMonitoringPeriod(monitoringPeriod)} ends, not ${vintage}`,
+      );
     }
     const serialStart = input.quantity('serialStart');
     const quantity = input.quantity('quantity');
@@ -88,14 +133,19 @@ export class OffsetContract extends CarbonContract {
       );
     }
     requireOpen(account, 'destination');
-    const periodKey = monitoringPeriodKey(from, to);
-    if (await store.exists(ObjectType.offsetIssuance, [projectId, vintage, periodKey])) {
-      throw conflict(
-        `credits of project ${projectId}, vintage ${vintage}, period ${periodKey} were already issued`,
-      );
+    // A range read over this project's issuances only (all vintages): Fabric re-checks it at commit, so two
+    // issuances of the same project in one block cannot both pass this check (one fails with a phantom read),
+    // while issuances of other projects never touch the range. Issuance per project is rare and serial.
+    const issued = await store.list<OffsetIssuance>(ObjectType.offsetIssuance, [projectId]);
+    // Credited days first: that refusal names the issuance a repeated request most likely repeats.
+    for (const { value: other } of issued) {
+      if (monitoringPeriodsOverlap(monitoringPeriod, other.monitoringPeriod)) {
+        throw conflict(
+          `monitoring period ${formatMonitoringPeriod(monitoringPeriod)} of project ${projectId} overlaps ${formatMonitoringPeriod(other.monitoringPeriod)}, already issued as vintage ${other.vintage} (serials ${other.serialStart}-${other.serialEnd}, tx ${other.txId})`,
+        );
+      }
     }
-    // A regulator-only range read: concurrent issuances for one project should conflict anyway.
-    for (const { value: other } of await store.list<OffsetIssuance>(ObjectType.offsetIssuance, [projectId])) {
+    for (const { value: other } of issued) {
       if (serialStart <= other.serialEnd && other.serialStart <= serialEnd) {
         throw conflict(
           `serials ${serialStart}-${serialEnd} overlap issuance ${other.serialStart}-${other.serialEnd} of project ${projectId}`,
@@ -114,7 +164,7 @@ export class OffsetContract extends CarbonContract {
     const issuance: OffsetIssuance = {
       projectId,
       vintage,
-      monitoringPeriod: { from, to },
+      monitoringPeriod,
       serialStart,
       serialEnd,
       quantity,
@@ -123,7 +173,11 @@ export class OffsetContract extends CarbonContract {
       issuedAt: txTime(ctx),
       txId: ctx.stub.getTxID(),
     };
-    await store.put(ObjectType.offsetIssuance, [projectId, vintage, periodKey], issuance);
+    await store.put(
+      ObjectType.offsetIssuance,
+      [projectId, vintage, monitoringPeriodKey(monitoringPeriod.from, monitoringPeriod.to)],
+      issuance,
+    );
     emitEvent(ctx, 'OffsetsIssued', { issuance });
     return JSON.stringify(issuance);
   }
@@ -149,7 +203,7 @@ export class OffsetContract extends CarbonContract {
   @Returns('string')
   public async RetireOffsets(ctx: Context, request: string): Promise<string> {
     const caller = authorize(ctx, 'RetireOffsets', [Operator, Trader]);
-    const input = InputReader.fromJson(request, 'retirement');
+    const input = InputReader.fromJson(request, 'retirement', RETIREMENT_KEYS);
     const accountId = input.id('accountId');
     const quantity = input.quantity('quantity');
     const beneficiary = input.text('beneficiary');

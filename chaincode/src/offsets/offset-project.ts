@@ -1,3 +1,5 @@
+import type { MonitoringPeriod } from './monitoring-period';
+
 /** A registered emission-reduction project (CCER-like) whose verified reductions become offset credits. */
 export interface OffsetProject {
   readonly id: string;
@@ -9,14 +11,15 @@ export interface OffsetProject {
 }
 
 /**
- * `offsetIssuance ~ projectId ~ vintage ~ monitoringPeriod`: one issuance of credits. Its key makes a second
- * issuance for the same project, vintage and monitoring period impossible; its serial block is checked against
- * the project's other issuances so serials never overlap.
+ * `offsetIssuance ~ projectId ~ vintage ~ monitoringPeriod`: one issuance of credits (write once). Each new
+ * issuance is checked against all of the project's issuances: its monitoring period shares no day with theirs,
+ * whatever vintage they carry, and its serial block overlaps none of theirs.
  */
 export interface OffsetIssuance {
   readonly projectId: string;
+  /** Always the calendar year in which `monitoringPeriod` ends (see `vintageOf`). */
   readonly vintage: number;
-  readonly monitoringPeriod: { readonly from: string; readonly to: string };
+  readonly monitoringPeriod: MonitoringPeriod;
   readonly serialStart: number;
   readonly serialEnd: number;
   readonly quantity: number;

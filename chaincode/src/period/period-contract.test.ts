@@ -14,6 +14,7 @@ describe('Period', () => {
       year: 2025,
       cap: 1_000_000,
       offsetLimitBasisPoints: 500,
+      materialityThresholdBasisPoints: 500, // the default
       penaltyPerTonne: 10_000,
       status: 'open',
       deadlines: { reportBy: '2026-03-31T23:59:59.000Z' },
@@ -21,6 +22,32 @@ describe('Period', () => {
     });
     expect(ledger.lastEvent()?.name).toBe('PeriodCreated');
     await expect(submit(ledger, Users.regulator, create, Fixtures.period2025)).rejects.toThrow('CONFLICT');
+    await submit(ledger, Users.regulator, create, {
+      ...Fixtures.period2025,
+      year: 2026,
+      materialityThresholdBasisPoints: 200,
+    });
+    expect(await evaluate(ledger, Users.operator1, tx(cc.period, 'GetPeriod'), '2026')).toMatchObject({
+      materialityThresholdBasisPoints: 200,
+    });
+  });
+
+  it('reads a period stored without a materiality threshold with the default one', async () => {
+    const ledger = new TestLedger();
+    await submit(ledger, Users.regulator, create, Fixtures.period2025);
+    // As CreatePeriod wrote it before the threshold was part of a period.
+    await ledger.submit(Users.regulator, async (ctx) => {
+      const key = ctx.stub.createCompositeKey('period', ['2025']);
+      const stored = JSON.parse(Buffer.from(await ctx.stub.getState(key)).toString('utf8')) as Record<
+        string,
+        unknown
+      >;
+      delete stored.materialityThresholdBasisPoints;
+      await ctx.stub.putState(key, Buffer.from(JSON.stringify(stored)));
+    });
+    expect(await evaluate(ledger, Users.operator1, tx(cc.period, 'GetPeriod'), '2025')).toMatchObject({
+      materialityThresholdBasisPoints: 500,
+    });
   });
 
   it('validates deadlines, shares and numbers', async () => {
@@ -28,6 +55,8 @@ describe('Period', () => {
     const bad = [
       { ...Fixtures.period2025, deadlines: { ...Fixtures.period2025.deadlines, reportBy: '2026-12-31' } },
       { ...Fixtures.period2025, offsetLimitBasisPoints: 10_001 },
+      { ...Fixtures.period2025, materialityThresholdBasisPoints: 10_001 },
+      { ...Fixtures.period2025, materialityThresholdBasisPoints: 2.5 },
       { ...Fixtures.period2025, cap: -1 },
       { ...Fixtures.period2025, cap: 1.5 },
       { ...Fixtures.period2025, year: 1999 },

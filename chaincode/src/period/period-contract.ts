@@ -8,11 +8,36 @@ import { ObjectType } from '../ledger/keys';
 import { parseWholeNumber } from '../ledger/quantity';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import type { Benchmark, CompliancePeriod } from './compliance-period';
+import {
+  DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
+  type Benchmark,
+  type CompliancePeriod,
+} from './compliance-period';
+import { DEFAULT_CURRENCY, parseCurrency } from './currency';
 import type { EmissionFactorSet, FuelFactors } from './emission-factors';
 import { requireFactorSet, requirePeriod, versionKey } from './period-reads';
 
-function readFuel(item: InputReader, name: string): FuelFactors {
+/** Keys of a Period:CreatePeriod request. */
+const PERIOD_KEYS = [
+  'year',
+  'cap',
+  'deadlines',
+  'offsetLimitBasisPoints',
+  'materialityThresholdBasisPoints',
+  'penaltyPerTonne',
+  'currency',
+  'benchmarks',
+] as const;
+/** Keys of a period's deadlines. */
+const DEADLINE_KEYS = ['reportBy', 'verifyBy', 'surrenderBy'] as const;
+/** Keys of one benchmark of a period. */
+const BENCHMARK_KEYS = ['description', 'value', 'outputUnit'] as const;
+/** Keys of a Period:PublishFactorSet request. */
+const FACTOR_SET_KEYS = ['id', 'version', 'description', 'fuels', 'gridFactor'] as const;
+/** Keys of one fuel of a factor set: an emission factor or a carbon content, not both. */
+const FUEL_KEYS = ['ncv', 'emissionFactor', 'carbonContent', 'oxidation'] as const;
+
+function readFuel(item: InputReader<(typeof FUEL_KEYS)[number]>, name: string): FuelFactors {
   const hasFactor = item.has('emissionFactor');
   if (hasFactor === item.has('carbonContent')) {
     throw invalidArgument(
@@ -40,16 +65,17 @@ export class PeriodContract extends CarbonContract {
   /**
    * Creates a compliance period.
    * Request: `{ year, cap, deadlines: { reportBy, verifyBy, surrenderBy }, offsetLimitBasisPoints,
-   * penaltyPerTonne, currency, benchmarks?: { <id>: { description, value, outputUnit } } }`.
+   * materialityThresholdBasisPoints? (default 500 = 5 %), penaltyPerTonne, currency? (default CNY),
+   * benchmarks?: { <id>: { description, value, outputUnit } } }`.
    * Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
   public async CreatePeriod(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'CreatePeriod', [Regulator]);
-    const input = InputReader.fromJson(request, 'period');
+    const input = InputReader.fromJson(request, 'period', PERIOD_KEYS);
     const year = input.year('year');
-    const deadlinesInput = input.nested('deadlines');
+    const deadlinesInput = input.nested('deadlines', DEADLINE_KEYS);
     const deadlines = {
       reportBy: deadlinesInput.isoTime('reportBy'),
       verifyBy: deadlinesInput.isoTime('verifyBy'),
@@ -59,7 +85,7 @@ export class PeriodContract extends CarbonContract {
       throw invalidArgument('deadlines must be in order: reportBy ≤ verifyBy ≤ surrenderBy');
     }
     const benchmarks: Record<string, Benchmark> = input.has('benchmarks')
-      ? input.map('benchmarks', (item, id) => ({
+      ? input.map('benchmarks', BENCHMARK_KEYS, (item, id) => ({
           id,
           description: item.text('description'),
           value: item.positiveDecimal('value'),
@@ -71,8 +97,13 @@ export class PeriodContract extends CarbonContract {
       cap: input.wholeNumber('cap'),
       deadlines,
       offsetLimitBasisPoints: input.basisPoints('offsetLimitBasisPoints'),
+      materialityThresholdBasisPoints: input.has('materialityThresholdBasisPoints')
+        ? input.basisPoints('materialityThresholdBasisPoints')
+        : DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
       penaltyPerTonne: input.wholeNumber('penaltyPerTonne'),
-      currency: input.text('currency', 8),
+      currency: input.has('currency')
+        ? parseCurrency(input.raw('currency'), 'period.currency')
+        : DEFAULT_CURRENCY,
       benchmarks,
       status: 'open',
       createdAt: txTime(ctx),
@@ -95,7 +126,7 @@ export class PeriodContract extends CarbonContract {
   @Returns('string')
   public async PublishFactorSet(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'PublishFactorSet', [Regulator]);
-    const input = InputReader.fromJson(request, 'factorSet');
+    const input = InputReader.fromJson(request, 'factorSet', FACTOR_SET_KEYS);
     const id = input.id('id');
     const version = input.wholeNumber('version');
     if (version < 1) {
@@ -105,7 +136,7 @@ export class PeriodContract extends CarbonContract {
       id,
       version,
       description: input.text('description', 1000),
-      fuels: input.map('fuels', readFuel),
+      fuels: input.map('fuels', FUEL_KEYS, readFuel),
       gridFactor: input.positiveDecimal('gridFactor'),
       publishedAt: txTime(ctx),
     };

@@ -1,11 +1,20 @@
 import { failedPrecondition } from '../errors';
 import { ObjectType } from '../ledger/keys';
 import type { Store } from '../ledger/store';
-import type { CompliancePeriod } from './compliance-period';
+import { DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS, type CompliancePeriod } from './compliance-period';
 import type { EmissionFactorSet } from './emission-factors';
 
-export function requirePeriod(store: Store, year: number): Promise<CompliancePeriod> {
-  return store.require<CompliancePeriod>(ObjectType.period, [year], `compliance period ${year}`);
+export async function requirePeriod(store: Store, year: number): Promise<CompliancePeriod> {
+  const stored = await store.require<Partial<Pick<CompliancePeriod, 'materialityThresholdBasisPoints'>>>(
+    ObjectType.period,
+    [year],
+    `compliance period ${year}`,
+  );
+  // A period created before the materiality threshold was part of a period has the default one.
+  return {
+    materialityThresholdBasisPoints: DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
+    ...stored,
+  } as CompliancePeriod;
 }
 
 /** A period that still accepts reports, allocations and surrenders. */

@@ -12,8 +12,11 @@ import { groupHoldings } from './holdings';
 import { checkArity, requireReadable } from './ownership';
 import { supplySummary } from './supply';
 
+/** Keys of a Query:GetObject / Query:GetHistory request. */
+const REFERENCE_KEYS = ['type', 'id'] as const;
+
 function readReference(request: string): { type: (typeof OBJECT_TYPES)[number]; id: string[] } {
-  const input = InputReader.fromJson(request, 'reference');
+  const input = InputReader.fromJson(request, 'reference', REFERENCE_KEYS);
   const type = input.oneOf('type', OBJECT_TYPES);
   const id = input.idParts('id', 3);
   return { type, id };

@@ -9,6 +9,9 @@ import type { Lot } from '../units/lot';
 import { isNational, type Account, type AccountStatus } from './account';
 import { requireAccount } from './registry-reads';
 
+/** Keys of a request that changes an account's status (block, unblock, close, freeze, unfreeze). */
+const ACCOUNT_STATUS_KEYS = ['accountId', 'reason'] as const;
+
 /**
  * Moves an enterprise account between statuses. `blocked` is the regulator's freeze: no orders, transfers,
  * surrenders or withdrawals while it lasts (Registry:BlockAccount and Market:FreezeAccount set the same
@@ -21,7 +24,7 @@ export async function changeAccountStatus(
   from: readonly AccountStatus[],
   to: AccountStatus,
 ): Promise<string> {
-  const input = InputReader.fromJson(request, 'request');
+  const input = InputReader.fromJson(request, 'request', ACCOUNT_STATUS_KEYS);
   const accountId = input.id('accountId');
   const reason = input.text('reason', 1000);
   const store = new Store(ctx);

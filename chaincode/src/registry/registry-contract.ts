@@ -13,7 +13,19 @@ import { ENTITY_KINDS, type Entity, type Installation } from './entity';
 import { changeAccountStatus } from './account-status';
 import { requireAccount, requireEntity, requireInstallation } from './registry-reads';
 
-function readInstallation(item: InputReader, entityId: string): Installation {
+/** Keys of one installation in a RegisterEntity or AddInstallations request. */
+const INSTALLATION_KEYS = ['id', 'name', 'sector', 'capacity', 'capacityUnit'] as const;
+/** Keys of a Registry:RegisterEntity request. */
+const ENTITY_KEYS = ['id', 'kind', 'name', 'ownerMsp', 'installations'] as const;
+/** Keys of a Registry:AddInstallations request. */
+const ADD_INSTALLATIONS_KEYS = ['entityId', 'installations'] as const;
+/** Keys of a Registry:OpenAccount request. */
+const ACCOUNT_KEYS = ['kind', 'id', 'entityId', 'installationId'] as const;
+
+function readInstallation(
+  item: InputReader<(typeof INSTALLATION_KEYS)[number]>,
+  entityId: string,
+): Installation {
   return {
     id: item.id('id'),
     entityId,
@@ -43,10 +55,15 @@ export class RegistryContract extends CarbonContract {
   @Returns('string')
   public async RegisterEntity(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'RegisterEntity', [Regulator]);
-    const input = InputReader.fromJson(request, 'entity');
+    const input = InputReader.fromJson(request, 'entity', ENTITY_KEYS);
     const id = input.id('id');
     const kind = input.oneOf('kind', ENTITY_KINDS);
-    const installations = input.optionalArray('installations', (item) => readInstallation(item, id), 200);
+    const installations = input.optionalArray(
+      'installations',
+      INSTALLATION_KEYS,
+      (item) => readInstallation(item, id),
+      200,
+    );
     if (kind !== 'covered' && installations.length > 0) {
       throw invalidArgument(`only covered enterprises have installations; ${id} is a ${kind}`);
     }
@@ -77,9 +94,14 @@ export class RegistryContract extends CarbonContract {
   @Returns('string')
   public async AddInstallations(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'AddInstallations', [Regulator]);
-    const input = InputReader.fromJson(request, 'installations');
+    const input = InputReader.fromJson(request, 'installations', ADD_INSTALLATIONS_KEYS);
     const entityId = input.id('entityId');
-    const installations = input.array('installations', (item) => readInstallation(item, entityId), 200);
+    const installations = input.array(
+      'installations',
+      INSTALLATION_KEYS,
+      (item) => readInstallation(item, entityId),
+      200,
+    );
     const store = new Store(ctx);
     const entity = await requireEntity(store, entityId);
     if (entity.kind !== 'covered') {
@@ -114,19 +136,24 @@ export class RegistryContract extends CarbonContract {
    * Opens an account. National accounts (`allocation`, `auction`, `deletion`) get their fixed ids
    * (NATIONAL-ALLOCATION…) and belong to the regulator; a `holding` account needs `entityId` and
    * `installationId` (one per installation); a `trading` account needs `entityId` (covered or trader).
-   * Request: `{ kind, id?, entityId?, installationId? }`. Caller: RegulatorMSP / regulator.
+   * Request: `{ kind }` for a national account, `{ kind: 'trading', id, entityId }` or `{ kind: 'holding', id,
+   * entityId, installationId }`; a key that does not apply to the kind is refused. Caller: RegulatorMSP /
+   * regulator.
    */
   @Transaction()
   @Returns('string')
   public async OpenAccount(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'OpenAccount', [Regulator]);
-    const input = InputReader.fromJson(request, 'account');
+    const input = InputReader.fromJson(request, 'account', ACCOUNT_KEYS);
     const kind: AccountKind = input.oneOf('kind', ACCOUNT_KINDS);
     const store = new Store(ctx);
     const openedAt = txTime(ctx);
     let account: Account;
     let installationUpdate: Installation | undefined;
     if (kind === 'allocation' || kind === 'auction' || kind === 'deletion') {
+      for (const name of ['id', 'entityId', 'installationId'] as const) {
+        input.forbid(name, 'a national account (its id is fixed)');
+      }
       account = { id: NationalAccount[kind], kind, ownerMsp: RegulatorMsp, status: 'open', openedAt };
     } else {
       const entity = await requireEntity(store, input.id('entityId'));
@@ -155,6 +182,7 @@ export class RegistryContract extends CarbonContract {
           openedAt,
         };
       } else {
+        input.forbid('installationId', 'a trading account');
         account = { id, kind, entityId: entity.id, ownerMsp: entity.ownerMsp, status: 'open', openedAt };
       }
     }

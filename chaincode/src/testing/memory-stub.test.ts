@@ -1,5 +1,8 @@
+import type { Context } from 'fabric-contract-api';
+import { invalidArgument } from '../errors';
+import { expectRefused } from './expect-refused';
 import { Users } from './identities';
-import { TestLedger } from './test-ledger';
+import { TestLedger, WriteBeforeRefusalError } from './test-ledger';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 const text = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
@@ -14,13 +17,12 @@ describe('in-memory stub and test ledger', () => {
       // A transaction never reads its own writes.
       expect((await ctx.stub.getState('a')).length).toBe(0);
     });
-    await expect(
-      ledger.submit(Users.regulator, async (ctx) => {
-        await ctx.stub.putState('a', bytes('2'));
-        await ctx.stub.putState('b', bytes('2'));
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
+    const failed = ledger.submit(Users.regulator, async (ctx) => {
+      await ctx.stub.putState('a', bytes('2'));
+      await ctx.stub.putState('b', bytes('2'));
+      throw new Error('boom');
+    });
+    await expect(failed).rejects.toThrow(WriteBeforeRefusalError);
     expect(text(ledger.world.state.get('a') ?? new Uint8Array())).toBe('1');
     expect(ledger.world.state.has('b')).toBe(false);
     expect(ledger.world.events).toHaveLength(1);
@@ -106,5 +108,134 @@ describe('in-memory stub and test ledger', () => {
       expect(text(await ctx.stub.getStateValidationParameter('k'))).toBe('policy');
       await expect(ctx.stub.putState('', bytes('x'))).rejects.toThrow('empty');
     });
+  });
+});
+
+/**
+ * A tiny contract with the mistake the harness must catch: it writes, then checks. On a peer the failed
+ * transaction's write vanishes, so only the test ledger's record of attempted writes can see it.
+ */
+class TinyContract {
+  /** Writes the item, then refuses a negative quantity: the wrong order. */
+  async writeThenCheck(ctx: Context, quantity: number): Promise<string> {
+    await ctx.stub.putState(ctx.stub.createCompositeKey('item', ['A']), bytes(String(quantity)));
+    ctx.stub.setEvent('ItemWritten', bytes('{}'));
+    if (quantity < 0) throw invalidArgument('quantity must not be negative');
+    return 'ok';
+  }
+
+  /** Refuses a negative quantity, then writes: the chaincode's rule. */
+  async checkThenWrite(ctx: Context, quantity: number): Promise<string> {
+    if (quantity < 0) throw invalidArgument('quantity must not be negative');
+    await ctx.stub.putState(ctx.stub.createCompositeKey('item', ['A']), bytes(String(quantity)));
+    return 'ok';
+  }
+}
+
+describe('test ledger: a refused transaction must not attempt a write', () => {
+  const tiny = new TinyContract();
+
+  it('replaces the error of a transaction that wrote before failing, and records what it attempted', async () => {
+    const ledger = new TestLedger();
+    const before = ledger.world.fingerprint();
+    const error = await ledger
+      .submit(Users.regulator, (ctx) => tiny.writeThenCheck(ctx, -1))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteBeforeRefusalError);
+    // The transaction's own message is left out, so an assertion on it cannot pass by accident.
+    expect((error as Error).message).toMatch(
+      /^WRITE_BEFORE_REFUSAL: .*putState item\/A, setEvent ItemWritten/,
+    );
+    expect((error as Error).message).not.toContain('must not be negative');
+    expect(String((error as Error).cause)).toContain('INVALID_ARGUMENT: quantity must not be negative');
+    expect(ledger.lastRefusal()?.attemptedWrites).toEqual(['putState item/A', 'setEvent ItemWritten']);
+    // The world did not change: which is exactly why comparing fingerprints alone could never catch this.
+    expect(ledger.world.fingerprint()).toBe(before);
+  });
+
+  it('records every kind of write: put, delete, validation parameter and event', async () => {
+    const ledger = new TestLedger();
+    await expect(
+      ledger.submit(Users.regulator, async (ctx) => {
+        await ctx.stub.deleteState('gone');
+        await ctx.stub.setStateValidationParameter('k', bytes('policy'));
+        await ctx.stub.putState('', bytes('x')).catch(() => undefined);
+        throw invalidArgument('late');
+      }),
+    ).rejects.toThrow(WriteBeforeRefusalError);
+    expect(ledger.lastRefusal()?.attemptedWrites).toEqual([
+      'deleteState gone',
+      'setStateValidationParameter k',
+      'putState ',
+    ]);
+  });
+
+  it('keeps the own error of a transaction that checked first, and records the refusal', async () => {
+    const ledger = new TestLedger();
+    await expect(ledger.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, -1))).rejects.toThrow(
+      'INVALID_ARGUMENT: quantity must not be negative',
+    );
+    expect(ledger.refusals).toHaveLength(1);
+    expect(ledger.lastRefusal()?.attemptedWrites).toEqual([]);
+    await ledger.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, 5));
+    expect(ledger.refusals).toHaveLength(1);
+    expect(text(ledger.world.state.get('\x00item\x00A\x00') ?? new Uint8Array())).toBe('5');
+  });
+
+  it('expectRefused passes a clean refusal and fails on a write before refusing, a success or a wrong code', async () => {
+    const ledger = new TestLedger();
+    const error = await expectRefused(
+      ledger,
+      ledger.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, -1)),
+      'INVALID_ARGUMENT',
+      /must not be negative/,
+    );
+    expect(error.message).toBe('INVALID_ARGUMENT: quantity must not be negative');
+
+    await expect(
+      expectRefused(
+        ledger,
+        ledger.submit(Users.regulator, (ctx) => tiny.writeThenCheck(ctx, -1)),
+        'INVALID_ARGUMENT',
+      ),
+    ).rejects.toThrow('WRITE_BEFORE_REFUSAL');
+    await expect(
+      expectRefused(
+        ledger,
+        ledger.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, 1)),
+        'INVALID_ARGUMENT',
+      ),
+    ).rejects.toThrow('but the transaction succeeded with "ok"');
+    await expect(
+      expectRefused(
+        ledger,
+        ledger.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, -1)),
+        'NOT_FOUND',
+      ),
+    ).rejects.toThrow();
+    await expect(
+      expectRefused(
+        ledger,
+        ledger.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, -1)),
+        'INVALID_ARGUMENT',
+        'another message',
+      ),
+    ).rejects.toThrow();
+    // A refusal by evaluate, or by another ledger, is not a refused submit on this ledger.
+    await expect(
+      expectRefused(
+        ledger,
+        ledger.evaluate(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, -1)),
+        'INVALID_ARGUMENT',
+      ),
+    ).rejects.toThrow();
+    const other = new TestLedger();
+    await expect(
+      expectRefused(
+        ledger,
+        other.submit(Users.regulator, (ctx) => tiny.checkThenWrite(ctx, -1)),
+        'INVALID_ARGUMENT',
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -41,6 +41,14 @@ function queryResult<T>(items: readonly T[]): QueryResult<T> {
   });
 }
 
+/** A key as a person reads it: composite keys as `objectType/attribute/…`. */
+export function printableKey(key: string): string {
+  if (!key.startsWith(COMPOSITE_KEY_NAMESPACE)) {
+    return key;
+  }
+  return key.slice(1).split(MIN_UNICODE_RUNE).slice(0, -1).join('/');
+}
+
 function unsupported(name: string): never {
   throw new Error(`MemoryStub does not implement ${name}`);
 }
@@ -48,12 +56,15 @@ function unsupported(name: string): never {
 /**
  * An in-memory chaincode stub for one simulated transaction. Like a peer, reads see only the committed world
  * (never this transaction's own writes); writes, validation parameters and the (last) event are buffered and
- * reach the world only through {@link toWriteSet} + {@link MemoryWorld.commit}.
+ * reach the world only through {@link toWriteSet} + {@link MemoryWorld.commit}. Every write call is also logged,
+ * accepted or not, so the test ledger can tell whether a transaction that ended in an error tried to write
+ * first (on a peer such writes vanish with the failed transaction, so only this log can catch them).
  */
 export class MemoryStub implements ChaincodeStub {
   private readonly writes = new Map<string, Uint8Array | null>();
   private readonly validationWrites = new Map<string, Uint8Array>();
   private event: { name: string; payload: Uint8Array } | undefined;
+  private readonly attempts: string[] = [];
 
   constructor(
     private readonly world: MemoryWorld,
@@ -71,6 +82,11 @@ export class MemoryStub implements ChaincodeStub {
       validationParameters: this.validationWrites,
       event: this.event,
     };
+  }
+
+  /** Every write this transaction attempted, in call order (`putState lot/A/1`, `setEvent Transferred`…). */
+  attemptedWrites(): readonly string[] {
+    return [...this.attempts];
   }
 
   getArgs(): string[] {
@@ -114,6 +130,7 @@ export class MemoryStub implements ChaincodeStub {
     return Promise.resolve(this.world.state.get(key) ?? new Uint8Array());
   }
   putState(key: string, value: Uint8Array): Promise<void> {
+    this.attempts.push(`putState ${printableKey(key)}`);
     if (key === '') {
       return Promise.reject(new Error('key must not be empty'));
     }
@@ -121,10 +138,12 @@ export class MemoryStub implements ChaincodeStub {
     return Promise.resolve();
   }
   deleteState(key: string): Promise<void> {
+    this.attempts.push(`deleteState ${printableKey(key)}`);
     this.writes.set(key, null);
     return Promise.resolve();
   }
   setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
+    this.attempts.push(`setStateValidationParameter ${printableKey(key)}`);
     this.validationWrites.set(key, Uint8Array.from(ep));
     return Promise.resolve();
   }
@@ -168,6 +187,7 @@ export class MemoryStub implements ChaincodeStub {
     return unsupported('invokeChaincode');
   }
   setEvent(name: string, payload: Uint8Array): void {
+    this.attempts.push(`setEvent ${name}`);
     // Fabric keeps only the last event of a transaction.
     this.event = { name, payload: Uint8Array.from(payload) };
   }

@@ -1,6 +1,6 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { failedPrecondition, invalidArgument, notFound } from '../errors';
+import { conflict, failedPrecondition, invalidArgument, notFound } from '../errors';
 import { Anyone, Regulator, authorize } from '../identity/access';
 import { parseDecimal, parsePositiveDecimal } from '../ledger/decimal';
 import { emitEvent } from '../ledger/events';
@@ -17,6 +17,18 @@ import type { AllocationRecord, IssuanceHead } from './issuance';
 import type { Lot } from './lot';
 import { LotLedger } from './lot-ledger';
 import { requireOpen, transferUnits } from './transfer';
+
+/** Keys of an Allowance:IssueAllowances request. */
+const ISSUANCE_KEYS = ['period', 'quantity'] as const;
+/** Keys of an Allowance:AllocateFree request: an explicit quantity, or a benchmark with its output. */
+const ALLOCATION_KEYS = [
+  'period',
+  'installationId',
+  'quantity',
+  'benchmarkId',
+  'output',
+  'correctionFactors',
+] as const;
 
 /**
  * Allowances as serial-numbered lots: issuance under the cap, free allocation and transfers.
@@ -36,7 +48,7 @@ export class AllowanceContract extends CarbonContract {
   @Returns('string')
   public async IssueAllowances(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'IssueAllowances', [Regulator]);
-    const input = InputReader.fromJson(request, 'issuance');
+    const input = InputReader.fromJson(request, 'issuance', ISSUANCE_KEYS);
     const year = input.year('period');
     const quantity = input.quantity('quantity');
     const store = new Store(ctx);
@@ -74,12 +86,17 @@ export class AllowanceContract extends CarbonContract {
    * period's vintage: either an explicit `quantity`, or `output × benchmark × correction factors` rounded down
    * to whole allowances. Request: `{ period, installationId, quantity }` or `{ period, installationId,
    * benchmarkId, output, correctionFactors?: string[] }`. Caller: RegulatorMSP / regulator.
+   *
+   * One free allocation per installation and period: a second one is refused (CONFLICT naming the first), since
+   * adjustments belong to allocation plans, not to a repeated call. The record's key `allocation ~ period ~
+   * installationId` is read and written here, so two concurrent allocations to the same installation for the
+   * same period cannot both commit (one fails with an MVCC read conflict).
    */
   @Transaction()
   @Returns('string')
   public async AllocateFree(ctx: Context, request: string): Promise<string> {
     authorize(ctx, 'AllocateFree', [Regulator]);
-    const input = InputReader.fromJson(request, 'allocation');
+    const input = InputReader.fromJson(request, 'allocation', ALLOCATION_KEYS);
     const year = input.year('period');
     const installationId = input.id('installationId');
     const store = new Store(ctx);
@@ -90,6 +107,8 @@ export class AllowanceContract extends CarbonContract {
       throw invalidArgument('allocation needs exactly one of quantity or benchmarkId (+ output)');
     }
     if (input.has('quantity')) {
+      input.forbid('output', 'an explicit quantity (it is a benchmark input)');
+      input.forbid('correctionFactors', 'an explicit quantity (it is a benchmark input)');
       quantity = input.quantity('quantity');
     } else {
       const benchmarkId = input.id('benchmarkId');
@@ -115,6 +134,12 @@ export class AllowanceContract extends CarbonContract {
     if (installation.holdingAccountId === undefined) {
       throw failedPrecondition(`installation ${installationId} has no holding account yet`);
     }
+    const earlier = await store.get<AllocationRecord>(ObjectType.allocation, [year, installationId]);
+    if (earlier !== undefined) {
+      throw conflict(
+        `installation ${installationId} already received its ${year} free allocation: ${earlier.quantity} allowances in tx ${earlier.txId}`,
+      );
+    }
     const from = await requireAccount(store, NationalAccount.allocation);
     const to = await requireAccount(store, installation.holdingAccountId);
     requireOpen(from, 'source');
@@ -135,7 +160,7 @@ export class AllowanceContract extends CarbonContract {
       txId: ctx.stub.getTxID(),
       allocatedAt: txTime(ctx),
     };
-    await store.put(ObjectType.allocation, [year, installationId, ctx.stub.getTxID()], record);
+    await store.put(ObjectType.allocation, [year, installationId], record);
     emitEvent(ctx, 'AllowancesAllocated', {
       allocation: record,
       newLots: movement.moved.map((lot) => lot.id),

@@ -8,7 +8,10 @@ export interface IssuanceHead {
   readonly issued: number;
 }
 
-/** `allocation ~ period ~ installationId ~ txId`: one free allocation, written once. */
+/**
+ * `allocation ~ period ~ installationId`: the one free allocation of an installation for a period, written once;
+ * its key is what refuses a second allocation.
+ */
 export interface AllocationRecord {
   readonly period: number;
   readonly installationId: string;

@@ -32,6 +32,17 @@ export interface Movement {
  * Creates, splits and moves lots within one transaction. New lot ids are `<txId>.<n>`: unique, deterministic
  * on every endorser, and never a shared counter.
  */
+/**
+ * Refuses when `lots` hold fewer than `quantity` units. Callers run it before their first write: a refused
+ * transaction must not have attempted any.
+ */
+export function requireCovers(lots: readonly Lot[], quantity: number): void {
+  const held = lots.reduce((sum, lot) => addQuantities(sum, lot.quantity), 0);
+  if (held < quantity) {
+    throw failedPrecondition(`the lots given hold ${held} units, ${quantity} needed`);
+  }
+}
+
 export class LotLedger {
   private sequence = 0;
 
@@ -119,6 +130,7 @@ export class LotLedger {
    * A remainder keeps its fields, `lockedBy` included, so the rest of an order stays locked.
    */
   async moveFrom(lots: readonly Lot[], to: Account, quantity: number, arrival: Arrival): Promise<Movement> {
+    requireCovers(lots, quantity);
     const movement: Movement = { moved: [], remainders: [], spentLotIds: [] };
     let remaining = quantity;
     for (const lot of lots) {
@@ -147,9 +159,6 @@ export class LotLedger {
         await this.store.put(ObjectType.lot, [lot.accountId, lot.id], remainder);
         movement.remainders.push(remainder);
       }
-    }
-    if (remaining > 0) {
-      throw failedPrecondition(`the lots given hold ${quantity - remaining} units, ${quantity} needed`);
     }
     return movement;
   }

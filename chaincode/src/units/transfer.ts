@@ -20,9 +20,15 @@ export function requireOpen(account: Account, side: 'source' | 'destination'): v
   }
 }
 
+/** Keys of an Allowance:Transfer request. */
+export const ALLOWANCE_TRANSFER_KEYS = ['fromAccount', 'toAccount', 'quantity', 'lotIds', 'vintage'] as const;
+/** Keys of an Offset:TransferOffsets request: offsets may also be picked by project. */
+export const OFFSET_TRANSFER_KEYS = [...ALLOWANCE_TRANSFER_KEYS, 'projectId'] as const;
+
 /**
  * Transfers units of one type between accounts: the owning entity's users for enterprise accounts, the
- * regulator for national accounts. Request: `{ fromAccount, toAccount, quantity, lotIds?, vintage?, projectId? }`.
+ * regulator for national accounts. Request: `{ fromAccount, toAccount, quantity, lotIds?, vintage? }`, plus
+ * `projectId?` for offsets.
  */
 export async function transferUnits(
   ctx: Context,
@@ -31,7 +37,11 @@ export async function transferUnits(
   action: string,
 ): Promise<Movement & { fromAccount: string; toAccount: string; quantity: number }> {
   const caller = authorize(ctx, action, TransferCallers);
-  const input = InputReader.fromJson(request, 'transfer');
+  const input = InputReader.fromJson<(typeof OFFSET_TRANSFER_KEYS)[number]>(
+    request,
+    'transfer',
+    unitType === 'offset' ? OFFSET_TRANSFER_KEYS : ALLOWANCE_TRANSFER_KEYS,
+  );
   const fromId = input.id('fromAccount');
   const toId = input.id('toAccount');
   const quantity = input.quantity('quantity');

@@ -74,6 +74,7 @@ export class AllowanceClient extends ContractClient {
     return this.write('IssueAllowances', request);
   }
 
+  /** Once per installation and period: a second allocation is refused (CONFLICT naming the first). */
   allocateFree(request: AllocationRequest): Promise<AllocationResult> {
     return this.write('AllocateFree', request);
   }

@@ -65,6 +65,7 @@ export class ComplianceClient extends ContractClient {
     return this.write('ClosePeriod', request);
   }
 
+  /** NOT_FOUND when the period (or the installation) does not exist. */
   getComplianceStatus(period: number, installationId: string): Promise<ComplianceStatus> {
     return this.read('GetComplianceStatus', period, installationId);
   }

@@ -3,6 +3,7 @@ import {
   type Status,
   StatusCode,
   type SubmittedTransaction,
+  type Transaction,
 } from '@hyperledger/fabric-gateway';
 import type { CarbonConnection } from '../connect';
 import { TransactionError } from '../transaction-error';
@@ -20,20 +21,23 @@ function fakeConnection(answer: unknown): {
 } {
   const calls: { kind: 'submit' | 'evaluate'; name: string; args: string[] }[] = [];
   const contract = {
-    submitAsync: (name: string, proposal?: { arguments?: string[] }): Promise<SubmittedTransaction> => {
-      calls.push({ kind: 'submit', name, args: proposal?.arguments ?? [] });
-      const status: Status = {
-        blockNumber: 7n,
-        code: StatusCode.VALID,
-        successful: true,
-        transactionId: 'tx1',
-      };
-      return Promise.resolve({
-        getResult: () => encode(answer),
-        getTransactionId: () => 'tx1',
-        getStatus: () => Promise.resolve(status),
-      } as unknown as SubmittedTransaction);
-    },
+    newProposal: (name: string, proposal?: { arguments?: string[] }) => ({
+      endorse: (): Promise<Transaction> => {
+        calls.push({ kind: 'submit', name, args: proposal?.arguments ?? [] });
+        const status: Status = {
+          blockNumber: 7n,
+          code: StatusCode.VALID,
+          successful: true,
+          transactionId: 'tx1',
+        };
+        const submitted = { getStatus: () => Promise.resolve(status) } as unknown as SubmittedTransaction;
+        return Promise.resolve({
+          getResult: () => encode(answer),
+          getTransactionId: () => 'tx1',
+          submit: () => Promise.resolve(submitted),
+        } as unknown as Transaction);
+      },
+    }),
     evaluateTransaction: (name: string, ...args: string[]): Promise<Uint8Array> => {
       calls.push({ kind: 'evaluate', name, args });
       return Promise.resolve(encode(answer));

@@ -1,14 +1,18 @@
 import type { CarbonConnection } from '../connect';
 import { ContractClient, type ContractClientOptions } from './contract-client';
 
-/** One cash entry of settlement funds (fen, decimal string), spent whole. */
+/** One cash entry of settlement funds (minor units, decimal string), spent whole. */
 export interface CashEntry {
   readonly id: string;
   readonly accountId: string;
   readonly amount: string;
 }
 
-/** Funds of an account in fen (decimal strings): available, locked as buy-order escrow, and total. */
+/**
+ * Funds of an account in minor units, as decimal strings: available, locked as buy-order escrow, and total.
+ * `currency: 'fen'` is the chaincode's name for the minor unit, whatever the period's currency; format the
+ * amounts with `formatMoney`.
+ */
 export interface FundsBalance {
   readonly accountId: string;
   readonly currency: 'fen';

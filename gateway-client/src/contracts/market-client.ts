@@ -13,7 +13,7 @@ export function instrumentId(unitType: UnitType, vintage: number): string {
 export interface InstrumentRules {
   readonly unitType: UnitType;
   readonly vintage: number;
-  /** Band reference until the first close, fen per tonne. */
+  /** Band reference until the first close, minor units of the period's currency per tonne. */
   readonly referencePrice: number;
   readonly tick?: number;
   readonly minQuantity?: number;
@@ -73,7 +73,7 @@ export interface Order {
   readonly goodTill: 'day' | 'period';
   readonly placedAt: string;
   readonly expiresAt: string;
-  /** Buy orders: fen held in escrow. */
+  /** Buy orders: minor units held in escrow (decimal string). */
   readonly escrow: string;
   readonly lockedLotIds: readonly string[];
   readonly closeReason?: string;

@@ -33,10 +33,15 @@ export interface ReportVersionRef {
 }
 
 export interface Verification extends ReportVersionRef {
-  /** Whole tonnes. */
+  /**
+   * Whole tonnes. Zero is refused for a report whose computed emissions are not zero; a figure further from
+   * the computed one than the period's materiality threshold (default 5 %) needs a `reason`.
+   */
   readonly verifiedEmissions: number;
   readonly opinion: 'positive' | 'positive-with-comments';
   readonly comment?: string;
+  /** Why the verified figure differs from the computed one; stored with the verification. */
+  readonly reason?: string;
 }
 
 export type ReportStatus = 'submitted' | 'verified' | 'rejected' | 'accepted';
@@ -55,12 +60,23 @@ export interface EmissionReport {
   readonly late: boolean;
   readonly verification?: {
     readonly verifiedEmissionsTonnes: number;
+    /** Verified − computed (`emissionsTonnes`), whole tonnes. */
+    readonly differenceTonnes: number;
     readonly opinion: string;
+    readonly comment?: string;
+    /** The verifier's reason for the difference, if given. */
+    readonly reason?: string;
     readonly verifier: string;
     readonly verifiedAt: string;
   };
   readonly rejection?: { readonly reason: string; readonly by: string; readonly at: string };
-  readonly acceptance?: { readonly by: string; readonly at: string };
+  /** What the regulator accepted: the difference verified − computed in tonnes and the verifier's reason. */
+  readonly acceptance?: {
+    readonly by: string;
+    readonly at: string;
+    readonly differenceTonnes: number;
+    readonly reason?: string;
+  };
 }
 
 /** `Mrv`: emission reports — submitted by operators, verified by verifiers, accepted by the regulator. */
@@ -87,7 +103,10 @@ export class MrvClient extends ContractClient {
     return this.write('RejectReport', request);
   }
 
-  /** Verified emissions become the installation's obligation for the period. */
+  /**
+   * Verified emissions become the installation's obligation for the period; the answer's `acceptance` shows
+   * the difference from the computed emissions and its reason.
+   */
   acceptReport(request: ReportVersionRef): Promise<EmissionReport> {
     return this.write('AcceptReport', request);
   }

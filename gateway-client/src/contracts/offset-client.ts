@@ -14,7 +14,7 @@ export interface OffsetProject extends OffsetProjectRegistration {
   readonly registeredAt: string;
 }
 
-/** One issuance of credits: never twice for the same project, vintage and monitoring period. */
+/** One issuance of credits: no day of a project's monitoring is ever credited twice. */
 export interface OffsetIssuance {
   readonly projectId: string;
   readonly vintage: number;
@@ -30,8 +30,12 @@ export interface OffsetIssuance {
 
 export interface OffsetIssuanceRequest {
   readonly projectId: string;
+  /** Must be the calendar year in which the monitoring period ends. */
   readonly vintage: number;
-  /** ISO dates of the monitoring period the credits are for. */
+  /**
+   * The monitoring period the credits are for: `YYYY-MM-DD` days, both inclusive, within one calendar year.
+   * It may share no day with a period already issued for the project (touching periods are fine).
+   */
   readonly monitoringPeriod: { readonly from: string; readonly to: string };
   readonly serialStart: number;
   readonly quantity: number;
@@ -67,7 +71,10 @@ export class OffsetClient extends ContractClient {
     return this.write('RegisterProject', request);
   }
 
-  /** Never twice for the same project, vintage and monitoring period. */
+  /**
+   * Refused when the monitoring period shares a day with one already issued for the project (CONFLICT), or
+   * when the vintage is not the year the period ends (INVALID_ARGUMENT).
+   */
   issueOffsets(request: OffsetIssuanceRequest): Promise<OffsetIssuance> {
     return this.write('IssueOffsets', request);
   }

@@ -23,9 +23,18 @@ export interface PeriodDefinition {
   readonly deadlines: PeriodDeadlines;
   /** Share of verified emissions coverable with offsets, basis points (500 = 5 %). */
   readonly offsetLimitBasisPoints: number;
-  /** Minor units of `currency` per missing tonne (EUR 100 = 10000). */
+  /**
+   * Difference between verified and computed emissions, in basis points of the computed figure, beyond which
+   * the verifier must state a reason (default 500 = 5 %).
+   */
+  readonly materialityThresholdBasisPoints?: number;
+  /** Minor units of `currency` per missing tonne (CNY 100.00 = 10000). */
   readonly penaltyPerTonne: number;
-  readonly currency: string;
+  /**
+   * ISO 4217 code of all money of the period (prices of its vintage, funds, penalties), two decimals;
+   * the chaincode's default is CNY.
+   */
+  readonly currency?: string;
   readonly benchmarks?: Readonly<Record<string, BenchmarkSpec>>;
 }
 

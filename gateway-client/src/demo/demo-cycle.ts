@@ -18,6 +18,7 @@ import {
   type SupplySummary,
   type Trade,
 } from '../contracts';
+import { formatAmount, parseMoney } from '../money';
 import { TransactionError } from '../transaction-error';
 
 /** Options of {@link runDemoCycle}. */
@@ -46,6 +47,8 @@ export interface DemoInstallation {
 /** What the demo did, for the summary and for scripts. */
 export interface DemoSummary {
   readonly year: number;
+  /** The period's currency: every price, fund and penalty of the demo is in it. */
+  readonly currency: string;
   readonly factorSetId: string;
   readonly instrument: string;
   readonly installations: readonly DemoInstallation[];
@@ -64,8 +67,17 @@ export interface DemoSummary {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-/** Reference price of the demo's instrument, fen per tonne (60.00 CNY). */
-const REFERENCE_PRICE = 6_000;
+/** Reference price of the demo's instrument per tonne, in minor units of the period's currency. */
+const REFERENCE_PRICE = Number(parseMoney('60.00', 'reference price'));
+/** The buyer's bid: one yuan over the reference, inside the ±10 % band. */
+const BID_PRICE = Number(parseMoney('61.00', 'bid price'));
+/**
+ * Penalty per missing tonne: ten times the reference price, the top of China's 2024 Interim Regulations on
+ * Carbon Emissions Trading (five to ten times the market value of the allowances not surrendered).
+ */
+const PENALTY_PER_TONNE = Number(parseMoney('600.00', 'penalty'));
+/** What the buyer's settlement bank pays in. */
+const BUYER_DEPOSIT = parseMoney('50000.00', 'deposit');
 
 /** The façades as one user. */
 class Actor {
@@ -146,8 +158,8 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
     const factorSetId = `DEMO-IPCC2006-${year}`;
     const instrument = instrumentId('allowance', year);
     const now = Date.now();
-    step(`regulator: compliance period ${year} (cap 50,000 t, offsets ≤ 5 %, penalty EUR 100/t)`);
-    await regulator.period.createPeriod({
+    // The period names no currency, so it gets the default (CNY); the demo prints what the ledger says.
+    const period = await regulator.period.createPeriod({
       year,
       cap: 50_000,
       deadlines: {
@@ -156,12 +168,16 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
         surrenderBy: new Date(now + 90 * DAY_MS).toISOString(),
       },
       offsetLimitBasisPoints: 500,
-      penaltyPerTonne: 10_000,
-      currency: 'EUR',
+      penaltyPerTonne: PENALTY_PER_TONNE,
       benchmarks: {
         gas: { description: 'Gas-fired power (China 2019-20)', value: '0.392', outputUnit: 'MWh' },
       },
     });
+    const { currency } = period;
+    const money = (minor: bigint | number | string): string => formatAmount(minor, currency);
+    step(
+      `regulator: compliance period ${year} (cap 50,000 t, offsets ≤ 5 %, penalty ${money(period.penaltyPerTonne)}/t)`,
+    );
     step(
       `regulator: emission factors ${factorSetId} v1 (IPCC 2006 natural gas, China 2022 grid 0.5703 t/MWh)`,
     );
@@ -273,7 +289,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
     const lot = Math.ceil((shortfall + 1) / 100) * 100;
 
     step(
-      `market: ${instrument} listed at ${formatFen(REFERENCE_PRICE)}/t (±10 % band); ${buyer.entityId} gets 50,000.00 CNY`,
+      `market: ${instrument} listed at ${money(REFERENCE_PRICE)}/t (±10 % band); ${buyer.entityId} gets ${money(BUYER_DEPOSIT)}`,
     );
     await Promise.all([
       regulator.market.configureInstrument({
@@ -283,7 +299,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
       }),
       regulator.funds.deposit({
         accountId: buyer.holdingAccount,
-        amount: '5000000',
+        amount: BUYER_DEPOSIT.toString(),
         reference: `demo-${year}`,
       }),
     ]);
@@ -293,7 +309,9 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
         `the market is halted (${view.market.reason}); resume it with \`carbon market resume\` first`,
       );
     }
-    step(`traders: ${seller.entityId} sells ${lot} t at 60.00, ${buyer.entityId} bids ${lot} t at 61.00`);
+    step(
+      `traders: ${seller.entityId} sells ${lot} t at ${money(REFERENCE_PRICE)}, ${buyer.entityId} bids ${lot} t at ${money(BID_PRICE)}`,
+    );
     const [sell, buy] = await Promise.all([
       seller.trader.market.placeOrder({
         accountId: seller.holdingAccount,
@@ -306,7 +324,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
         accountId: buyer.holdingAccount,
         side: 'buy',
         instrument,
-        price: REFERENCE_PRICE + 100,
+        price: BID_PRICE,
         quantity: lot,
       }),
     ]);
@@ -356,6 +374,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
 
     return {
       year,
+      currency,
       factorSetId,
       instrument,
       installations,
@@ -387,12 +406,4 @@ async function ensureParticipants(regulator: Actor): Promise<void> {
       await regulator.registry.registerEntity(entity);
     }
   }
-}
-
-/** Fen as CNY with two decimals, e.g. 6000 → "60.00 CNY". */
-export function formatFen(fen: number | string): string {
-  const value = BigInt(fen);
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${(abs / 100n).toLocaleString('en-US')}.${String(abs % 100n).padStart(2, '0')} CNY`;
 }

@@ -2,11 +2,13 @@
 import { formatTable } from '../cli/output';
 import { GatewayClientError } from '../errors';
 import { TransactionError } from '../transaction-error';
-import { type DemoSummary, formatFen, runDemoCycle } from './demo-cycle';
+import { formatAmount } from '../money';
+import { type DemoSummary, runDemoCycle } from './demo-cycle';
 
 /** The demo's report: what happened, in a few lines a person reads. */
 export function formatSummary(summary: DemoSummary): string {
   const { year, instrument, supply } = summary;
+  const money = (minor: number | string): string => formatAmount(minor, summary.currency);
   const lines = [
     '',
     `Compliance period ${year} — ${summary.transactions} transactions committed in ${summary.seconds.toFixed(1)} s`,
@@ -27,11 +29,11 @@ export function formatSummary(summary: DemoSummary): string {
     '',
     ...summary.trades.map(
       (t) =>
-        `Trade ${t.id}: ${t.quantity} t ${instrument} at ${formatFen(t.price)}/t = ${formatFen(t.value)}, ` +
+        `Trade ${t.id}: ${t.quantity} t ${instrument} at ${money(t.price)}/t = ${money(t.value)}, ` +
         `${t.sellAccountId ?? '?'} → ${t.buyAccountId ?? '?'} (settled DvP)`,
     ),
     summary.trades.length === 0 ? 'No trade was matched.' : '',
-    `Buyer's funds: ${formatFen(summary.buyerFunds.total)} left (${formatFen(summary.buyerFunds.locked)} locked).`,
+    `Buyer's funds: ${money(summary.buyerFunds.total)} left (${money(summary.buyerFunds.locked)} locked).`,
     `Supply ${year}: cap ${supply.cap ?? '-'}, issued ${supply.allowances.issued}, allocated ${supply.allocated}, ` +
       `held ${supply.allowances.held}, surrendered ${supply.allowances.surrendered}; ` +
       `issued = held + surrendered + retired: ${supply.allowances.reconciles ? 'yes' : 'NO'}`,
@@ -60,7 +62,7 @@ export function formatSummary(summary: DemoSummary): string {
     `  account statement ${holding} --org Auditor --user auditor1`,
     `  history report ${year} ${first?.installationId ?? ''} --org Auditor --user auditor1`,
     `  market book --instrument ${instrument} --org Enterprise1 --user trader1`,
-    `  order place --account ${holding} --side sell --instrument ${instrument} --price 6050 --quantity 10 --org Enterprise1 --user trader1`,
+    `  order place --account ${holding} --side sell --instrument ${instrument} --price 60.50 --quantity 10 --org Enterprise1 --user trader1`,
     `  market data --instrument ${instrument} --org Auditor --user auditor1`,
     `  trades --instrument ${instrument} --org Auditor --user auditor1`,
     `  export csv holdings ${holding} --out holdings.csv --org Auditor --user auditor1`,

@@ -1,16 +1,19 @@
 import { type Command, ExpectedError } from '../command';
 import { formatTable } from '../output';
+import { formatAmount } from '../../money';
+import { FUNDS_PERIOD_OPTION, fundsCurrency } from './money-options';
 import { facades } from './support';
 
 export const accountStatementCommand: Command = {
   name: 'account statement',
   summary: "Auditor/regulator/owner: an account's status, units by type, vintage and status, and funds",
   usage: '<accountId>',
+  options: { period: FUNDS_PERIOD_OPTION },
   async run(context) {
     const accountId = context.args[0];
     if (accountId === undefined)
       throw new ExpectedError('name the account, e.g. carbon account statement ACC-1');
-    const { query, funds } = facades(context);
+    const { query, funds, period } = facades(context);
     const { account, holdings } = await query.getHoldings(accountId);
     // National accounts hold no settlement funds.
     const balance = account.entityId === undefined ? null : await funds.getBalance(accountId);
@@ -37,9 +40,12 @@ export const accountStatementCommand: Command = {
             ]),
           ),
     );
-    if (balance !== null)
+    if (balance !== null) {
+      const currency = await fundsCurrency(context, period);
       context.print(
-        `funds (fen): available ${balance.available}, locked ${balance.locked}, total ${balance.total}`,
+        `funds: available ${formatAmount(balance.available, currency)}, locked ` +
+          `${formatAmount(balance.locked, currency)}, total ${formatAmount(balance.total, currency)}`,
       );
+    }
   },
 };

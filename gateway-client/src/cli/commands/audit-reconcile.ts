@@ -2,8 +2,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reconcile } from '../../audit/reconcile';
 import { defaultSettingsDir } from '../../connection-settings';
+import { PeriodClient } from '../../contracts';
+import { formatAmount } from '../../money';
 import type { Command } from '../command';
 import { formatTable } from '../output';
+import { FUNDS_PERIOD_OPTION, fundsCurrency } from './money-options';
 
 export const auditReconcileCommand: Command = {
   name: 'audit reconcile',
@@ -15,6 +18,7 @@ export const auditReconcileCommand: Command = {
       description: 'replay checkpoint file (default: network/run/audit/reconcile-<org>.json)',
     },
     'from-start': { type: 'boolean', description: 'ignore the checkpoint and replay from block 0' },
+    period: FUNDS_PERIOD_OPTION,
   },
   async run(context) {
     const connection = context.connect();
@@ -38,6 +42,7 @@ export const auditReconcileCommand: Command = {
     if (context.json) {
       context.print(JSON.stringify(report, null, 2));
     } else {
+      const currency = await fundsCurrency(context, new PeriodClient(connection));
       const rate = (count: number): string =>
         report.replaySeconds > 0 ? (count / report.replaySeconds).toFixed(0) : '-';
       context.print(
@@ -61,7 +66,8 @@ export const auditReconcileCommand: Command = {
         ),
       );
       context.print(
-        `Settlement funds by history: ${report.funds.available} fen available, ${report.funds.locked} fen locked in open buy orders.`,
+        `Settlement funds by history: ${formatAmount(report.funds.available, currency)} available, ` +
+          `${formatAmount(report.funds.locked, currency)} locked in open buy orders.`,
       );
       context.print(
         `Compared ${report.lotsCompared} lots and the funds of ${report.accountsCompared} accounts with the world state: ` +

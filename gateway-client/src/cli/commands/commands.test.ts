@@ -51,7 +51,9 @@ describe('carbon commands', () => {
     const result = await run('order', 'place', '--help');
     expect(result.code).toBe(0);
     expect(result.out).toContain('Usage: carbon order place [options]');
-    expect(result.out).toMatch(/--price <value>\s+limit price, fen per tonne/);
+    expect(result.out).toMatch(
+      /--price <value>\s+limit price per tonne, in the period's currency with two decimals \(e\.g\. 60\.50\)/,
+    );
     expect(result.out).toContain('--json');
   });
 

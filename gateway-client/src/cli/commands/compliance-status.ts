@@ -1,4 +1,5 @@
 import { type Command, requiredOption } from '../command';
+import { formatAmount } from '../../money';
 import { facades, show, wholeOption } from './support';
 
 export const complianceStatusCommand: Command = {
@@ -19,7 +20,7 @@ export const complianceStatusCommand: Command = {
       final:
         final === null
           ? '-'
-          : `${final.code}, shortfall ${final.shortfall} t, penalty ${final.penalty} ${final.currency}`,
+          : `${final.code}, shortfall ${final.shortfall} t, penalty ${formatAmount(final.penalty, final.currency)}`,
     });
   },
 };

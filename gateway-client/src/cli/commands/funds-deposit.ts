@@ -1,23 +1,30 @@
 import { type Command, requiredOption } from '../command';
-import { facades, optionalText, parseWhole, show } from './support';
+import { formatAmount } from '../../money';
+import { FUNDS_PERIOD_OPTION, fundsCurrency, moneyOption, moneyOptionSpec } from './money-options';
+import { facades, optionalText, show } from './support';
 
 export const fundsDepositCommand: Command = {
   name: 'funds deposit',
   summary: 'Regulator (settlement bank): pay funds into an enterprise account (Funds:Deposit)',
   options: {
     account: { type: 'string', description: 'the receiving account' },
-    amount: { type: 'string', description: 'fen (integer minor units; 100 fen = 1 CNY)' },
+    amount: moneyOptionSpec('amount'),
     reference: { type: 'string', description: 'payment reference' },
+    period: FUNDS_PERIOD_OPTION,
   },
   async run(context) {
-    const amount = requiredOption(context, 'amount');
-    parseWhole(amount, '--amount');
+    // Every option is checked before the connection opens: a mistyped amount submits nothing.
+    const amount = moneyOption(context, 'amount');
+    const accountId = requiredOption(context, 'account');
     const reference = optionalText(context, 'reference');
-    const entry = await facades(context).funds.deposit({
-      accountId: requiredOption(context, 'account'),
-      amount,
+    const { funds, period } = facades(context);
+    const currency = await fundsCurrency(context, period);
+    const entry = await funds.deposit({
+      accountId,
+      // Minor units as a decimal string: funds may exceed 2^53.
+      amount: amount.toString(),
       ...(reference === undefined ? {} : { reference }),
     });
-    show(context, entry);
+    show(context, entry, { ...entry, amount: formatAmount(entry.amount, currency) });
   },
 };

@@ -1,4 +1,6 @@
 import { type Command, requiredOption } from '../command';
+import { formatMoney } from '../../money';
+import { instrumentCurrency, moneyHeader } from './money-options';
 import { facades, showTable } from './support';
 
 export const marketBookCommand: Command = {
@@ -6,21 +8,38 @@ export const marketBookCommand: Command = {
   summary: 'Anyone: order book depth per price level, with the price band (Market:GetOrderBook)',
   options: { instrument: { type: 'string', description: 'e.g. allowance-2030' } },
   async run(context) {
-    const book = await facades(context).market.getOrderBook(requiredOption(context, 'instrument'));
+    const instrument = requiredOption(context, 'instrument');
+    const { market, period } = facades(context);
+    const [book, currency] = await Promise.all([
+      market.getOrderBook(instrument),
+      instrumentCurrency(period, instrument),
+    ]);
+    const price = (level: { price: number } | undefined): string | undefined =>
+      level === undefined ? undefined : formatMoney(level.price);
     const depth = Math.max(book.bids.length, book.asks.length);
     const rows = Array.from({ length: depth }, (_, i) => {
       const bid = book.bids[i];
       const ask = book.asks[i];
-      return [bid?.orders, bid?.quantity, bid?.price, ask?.price, ask?.quantity, ask?.orders];
+      return [bid?.orders, bid?.quantity, price(bid), price(ask), ask?.quantity, ask?.orders];
     });
     showTable(
       context,
       book,
-      ['BID ORDERS', 'BID QTY', 'BID', 'ASK', 'ASK QTY', 'ASK ORDERS'],
+      [
+        'BID ORDERS',
+        'BID QTY',
+        moneyHeader('BID', currency),
+        moneyHeader('ASK', currency),
+        'ASK QTY',
+        'ASK ORDERS',
+      ],
       rows,
       'empty book',
     );
     if (!context.json)
-      context.print(`previous close ${book.previousClose}; band ${book.band.low}-${book.band.high} fen/t`);
+      context.print(
+        `previous close ${formatMoney(book.previousClose)}; band ${formatMoney(book.band.low)}-` +
+          `${formatMoney(book.band.high)} ${currency} per tonne`,
+      );
   },
 };

@@ -1,14 +1,16 @@
 import type { UnitType } from '../../contracts';
 import { type Command, ExpectedError, requiredOption } from '../command';
-import { facades, optionalWhole, show, wholeOption } from './support';
+import { formatAmount } from '../../money';
+import { instrumentCurrency, moneyOptionSpec, optionalPrice, priceOption } from './money-options';
+import { facades, optionalWhole, show } from './support';
 
 export const marketConfigureCommand: Command = {
   name: 'market configure',
   summary: 'Regulator: list an instrument or change its trading rules (Market:ConfigureInstrument)',
   options: {
     instrument: { type: 'string', description: 'e.g. allowance-2030 (the period must exist)' },
-    'reference-price': { type: 'string', description: 'band reference until the first close, fen/t' },
-    tick: { type: 'string', description: 'price tick, fen (default 1)' },
+    'reference-price': moneyOptionSpec('band reference per tonne until the first close'),
+    tick: moneyOptionSpec('price tick (default 0.01)'),
     'min-quantity': { type: 'string', description: 'smallest order, t (default 1)' },
     'band-bp': { type: 'string', description: 'price band, basis points (default 1000 = ±10 %)' },
   },
@@ -16,17 +18,24 @@ export const marketConfigureCommand: Command = {
     const instrument = requiredOption(context, 'instrument');
     const match = /^(allowance|offset)-([0-9]{4})$/.exec(instrument);
     if (!match?.[1] || !match[2]) throw new ExpectedError('--instrument must look like allowance-2030');
-    const tick = optionalWhole(context, 'tick');
+    const referencePrice = priceOption(context, 'reference-price');
+    const tick = optionalPrice(context, 'tick');
     const minQuantity = optionalWhole(context, 'min-quantity');
     const band = optionalWhole(context, 'band-bp');
-    const configured = await facades(context).market.configureInstrument({
+    const { market, period } = facades(context);
+    const currency = await instrumentCurrency(period, instrument);
+    const configured = await market.configureInstrument({
       unitType: match[1] as UnitType,
       vintage: Number(match[2]),
-      referencePrice: wholeOption(context, 'reference-price'),
+      referencePrice,
       ...(tick === undefined ? {} : { tick }),
       ...(minQuantity === undefined ? {} : { minQuantity }),
       ...(band === undefined ? {} : { bandBasisPoints: band }),
     });
-    show(context, configured);
+    show(context, configured, {
+      ...configured,
+      referencePrice: formatAmount(configured.referencePrice, currency),
+      tick: formatAmount(configured.tick, currency),
+    });
   },
 };

@@ -1,4 +1,6 @@
 import { type Command, requiredOption } from '../command';
+import { formatMoney } from '../../money';
+import { instrumentCurrency, moneyHeader } from './money-options';
 import { facades, optionalText, showTable } from './support';
 
 export const marketDataCommand: Command = {
@@ -12,24 +14,38 @@ export const marketDataCommand: Command = {
   async run(context) {
     const from = optionalText(context, 'from');
     const to = optionalText(context, 'to');
-    const days = await facades(context).market.getMarketData({
-      instrument: requiredOption(context, 'instrument'),
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-    });
+    const instrument = requiredOption(context, 'instrument');
+    const { market, period } = facades(context);
+    const [days, currency] = await Promise.all([
+      market.getMarketData({
+        instrument,
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      }),
+      instrumentCurrency(period, instrument),
+    ]);
+    // A day without order-book trades has no open, high, low, last or close.
+    const price = (minor: number | null): string | null => (minor === null ? null : formatMoney(minor));
     showTable(
       context,
       days,
-      ['DAY', 'OPEN', 'HIGH', 'LOW', 'LAST', 'CLOSE', 'VOLUME', 'TURNOVER', 'TRADES', 'BILATERAL'],
+      [
+        'DAY',
+        ...['OPEN', 'HIGH', 'LOW', 'LAST', 'CLOSE'].map((name) => moneyHeader(name, currency)),
+        'VOLUME',
+        moneyHeader('TURNOVER', currency),
+        'TRADES',
+        'BILATERAL',
+      ],
       days.map((d) => [
         d.day,
-        d.open,
-        d.high,
-        d.low,
-        d.last,
-        d.close,
+        price(d.open),
+        price(d.high),
+        price(d.low),
+        price(d.last),
+        price(d.close),
         d.volume,
-        d.turnover,
+        formatMoney(d.turnover),
         d.trades,
         d.bilateralVolume,
       ]),

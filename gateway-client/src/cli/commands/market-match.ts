@@ -1,4 +1,6 @@
 import { type Command, requiredOption } from '../command';
+import { formatMoney } from '../../money';
+import { instrumentCurrency, moneyHeader } from './money-options';
 import { facades, optionalText, showTable } from './support';
 
 export const marketMatchCommand: Command = {
@@ -10,15 +12,29 @@ export const marketMatchCommand: Command = {
   },
   async run(context) {
     const cutoff = optionalText(context, 'cutoff');
-    const result = await facades(context).market.match({
-      instrument: requiredOption(context, 'instrument'),
-      ...(cutoff === undefined ? {} : { cutoff }),
-    });
+    const instrument = requiredOption(context, 'instrument');
+    const { market, period } = facades(context);
+    const currency = await instrumentCurrency(period, instrument);
+    const result = await market.match({ instrument, ...(cutoff === undefined ? {} : { cutoff }) });
     showTable(
       context,
       result,
-      ['TRADE', 'PRICE', 'QUANTITY', 'VALUE', 'BUYER', 'SELLER'],
-      result.trades.map((t) => [t.id, t.price, t.quantity, t.value, t.buyAccountId, t.sellAccountId]),
+      [
+        'TRADE',
+        moneyHeader('PRICE', currency),
+        'QUANTITY',
+        moneyHeader('VALUE', currency),
+        'BUYER',
+        'SELLER',
+      ],
+      result.trades.map((t) => [
+        t.id,
+        formatMoney(t.price),
+        t.quantity,
+        formatMoney(t.value),
+        t.buyAccountId,
+        t.sellAccountId,
+      ]),
       `no trade: ${result.ordersConsidered} order(s) considered`,
     );
     if (!context.json && result.expiredOrderIds.length > 0)

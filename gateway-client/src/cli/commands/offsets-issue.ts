@@ -3,12 +3,15 @@ import { facades, show, wholeOption } from './support';
 
 export const offsetsIssueCommand: Command = {
   name: 'offsets issue',
-  summary: "Regulator: issue a project's credits for a monitoring period, once only (Offset:IssueOffsets)",
+  summary: "Regulator: issue a project's credits for a monitoring period; no day twice (Offset:IssueOffsets)",
   options: {
     project: { type: 'string', description: 'the project' },
-    vintage: { type: 'string', description: 'vintage year' },
-    from: { type: 'string', description: 'monitoring period start, YYYY-MM-DD' },
-    to: { type: 'string', description: 'monitoring period end, YYYY-MM-DD' },
+    vintage: { type: 'string', description: 'vintage: the year the monitoring period ends' },
+    from: { type: 'string', description: 'first day of the monitoring period, YYYY-MM-DD (inclusive)' },
+    to: {
+      type: 'string',
+      description: 'last day of the monitoring period, YYYY-MM-DD (inclusive, same year as --from)',
+    },
     'serial-start': { type: 'string', description: 'first serial of the block (blocks never overlap)' },
     quantity: { type: 'string', description: 'tonnes CO2e' },
     account: { type: 'string', description: "an open account of the project's owner" },

@@ -1,13 +1,30 @@
 import { type Command, requiredOption } from '../command';
+import { formatAmount } from '../../money';
+import { FUNDS_PERIOD_OPTION, fundsCurrency, instrumentCurrency } from './money-options';
 import { facades, showTable } from './support';
 
 export const orderListCommand: Command = {
   name: 'order list',
   summary:
     "Trader/operator/supervisor: an account's open orders, locked units and funds (Market:GetPosition)",
-  options: { account: { type: 'string', description: 'the account' } },
+  options: {
+    account: { type: 'string', description: 'the account' },
+    period: FUNDS_PERIOD_OPTION,
+  },
   async run(context) {
-    const position = await facades(context).market.getPosition(requiredOption(context, 'account'));
+    const accountId = requiredOption(context, 'account');
+    const { market, period } = facades(context);
+    const [position, fundsIn] = await Promise.all([
+      market.getPosition(accountId),
+      fundsCurrency(context, period),
+    ]);
+    // Orders may be in instruments of several vintages, each priced in the currency of its own period.
+    const instruments = [...new Set(position.openOrders.map((o) => o.instrument))];
+    const currencies = new Map(
+      await Promise.all(instruments.map(async (id) => [id, await instrumentCurrency(period, id)] as const)),
+    );
+    const money = (minor: number | string, instrument: string): string =>
+      formatAmount(minor, currencies.get(instrument) ?? fundsIn);
     showTable(
       context,
       position,
@@ -16,18 +33,18 @@ export const orderListCommand: Command = {
         o.id,
         o.side,
         o.instrument,
-        o.price,
+        money(o.price, o.instrument),
         o.quantity,
         o.remaining,
-        o.escrow,
+        money(o.escrow, o.instrument),
         o.expiresAt,
       ]),
       'no open order',
     );
     if (!context.json)
       context.print(
-        `locked units: ${position.lockedUnits} t; funds (fen): available ${position.funds.available}, ` +
-          `locked ${position.funds.locked}, total ${position.funds.total}`,
+        `locked units: ${position.lockedUnits} t; funds: available ${formatAmount(position.funds.available, fundsIn)}, ` +
+          `locked ${formatAmount(position.funds.locked, fundsIn)}, total ${formatAmount(position.funds.total, fundsIn)}`,
       );
   },
 };

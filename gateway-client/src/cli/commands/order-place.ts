@@ -1,4 +1,7 @@
 import { type Command, ExpectedError, requiredOption } from '../command';
+import type { OrderRequest } from '../../contracts';
+import { formatAmount } from '../../money';
+import { instrumentCurrency, moneyOptionSpec, priceOption } from './money-options';
 import { facades, optionalText, show, wholeOption } from './support';
 
 export const orderPlaceCommand: Command = {
@@ -9,7 +12,7 @@ export const orderPlaceCommand: Command = {
     account: { type: 'string', description: "your entity's trading or holding account" },
     side: { type: 'string', description: 'buy or sell' },
     instrument: { type: 'string', description: 'e.g. allowance-2030' },
-    price: { type: 'string', description: 'limit price, fen per tonne' },
+    price: moneyOptionSpec('limit price per tonne'),
     quantity: { type: 'string', description: 'tonnes' },
     'good-till': { type: 'string', description: 'day (default) or period' },
   },
@@ -19,23 +22,27 @@ export const orderPlaceCommand: Command = {
     const goodTill = optionalText(context, 'good-till');
     if (goodTill !== undefined && goodTill !== 'day' && goodTill !== 'period')
       throw new ExpectedError('--good-till must be day or period');
-    const order = await facades(context).market.placeOrder({
+    // Every option is checked before the connection opens: a mistyped price submits nothing.
+    const request: OrderRequest = {
       accountId: requiredOption(context, 'account'),
       side,
       instrument: requiredOption(context, 'instrument'),
-      price: wholeOption(context, 'price'),
+      price: priceOption(context, 'price'),
       quantity: wholeOption(context, 'quantity'),
       ...(goodTill === undefined ? {} : { goodTill }),
-    });
+    };
+    const { market, period } = facades(context);
+    const currency = await instrumentCurrency(period, request.instrument);
+    const order = await market.placeOrder(request);
     show(context, order, {
       order: order.id,
       account: order.accountId,
       side: order.side,
       instrument: order.instrument,
-      price: order.price,
+      price: formatAmount(order.price, currency),
       quantity: order.quantity,
       status: order.status,
-      escrow: order.escrow,
+      escrow: formatAmount(order.escrow, currency),
       expiresAt: order.expiresAt,
     });
   },

@@ -1,4 +1,6 @@
 import type { Command } from '../command';
+import { formatMoney } from '../../money';
+import { moneyHeader, periodCurrency } from './money-options';
 import { facades, periodArgument, showTable } from './support';
 
 export const periodCloseCommand: Command = {
@@ -6,12 +8,15 @@ export const periodCloseCommand: Command = {
   summary: 'Regulator: close a period after its surrender deadline: shortfalls, penalties, carry-over',
   usage: '<year>',
   async run(context) {
-    const closing = await facades(context).compliance.closePeriod({ period: periodArgument(context) });
+    const year = periodArgument(context);
+    const { compliance, period } = facades(context);
+    const currency = await periodCurrency(period, year);
+    const closing = await compliance.closePeriod({ period: year });
     showTable(
       context,
       closing,
-      ['INSTALLATION', 'CODE', 'SHORTFALL', 'PENALTY'],
-      closing.outcomes.map((o) => [o.installationId, o.code, o.shortfall, o.penalty]),
+      ['INSTALLATION', 'CODE', 'SHORTFALL', moneyHeader('PENALTY', currency)],
+      closing.outcomes.map((o) => [o.installationId, o.code, o.shortfall, formatMoney(o.penalty)]),
       `period ${closing.period} closed; no installation had an obligation`,
     );
     if (!context.json)

@@ -1,12 +1,13 @@
 import type { PeriodDefinition } from '../../contracts';
 import { type Command, ExpectedError } from '../command';
+import { formatAmount } from '../../money';
+import { moneyOptionSpec, optionalCurrency, optionalPrice } from './money-options';
 import { facades, optionalText, optionalWhole, readJsonFile, show } from './support';
 
 /** "5" or "4.5" per cent as basis points, without floating point. */
-function percentToBasisPoints(value: string): number {
+function percentToBasisPoints(value: string, name: string): number {
   const match = /^([0-9]{1,3})(?:\.([0-9]{1,2}))?$/.exec(value);
-  if (!match?.[1])
-    throw new ExpectedError(`--offset-share must be a percentage like 5 or 4.5, got "${value}"`);
+  if (!match?.[1]) throw new ExpectedError(`--${name} must be a percentage like 5 or 4.5, got "${value}"`);
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
@@ -31,8 +32,16 @@ export const periodCreateCommand: Command = {
       type: 'string',
       description: 'share of the obligation payable in offsets, % (default 5)',
     },
-    penalty: { type: 'string', description: 'penalty per missing tonne, minor units (EUR 100 = 10000)' },
-    currency: { type: 'string', description: 'currency of the penalty (default EUR)' },
+    materiality: {
+      type: 'string',
+      description:
+        'how far verified emissions may differ from computed ones before the verifier must give a reason, % (default 5)',
+    },
+    penalty: moneyOptionSpec('penalty per missing tonne'),
+    currency: {
+      type: 'string',
+      description: 'ISO 4217 code of all money of the period: prices, funds, penalties (default CNY)',
+    },
     file: { type: 'string', description: 'JSON period definition (with benchmarks); options override it' },
   },
   async run(context) {
@@ -42,7 +51,9 @@ export const periodCreateCommand: Command = {
       if (value === undefined) throw new ExpectedError(`--${name} is required (or give it in --file)`);
       return value;
     };
+    const currency = optionalCurrency(context, 'currency') ?? base.currency;
     const share = optionalText(context, 'offset-share');
+    const materiality = optionalText(context, 'materiality');
     const deadlines = {
       reportBy: need(
         isoOption(optionalText(context, 'report-by'), 'report-by') ?? base.deadlines?.reportBy,
@@ -63,9 +74,15 @@ export const periodCreateCommand: Command = {
       cap: need(optionalWhole(context, 'cap') ?? base.cap, 'cap'),
       deadlines,
       offsetLimitBasisPoints:
-        share === undefined ? (base.offsetLimitBasisPoints ?? 500) : percentToBasisPoints(share),
-      penaltyPerTonne: need(optionalWhole(context, 'penalty') ?? base.penaltyPerTonne, 'penalty'),
-      currency: optionalText(context, 'currency') ?? base.currency ?? 'EUR',
+        share === undefined
+          ? (base.offsetLimitBasisPoints ?? 500)
+          : percentToBasisPoints(share, 'offset-share'),
+      ...(materiality === undefined
+        ? {}
+        : { materialityThresholdBasisPoints: percentToBasisPoints(materiality, 'materiality') }),
+      penaltyPerTonne: need(optionalPrice(context, 'penalty') ?? base.penaltyPerTonne, 'penalty'),
+      // Without one, the chaincode gives the period its default currency (CNY).
+      ...(currency === undefined ? {} : { currency }),
     };
     const period = await facades(context).period.createPeriod(request);
     show(context, period, {
@@ -75,7 +92,9 @@ export const periodCreateCommand: Command = {
       verifyBy: period.deadlines.verifyBy,
       surrenderBy: period.deadlines.surrenderBy,
       offsetLimitBasisPoints: period.offsetLimitBasisPoints,
-      penaltyPerTonne: `${period.penaltyPerTonne} ${period.currency} minor units`,
+      materialityThresholdBasisPoints: period.materialityThresholdBasisPoints,
+      currency: period.currency,
+      penaltyPerTonne: formatAmount(period.penaltyPerTonne, period.currency),
       benchmarks: Object.keys(period.benchmarks).join(', ') || '-',
       status: period.status,
     });

@@ -2,8 +2,14 @@ import type { EmissionReport } from '../../contracts';
 import { type Command, requiredOption } from '../command';
 import { facades, show, wholeOption } from './support';
 
+/** `+12 t`, `-3 t`, `0 t`: verified − computed. */
+function signedTonnes(tonnes: number): string {
+  return `${tonnes > 0 ? '+' : ''}${tonnes} t`;
+}
+
 /** The lines a person reads about a report. */
 export function reportSummary(report: EmissionReport): Record<string, unknown> {
+  const { verification } = report;
   return {
     period: report.period,
     installation: report.installationId,
@@ -11,8 +17,9 @@ export function reportSummary(report: EmissionReport): Record<string, unknown> {
     status: report.status,
     emissions: `${report.emissionsTonnes} t (${report.emissionsKg} kg)`,
     factorSet: `${report.factorSet.id} v${report.factorSet.version}`,
-    verified: report.verification
-      ? `${report.verification.verifiedEmissionsTonnes} t by ${report.verification.verifier}`
+    verified: verification ? `${verification.verifiedEmissionsTonnes} t by ${verification.verifier}` : '-',
+    difference: verification
+      ? `${signedTonnes(verification.differenceTonnes)}${verification.reason === undefined ? '' : ` (${verification.reason})`}`
       : '-',
     rejected: report.rejection?.reason ?? '-',
     accepted: report.acceptance?.at ?? '-',

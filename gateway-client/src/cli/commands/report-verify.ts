@@ -7,6 +7,7 @@ const OPINIONS = ['positive', 'positive-with-comments'] as const;
 export const reportVerifyCommand: Command = {
   name: 'report verify',
   summary: 'Verifier: verify the current version of a report with verified emissions (Mrv:VerifyReport)',
+  // The chaincode refuses 0 t for a non-zero report, and needs --reason beyond the period's materiality.
   options: {
     period: { type: 'string', description: 'the period' },
     installation: { type: 'string', description: 'the installation' },
@@ -14,12 +15,18 @@ export const reportVerifyCommand: Command = {
     emissions: { type: 'string', description: 'verified emissions, whole tonnes' },
     opinion: { type: 'string', description: `${OPINIONS.join(' or ')} (default positive)` },
     comment: { type: 'string', description: 'verifier comment' },
+    reason: {
+      type: 'string',
+      description:
+        "why the verified figure differs from the computed one (needed beyond the period's materiality, default 5 %)",
+    },
   },
   async run(context) {
     const opinion = optionalText(context, 'opinion') ?? 'positive';
     const known = OPINIONS.find((o) => o === opinion);
     if (known === undefined) throw new ExpectedError(`--opinion must be ${OPINIONS.join(' or ')}`);
     const comment = optionalText(context, 'comment');
+    const reason = optionalText(context, 'reason');
     const report = await facades(context).mrv.verifyReport({
       period: wholeOption(context, 'period'),
       installationId: requiredOption(context, 'installation'),
@@ -27,6 +34,7 @@ export const reportVerifyCommand: Command = {
       verifiedEmissions: wholeOption(context, 'emissions'),
       opinion: known,
       ...(comment === undefined ? {} : { comment }),
+      ...(reason === undefined ? {} : { reason }),
     });
     show(context, report, reportSummary(report));
   },

@@ -58,7 +58,7 @@ export function optionalText(context: CommandContext, name: string): string | un
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A required whole-number option (quantities, years, fen). */
+/** A required whole-number option (quantities, years); money goes through `money-options`. */
 export function wholeOption(context: CommandContext, name: string): number {
   return parseWhole(requiredOption(context, name), `--${name}`);
 }

@@ -1,4 +1,6 @@
 import { type Command, requiredOption } from '../command';
+import { formatAmount } from '../../money';
+import { instrumentCurrency } from './money-options';
 import { facades, show } from './support';
 
 export const tradeAcceptCommand: Command = {
@@ -9,10 +11,15 @@ export const tradeAcceptCommand: Command = {
     account: { type: 'string', description: 'your paying and receiving account' },
   },
   async run(context) {
-    const { proposal, trade } = await facades(context).market.acceptTrade({
+    const request = {
       proposalId: requiredOption(context, 'proposal'),
       accountId: requiredOption(context, 'account'),
-    });
+    };
+    const { market, period } = facades(context);
+    // The currency is read before accepting, so that printing the trade cannot fail once it is settled.
+    const offered = await market.getProposal(request.proposalId);
+    const currency = await instrumentCurrency(period, offered.instrument);
+    const { proposal, trade } = await market.acceptTrade(request);
     show(
       context,
       { proposal, trade },
@@ -20,9 +27,9 @@ export const tradeAcceptCommand: Command = {
         proposal: proposal.id,
         status: proposal.status,
         trade: trade.id,
-        price: trade.price,
+        price: formatAmount(trade.price, currency),
         quantity: trade.quantity,
-        value: trade.value,
+        value: formatAmount(trade.value, currency),
       },
     );
   },

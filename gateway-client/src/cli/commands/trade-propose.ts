@@ -1,4 +1,7 @@
 import { type Command, requiredOption } from '../command';
+import type { ProposalRequest } from '../../contracts';
+import { formatAmount } from '../../money';
+import { instrumentCurrency, moneyOptionSpec, priceOption } from './money-options';
 import { facades, optionalText, show, wholeOption } from './support';
 
 export const tradeProposeCommand: Command = {
@@ -9,20 +12,24 @@ export const tradeProposeCommand: Command = {
     account: { type: 'string', description: 'your selling account' },
     buyer: { type: 'string', description: 'the buyer entity, e.g. ENT2' },
     instrument: { type: 'string', description: 'e.g. allowance-2030' },
-    price: { type: 'string', description: 'fen per tonne' },
+    price: moneyOptionSpec('price per tonne'),
     quantity: { type: 'string', description: 'tonnes' },
     'expires-at': { type: 'string', description: 'ISO time the offer lapses' },
   },
   async run(context) {
     const expiresAt = optionalText(context, 'expires-at');
-    const proposal = await facades(context).market.proposeTrade({
+    // Every option is checked before the connection opens: a mistyped price submits nothing.
+    const request: ProposalRequest = {
       accountId: requiredOption(context, 'account'),
       buyerEntityId: requiredOption(context, 'buyer'),
       instrument: requiredOption(context, 'instrument'),
-      price: wholeOption(context, 'price'),
+      price: priceOption(context, 'price'),
       quantity: wholeOption(context, 'quantity'),
       ...(expiresAt === undefined ? {} : { expiresAt }),
-    });
-    show(context, proposal);
+    };
+    const { market, period } = facades(context);
+    const currency = await instrumentCurrency(period, request.instrument);
+    const proposal = await market.proposeTrade(request);
+    show(context, proposal, { ...proposal, price: formatAmount(proposal.price, currency) });
   },
 };

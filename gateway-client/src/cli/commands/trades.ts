@@ -1,4 +1,6 @@
 import { type Command, requiredOption } from '../command';
+import { formatMoney } from '../../money';
+import { instrumentCurrency, moneyHeader } from './money-options';
 import { facades, optionalText, showTable, today } from './support';
 
 export const tradesCommand: Command = {
@@ -11,22 +13,36 @@ export const tradesCommand: Command = {
   },
   async run(context) {
     const accountId = optionalText(context, 'account');
-    const trades = await facades(context).market.getTrades({
-      instrument: requiredOption(context, 'instrument'),
-      day: optionalText(context, 'day') ?? today(),
-      ...(accountId === undefined ? {} : { accountId }),
-    });
+    const instrument = requiredOption(context, 'instrument');
+    const { market, period } = facades(context);
+    const [trades, currency] = await Promise.all([
+      market.getTrades({
+        instrument,
+        day: optionalText(context, 'day') ?? today(),
+        ...(accountId === undefined ? {} : { accountId }),
+      }),
+      instrumentCurrency(period, instrument),
+    ]);
     showTable(
       context,
       trades,
-      ['TIME', 'TRADE', 'KIND', 'PRICE', 'QUANTITY', 'VALUE', 'BUYER', 'SELLER'],
+      [
+        'TIME',
+        'TRADE',
+        'KIND',
+        moneyHeader('PRICE', currency),
+        'QUANTITY',
+        moneyHeader('VALUE', currency),
+        'BUYER',
+        'SELLER',
+      ],
       trades.map((t) => [
         t.executedAt,
         t.id,
         t.kind,
-        t.price,
+        formatMoney(t.price),
         t.quantity,
-        t.value,
+        formatMoney(t.value),
         t.buyAccountId,
         t.sellAccountId,
       ]),
