@@ -1,5 +1,11 @@
 /** @type {import('jest').Config} */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }];
+// Tests run the workspaces' current sources, not their last build in dist/.
+const moduleNameMapper = {
+  '^@carbon-ets/contract$': '<rootDir>/contract/src/index.ts',
+  '^@carbon-ets/gateway-client$': '<rootDir>/gateway-client/src/index.ts',
+  '^@carbon-ets/network$': '<rootDir>/network/src/index.ts',
+};
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
@@ -14,7 +20,9 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
       roots: [
+        '<rootDir>/contract/src',
         '<rootDir>/chaincode/src',
         '<rootDir>/gateway-client/src',
         '<rootDir>/network/src',
@@ -26,8 +34,10 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/connection-dir.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -1,4 +1,4 @@
-import { connectAs, type CarbonConnection } from '../gateway-client/src';
+import { connectAs, type CarbonConnection } from '@carbon-ets/gateway-client';
 import {
   ensureBaseline,
   firstFreePeriodYear,

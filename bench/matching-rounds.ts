@@ -1,5 +1,5 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import { connectAs, submit } from '../gateway-client/src';
+import { connectAs, submit } from '@carbon-ets/gateway-client';
 import type { BenchLedger } from './bench-ledger';
 
 /** One clearing round: how many fills one Market:Match settled and how long its commit took. */

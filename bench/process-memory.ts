@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAlive, listPidFiles } from '../network/src/process-supervisor';
+import { isAlive, listPidFiles } from '@carbon-ets/network';
 
 /** Resident memory (VmRSS) of every process the network runs, in MiB, from the pid files. */
 export function networkMemory(): { name: string; pid: number; rssMiB: number }[] {

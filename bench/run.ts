@@ -2,9 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectAs, reconcile, type ReconcileReport } from '../gateway-client/src';
-import { REPO_ROOT, runPaths } from '../network/src/paths';
-import { loadTopology } from '../network/src/topology';
+import { printError } from '@carbon-ets/contract';
+import {
+  CONNECTION_DIR_VARIABLE,
+  connectAs,
+  reconcile,
+  type ReconcileReport,
+} from '@carbon-ets/gateway-client';
+import { loadTopology, REPO_ROOT, runPaths } from '@carbon-ets/network';
 import { connectionsFor, prepareBenchLedger, refreshSlotLots } from './bench-ledger';
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
@@ -24,6 +29,8 @@ import {
  * memory of every node. Needs a running network (`npm start`). Results: stdout and bench/results/.
  */
 async function main(): Promise<void> {
+  // The bench drives the network `npm run network:up` started: read the connection settings it wrote.
+  process.env[CONNECTION_DIR_VARIABLE] ??= runPaths.connection;
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -195,6 +202,10 @@ function gatewayConcurrency(): string {
 }
 
 main().catch((err: unknown) => {
-  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+  process.exit(
+    printError(err, {
+      write: (line) => process.stderr.write(`${line}\n`),
+      debug: Boolean(process.env.DEBUG),
+    }),
+  );
 });

@@ -1,5 +1,5 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import type { CarbonConnection } from '../gateway-client/src';
+import type { CarbonConnection } from '@carbon-ets/gateway-client';
 import { gasAndGridReport } from '../test/support/baseline';
 import type { BenchLedger } from './bench-ledger';
 import type { Operation } from './load-driver';

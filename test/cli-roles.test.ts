@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MarketClient, QueryClient, type SupplySummary } from '../gateway-client/src';
+import { MarketClient, QueryClient, type SupplySummary } from '@carbon-ets/gateway-client';
 import {
   ensureBaseline,
   firstFreePeriodYear,

@@ -102,7 +102,7 @@ describe('carbon CLI against the real network', () => {
   test.each([
     [['frobnicate'], /^error: unknown command "frobnicate"/],
     [['whoami'], /^error: --org is required/],
-    [['whoami', '--org', 'Enterprise1', '--bogus'], /^error: Unknown option '--bogus'/],
+    [['whoami', '--org', 'Enterprise1', '--bogus'], /^error: unknown option '--bogus'/],
     [['whoami', '--org', 'Nowhere'], /^error: no connection settings for organisation "Nowhere"/],
   ])('usage mistake %j: one line, exit 1, no stack trace', async (args, message) => {
     const run = await carbon(...args);

@@ -1,9 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connectAs, submit } from '../gateway-client/src';
-import { ledgerHeight } from '../gateway-client/src/ledger-height';
-import { listenToChaincodeEvents, type CarbonEvent } from '../gateway-client/src/events/chaincode-events';
+import {
+  connectAs,
+  ledgerHeight,
+  listenToChaincodeEvents,
+  submit,
+  type CarbonEvent,
+} from '@carbon-ets/gateway-client';
 
 describe('chaincode events with a file checkpoint', () => {
   test('a listener restarted with its checkpoint resumes after the last event it handled', async () => {

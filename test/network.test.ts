@@ -1,8 +1,7 @@
 import { TextDecoder } from 'node:util';
-import { connectAs } from '../gateway-client/src';
-import { blockHeight } from '../network/src/channel';
-import { sleep } from '../network/src/exec';
-import { loadTopology } from '../network/src/topology';
+import { connectAs } from '@carbon-ets/gateway-client';
+import { blockHeight, loadTopology } from '@carbon-ets/network';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const topology = loadTopology();
 const utf8 = new TextDecoder();

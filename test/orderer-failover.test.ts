@@ -5,12 +5,18 @@ import {
   waitForBlock,
   type CarbonConnection,
   type SubmitOutcome,
-} from '../gateway-client/src';
-import { isHealthy, isRaftLeader } from '../network/src/health';
-import { ordererProcess } from '../network/src/node-config';
-import { isAlive, readPidFile, startNode } from '../network/src/process-supervisor';
-import { loadTopology, type OrdererNode } from '../network/src/topology';
-import { sleep } from '../network/src/exec';
+} from '@carbon-ets/gateway-client';
+import {
+  isAlive,
+  isHealthy,
+  isRaftLeader,
+  loadTopology,
+  ordererProcess,
+  readPidFile,
+  startNode,
+  type OrdererNode,
+} from '@carbon-ets/network';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline } from './support/baseline';
 import { participant, type Participant } from './support/participants';
 

@@ -1,11 +1,8 @@
-import { connectAs, submit, TransactionError } from '../gateway-client/src';
-import { sleep } from '../network/src/exec';
+import { connectAs, submit, TransactionError, type FundsBalance } from '@carbon-ets/gateway-client';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
 import { participant, type Participant } from './support/participants';
 
-interface Balance {
-  available: string;
-}
 interface Holdings {
   holdings: { quantity: number }[];
 }
@@ -57,7 +54,7 @@ describe('retry and idempotency', () => {
         requestId,
         commitWait: impatient.commitWait,
       });
-      await expect(timedOut).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
+      await expect(timedOut).rejects.toMatchObject({ kind: 'OUTCOME_UNKNOWN' });
     } finally {
       impatient.close();
     }
@@ -68,10 +65,12 @@ describe('retry and idempotency', () => {
       requestId,
     });
     await expect(replay).rejects.toBeInstanceOf(TransactionError);
-    await expect(replay).rejects.toThrow(
-      new RegExp(`^CONFLICT: request ${requestId} was already applied by transaction`),
+    await expect(replay).rejects.toMatchObject({ kind: 'REJECTED', code: 'CONFLICT' });
+    await expect(replay).rejects.toHaveProperty(
+      'reason',
+      expect.stringMatching(new RegExp(`^request ${requestId} was already applied by transaction`)),
     );
-    const balance = await regulator.evaluate<Balance>('Funds:GetBalance', account);
+    const balance = await regulator.evaluate<FundsBalance>('Funds:GetBalance', account);
     expect(balance.available).toBe('12345');
   });
 
@@ -89,7 +88,7 @@ describe('retry and idempotency', () => {
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') {
         expect(outcome.reason).toBeInstanceOf(TransactionError);
-        expect((outcome.reason as TransactionError).code).toBe('CONFLICT');
+        expect((outcome.reason as TransactionError).kind).toBe('CONFLICT');
       }
     }
     expect(committed.length).toBeGreaterThan(0);

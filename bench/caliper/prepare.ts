@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { loadConnectionSettings } from '../../gateway-client/src';
-import { runPaths } from '../../network/src/paths';
+import { printError } from '@carbon-ets/contract';
+import { CONNECTION_DIR_VARIABLE, loadConnectionSettings } from '@carbon-ets/gateway-client';
+import { runPaths } from '@carbon-ets/network';
 import { prepareBenchLedger } from '../bench-ledger';
 
 /**
@@ -11,6 +12,8 @@ import { prepareBenchLedger } from '../bench-ledger';
  * ledger (funded accounts) for the transfer workload.
  */
 async function main(): Promise<void> {
+  // Caliper drives the network `npm run network:up` started: read the connection settings it wrote.
+  process.env[CONNECTION_DIR_VARIABLE] ??= runPaths.connection;
   const dir = path.join(runPaths.root, 'caliper');
   mkdirSync(dir, { recursive: true });
   const settings = loadConnectionSettings('Enterprise1');
@@ -62,6 +65,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+  process.exit(
+    printError(err, {
+      write: (line) => process.stderr.write(`${line}\n`),
+      debug: Boolean(process.env.DEBUG),
+    }),
+  );
 });

@@ -10,11 +10,7 @@ import {
   signers,
 } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
-import {
-  defaultSettingsDir,
-  loadConnectionSettings,
-  type OrgConnectionSettings,
-} from './connection-settings';
+import { loadConnectionSettings, type OrgConnectionSettings } from './connection-settings';
 import { GatewayClientError } from './errors';
 import { type CommitWait, commitWaitFor } from './submit';
 
@@ -46,7 +42,7 @@ export interface ConnectOptions {
   readonly organization: string;
   /** User name registered with the org's CA, e.g. `regulator1`; defaults to the first registered user. */
   readonly user?: string;
-  /** Folder with the per-org connection settings; defaults to the local network's. */
+  /** Folder with the per-org connection settings; defaults to `$CARBON_CONNECTION_DIR`. */
   readonly settingsDir?: string;
   readonly deadlines?: Partial<Deadlines>;
   /** Overrides the commit wait derived from the ordering service's batch timeout. */
@@ -68,7 +64,7 @@ export interface CarbonConnection {
 
 /** Connects to the org's own peer over TLS with the user's CA-issued identity. */
 export function connectAs(options: ConnectOptions): CarbonConnection {
-  const settings = loadConnectionSettings(options.organization, options.settingsDir ?? defaultSettingsDir());
+  const settings = loadConnectionSettings(options.organization, options.settingsDir);
   const user =
     options.user ?? Object.keys(settings.users).find((name) => settings.users[name]?.role !== undefined);
   const files = user === undefined ? undefined : settings.users[user];

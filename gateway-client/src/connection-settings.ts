@@ -1,59 +1,47 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  configErrorMap,
+  describeConfigIssue,
+  type OrgConnectionSettings,
+  OrgConnectionSettingsSchema,
+} from '@carbon-ets/contract';
 import { GatewayClientError } from './errors';
 
-/** A user's CA-issued identity files and the attributes it was registered with. */
-export interface UserIdentityFiles {
-  readonly certificateFile: string;
-  readonly privateKeyFile: string;
-  readonly role?: string;
-  readonly entity?: string;
+export type { CaSettings, OrgConnectionSettings, UserIdentityFiles } from '@carbon-ets/contract';
+
+/** The environment variable that names the folder of connection settings. */
+export const CONNECTION_DIR_VARIABLE = 'CARBON_CONNECTION_DIR';
+
+/**
+ * The folder of connection settings: the caller's `dir`, else `$CARBON_CONNECTION_DIR`. The library assumes
+ * no folder layout of its own — it may run far from the network that wrote the files — so applications supply
+ * the default (the CLI, the demo, the tests and the bench use `<cwd>/network/run/connection`).
+ */
+export function settingsDirOf(dir?: string): string {
+  const chosen = dir ?? process.env[CONNECTION_DIR_VARIABLE];
+  if (chosen === undefined || chosen === '') {
+    throw new GatewayClientError(
+      'NO_CONNECTION_SETTINGS',
+      'no folder of connection settings was given',
+      `pass settingsDir, or set ${CONNECTION_DIR_VARIABLE} (\`npm run network:up\` writes network/run/connection)`,
+    );
+  }
+  return chosen;
+}
+
+/** The settings file of one organisation: `<dir>/<organisation in lower case>.json`. */
+export function connectionSettingsFile(organization: string, dir?: string): string {
+  return path.join(settingsDirOf(dir), `${organization.toLowerCase()}.json`);
 }
 
 /**
- * What a client of one organisation needs: its peer's endpoint and TLS root, the channel and chaincode,
- * and its users' identity files. `network:up` writes one file per org to `network/run/connection/`.
+ * Reads and validates the settings of one organisation (by name, case-insensitive). A missing file is
+ * NO_CONNECTION_SETTINGS; a file that does not match the contract's schema is BAD_CONNECTION_SETTINGS, one line
+ * naming the file and the field.
  */
-export interface OrgConnectionSettings {
-  readonly organization: string;
-  readonly mspId: string;
-  readonly peerEndpoint: string;
-  readonly peerHostAlias: string;
-  readonly tlsRootCertFile: string;
-  readonly channel: string;
-  readonly chaincode: string;
-  /** The ordering service's batch timeout: the longest a transaction waits for its block to be cut. */
-  readonly batchTimeoutMs?: number;
-  readonly users: Readonly<Record<string, UserIdentityFiles>>;
-  /** The org's Fabric CA, for enrolling and registering users. */
-  readonly ca: CaSettings;
-}
-
-/** How to reach an org's Fabric CA with its client binary. */
-export interface CaSettings {
-  readonly url: string;
-  readonly caName: string;
-  readonly tlsRootCertFile: string;
-  readonly clientBinary: string;
-  /** MSP folder of the org's registrar, the identity allowed to register new users. */
-  readonly registrarMspDir: string;
-  /** Where enrolled users' identity folders go (`<dir>/<user>/msp`). */
-  readonly identitiesDir: string;
-}
-
-/** Default folder of connection settings: `$CARBON_CONNECTION_DIR`, else the local network's run folder. */
-export function defaultSettingsDir(): string {
-  return (
-    process.env.CARBON_CONNECTION_DIR ?? path.resolve(__dirname, '..', '..', 'network', 'run', 'connection')
-  );
-}
-
-/** Reads the settings of one organisation (by name, case-insensitive). */
-export function loadConnectionSettings(
-  organization: string,
-  dir = defaultSettingsDir(),
-): OrgConnectionSettings {
-  const file = path.join(dir, `${organization.toLowerCase()}.json`);
+export function loadConnectionSettings(organization: string, dir?: string): OrgConnectionSettings {
+  const file = connectionSettingsFile(organization, dir);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -61,8 +49,23 @@ export function loadConnectionSettings(
     throw new GatewayClientError(
       'NO_CONNECTION_SETTINGS',
       `no connection settings for organisation "${organization}" at ${file}`,
-      'start the network with `npm start` (or `npm run network:up`), or set CARBON_CONNECTION_DIR',
+      `start the network with \`npm start\` (or \`npm run network:up\`), or set ${CONNECTION_DIR_VARIABLE}`,
     );
   }
-  return JSON.parse(text) as OrgConnectionSettings;
+  const fix = 'the network writes this file: run `npm run network:up` again, or correct the field';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new GatewayClientError('BAD_CONNECTION_SETTINGS', `${file}: ${(err as Error).message}`, fix);
+  }
+  const parsed = OrgConnectionSettingsSchema.safeParse(json, { error: configErrorMap });
+  if (!parsed.success) {
+    throw new GatewayClientError(
+      'BAD_CONNECTION_SETTINGS',
+      `${file}: ${describeConfigIssue(parsed.error)}`,
+      fix,
+    );
+  }
+  return parsed.data;
 }

@@ -1,10 +1,11 @@
+import { ROLES, type Role } from '@carbon-ets/contract';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
-  defaultSettingsDir,
+  connectionSettingsFile,
   type OrgConnectionSettings,
   type UserIdentityFiles,
 } from './connection-settings';
@@ -12,8 +13,7 @@ import { GatewayClientError } from './errors';
 
 const execFileAsync = promisify(execFile);
 
-export const ROLES = ['regulator', 'verifier', 'operator', 'trader', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface NewUser {
   readonly name: string;
@@ -81,7 +81,8 @@ export async function enrollUser(
   settings: OrgConnectionSettings,
   name: string,
   secret: string,
-  settingsDir = defaultSettingsDir(),
+  /** The folder the org's settings were read from; defaults to `$CARBON_CONNECTION_DIR`. */
+  settingsDir?: string,
 ): Promise<UserIdentityFiles> {
   const dir = path.join(settings.ca.identitiesDir, name);
   const msp = path.join(dir, 'msp');
@@ -114,7 +115,7 @@ export async function enrollUser(
   };
   const updated: OrgConnectionSettings = { ...settings, users: { ...settings.users, [name]: files } };
   writeFileSync(
-    path.join(settingsDir, `${settings.organization.toLowerCase()}.json`),
+    connectionSettingsFile(settings.organization, settingsDir),
     `${JSON.stringify(updated, null, 2)}\n`,
   );
   return files;

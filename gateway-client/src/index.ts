@@ -6,18 +6,23 @@ export {
   type Deadlines,
 } from './connect';
 export {
-  defaultSettingsDir,
+  CONNECTION_DIR_VARIABLE,
   loadConnectionSettings,
+  type CaSettings,
   type OrgConnectionSettings,
   type UserIdentityFiles,
 } from './connection-settings';
 export { GatewayClientError, type GatewayClientErrorCode } from './errors';
 export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutcome } from './submit';
-export { TransactionError, type TransactionErrorCode } from './transaction-error';
-export type { CaSettings } from './connection-settings';
+export {
+  TransactionError,
+  type TransactionErrorDetails,
+  type TransactionFailureKind,
+} from './transaction-error';
 export { enrollUser, registerUser, ROLES, type NewUser, type Role } from './identities';
 export { reconcile, type ReconcileOptions, type ReconcileReport, type UnitTotals } from './audit/reconcile';
 export { ledgerHeight, waitForBlock } from './ledger-height';
+export { listenToChaincodeEvents, type CarbonEvent, type ListenOptions } from './events/chaincode-events';
 export { LedgerReplay } from './audit/ledger-replay';
 export * from './contracts';
 export {

@@ -6,7 +6,7 @@ import {
   type SubmittedTransaction,
   type Transaction,
 } from '@hyperledger/fabric-gateway';
-import type { ServiceError } from '@grpc/grpc-js';
+import { type ServiceError, status as grpcStatus } from '@grpc/grpc-js';
 import { submit } from './submit';
 import { TransactionError } from './transaction-error';
 
@@ -98,8 +98,9 @@ describe('submit', () => {
     const { contract, proposals } = contractCommitting([StatusCode.MVCC_READ_CONFLICT]);
     const failure = submit(contract, 'Allowance:Transfer', { backoffMs: 1, maxAttempts: 3 });
     await expect(failure).rejects.toMatchObject({
-      code: 'CONFLICT',
-      details: { validationCode: 'MVCC_READ_CONFLICT' },
+      kind: 'CONFLICT',
+      code: undefined,
+      validationCode: 'MVCC_READ_CONFLICT',
     });
     expect(proposals()).toBe(3);
   });
@@ -107,8 +108,9 @@ describe('submit', () => {
   test('does not retry other invalid commits', async () => {
     const { contract, proposals } = contractCommitting([StatusCode.ENDORSEMENT_POLICY_FAILURE]);
     await expect(submit(contract, 'Allowance:Transfer')).rejects.toMatchObject({
-      code: 'INVALID',
-      details: { transactionId: 'tx1', validationCode: 'ENDORSEMENT_POLICY_FAILURE' },
+      kind: 'INVALID',
+      transactionId: 'tx1',
+      validationCode: 'ENDORSEMENT_POLICY_FAILURE',
     });
     expect(proposals()).toBe(1);
   });
@@ -138,17 +140,17 @@ describe('submit', () => {
     const started = Date.now();
     const failure = submit(contract, 'Allowance:Transfer', { commitWait: { perTryMs: 40, totalMs: 200 } });
     await expect(failure).rejects.toMatchObject({
-      code: 'OUTCOME_UNKNOWN',
-      details: { transactionId: 'tx1' },
+      kind: 'OUTCOME_UNKNOWN',
+      transactionId: 'tx1',
     });
     await expect(failure).rejects.toThrow(/tx1: outcome unknown/);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(proposals()).toBe(1);
   });
 
-  test('a chaincode refusal becomes a REJECTED error carrying the chaincode message', async () => {
+  test("a chaincode refusal becomes a REJECTED error carrying the chaincode's code and message", async () => {
     const refusal = new GatewayError({
-      code: 10,
+      code: grpcStatus.ABORTED,
       details: [
         {
           address: '127.0.0.1:7051',
@@ -164,14 +166,16 @@ describe('submit', () => {
     const failure = submit(contract, 'Allowance:Issue');
     await expect(failure).rejects.toBeInstanceOf(TransactionError);
     await expect(failure).rejects.toMatchObject({
-      code: 'REJECTED',
+      kind: 'REJECTED',
+      code: 'FORBIDDEN',
+      reason: 'only the regulator may issue allowances',
       message: 'FORBIDDEN: only the regulator may issue allowances',
     });
   });
 
   test('endorsers that disagree (one peer behind) are retried like a conflict, with a new proposal', async () => {
     const mismatch = new GatewayError({
-      code: 10,
+      code: grpcStatus.ABORTED,
       message: '10 ABORTED: failed to collect enough transaction endorsements',
       details: [
         { address: '127.0.0.1:8051', mspId: 'VerifierMSP', message: 'ProposalResponsePayloads do not match' },

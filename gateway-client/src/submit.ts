@@ -1,3 +1,4 @@
+import { REQUEST_ID_TRANSIENT_KEY } from '@carbon-ets/contract';
 import { status as grpcStatus } from '@grpc/grpc-js';
 import {
   type Contract,
@@ -52,11 +53,11 @@ export function commitWaitFor(batchTimeoutMs: number): CommitWait {
   return { perTryMs: 6 * batchTimeoutMs + 1000, totalMs: 60_000 };
 }
 
+/** What to do about a transaction that kept conflicting: the ledger was busy with the same keys. */
+const RETRY_HINT = 'other transactions kept changing the same data; try again';
+
 /** The least time a broadcast is given, however little is left of the commit wait. */
 const MIN_BROADCAST_MS = 1000;
-
-/** Transient-map key the chaincode reads the request id from (see chaincode/src/ledger/request-id.ts). */
-export const REQUEST_ID_TRANSIENT_KEY = 'carbon.requestId';
 
 /** A committed transaction. */
 export interface SubmitOutcome {
@@ -106,7 +107,7 @@ export async function submit(
         throw new TransactionError(
           'CONFLICT',
           `${transaction}: endorsing peers disagreed after ${attempt} attempts`,
-          {},
+          { hint: RETRY_HINT },
           { cause: err },
         );
       }
@@ -141,6 +142,7 @@ export async function submit(
         {
           transactionId: status.transactionId,
           validationCode,
+          hint: RETRY_HINT,
         },
       );
     }
@@ -232,8 +234,11 @@ async function commitOf(
   throw new TransactionError(
     'OUTCOME_UNKNOWN',
     `${transaction} ${transactionId}: outcome unknown — no commit status within ${wait.totalMs / 1000} s ` +
-      `(sent ${broadcasts} time(s)); it may still commit, so look the transaction id up before sending the request again`,
-    { transactionId },
+      `(sent ${broadcasts} time(s)); it may still commit`,
+    {
+      transactionId,
+      hint: 'look the transaction id up before sending the request again, or resend it with the same request id',
+    },
     { cause: lastError },
   );
 }
@@ -243,7 +248,7 @@ function isEndorsementMismatch(err: unknown): boolean {
   const cause = err instanceof TransactionError ? err.cause : err;
   return (
     err instanceof TransactionError &&
-    err.code === 'UNAVAILABLE' &&
+    err.kind === 'UNAVAILABLE' &&
     cause instanceof GatewayError &&
     cause.code === (grpcStatus.ABORTED as number) &&
     /failed to collect enough transaction endorsements|do not match/i.test(
@@ -266,7 +271,12 @@ function asTransactionError(transaction: string, err: unknown): TransactionError
   const message = chaincodeMessage(err);
   if (message !== undefined) return new TransactionError('REJECTED', message, {}, { cause: err });
   const text = err instanceof Error ? err.message : String(err);
-  return new TransactionError('UNAVAILABLE', `${transaction} failed: ${text}`, {}, { cause: err });
+  return new TransactionError(
+    'UNAVAILABLE',
+    `${transaction} failed: ${text}`,
+    { hint: 'is the network up? `npm run network:status` shows it' },
+    { cause: err },
+  );
 }
 
 function delay(ms: number): Promise<void> {

@@ -10,7 +10,7 @@ import type { Topology } from './topology';
 const PROFILE = 'CarbonChannel';
 
 /** The genesis block of the application channel, joined by every orderer and peer. */
-export function genesisBlockFile(topology: Topology): string {
+function genesisBlockFile(topology: Topology): string {
   return path.join(runPaths.channel, `${topology.channel}.block`);
 }
 

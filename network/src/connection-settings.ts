@@ -1,3 +1,4 @@
+import type { OrgConnectionSettings } from '@carbon-ets/contract';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { identityPaths, ORG_ADMIN, orgPaths } from './crypto-material';
@@ -5,7 +6,6 @@ import { CaClient, caName, caServerTlsRoot } from './fabric-ca';
 import { fabricBinary } from './fabric-binaries';
 import { peerTlsCa } from './node-config';
 import { runPaths } from './paths';
-import type { OrgConnectionSettings } from '@carbon-ets/gateway-client';
 import type { PeerOrganization, Topology } from './topology';
 import { durationMs, peerHostName } from './topology';
 
@@ -13,8 +13,8 @@ export function connectionSettingsFile(org: string): string {
   return path.join(runPaths.connection, `${org.toLowerCase()}.json`);
 }
 
-/** The settings `gateway-client` reads for one org (see its `OrgConnectionSettings`). */
-export function connectionSettings(topology: Topology, org: PeerOrganization): OrgConnectionSettings {
+/** The settings a client of one org reads: the contract's `OrgConnectionSettings` file format. */
+function connectionSettings(topology: Topology, org: PeerOrganization): OrgConnectionSettings {
   const paths = orgPaths(org.name);
   const user = (name: string) => {
     const ids = identityPaths(paths.user(name));

@@ -1,13 +1,10 @@
+import { ENTITY_ATTRIBUTE, ROLE_ATTRIBUTE } from '@carbon-ets/contract';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CaClient, caCertFile, randomSecret } from './fabric-ca';
 import { runPaths } from './paths';
 import type { Topology } from './topology';
 import { ordererHostName, peerHostName } from './topology';
-
-/** Attribute names the chaincode reads for access control. */
-export const ROLE_ATTRIBUTE = 'carbon.role';
-export const ENTITY_ATTRIBUTE = 'carbon.entity';
 
 /** Name of every org's administrator identity. */
 export const ORG_ADMIN = 'orgadmin';

@@ -3,6 +3,9 @@
  * The CLI prints `message` (and `hint`, if any) as one line, without a stack trace.
  */
 export class NetworkError extends Error {
+  /** Read by the error printer of `@carbon-ets/contract`: exit code 1. */
+  readonly userFixable = true;
+
   constructor(
     message: string,
     /** What to do about it. */

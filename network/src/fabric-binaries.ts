@@ -7,10 +7,10 @@ import type { Progress } from './progress';
 import type { GoModuleBuild, Topology } from './topology';
 
 /** Go ≥ this is needed to build Fabric from its modules. */
-export const MIN_GO_VERSION: readonly [number, number] = [1, 26];
+const MIN_GO_VERSION: readonly [number, number] = [1, 26];
 
 /** Where the binaries of one pinned module version live. */
-export function binDir(build: GoModuleBuild): string {
+function binDir(build: GoModuleBuild): string {
   return path.join(CACHE_DIR, 'bin', `${path.basename(build.module)}@${build.version}`);
 }
 

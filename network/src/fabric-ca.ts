@@ -24,7 +24,7 @@ export function caName(org: string): string {
 }
 
 /** Organisation names with a CA: the orderer org (the server's default CA) then every peer org. */
-export function caOrganizations(topology: Topology): string[] {
+function caOrganizations(topology: Topology): string[] {
   return [topology.ordering.name, ...topology.organizations.map((o) => o.name)];
 }
 

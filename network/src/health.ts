@@ -56,7 +56,7 @@ export function isListening(host: string, port: number, timeoutMs = 1000): Promi
 }
 
 /** Reads a node's Prometheus metrics from its operations endpoint (empty text if unreachable). */
-export async function metrics(host: string, port: number, timeoutMs = 2000): Promise<string> {
+async function metrics(host: string, port: number, timeoutMs = 2000): Promise<string> {
   return (await operationsGet(host, port, '/metrics', timeoutMs))?.body ?? '';
 }
 

@@ -73,7 +73,7 @@ function fabricNodes(topology: Topology): { orderers: SupervisedNode[]; peers: S
 }
 
 /** Names of every process a complete network runs. */
-export function expectedProcessNames(topology: Topology): string[] {
+function expectedProcessNames(topology: Topology): string[] {
   return [
     'ca',
     ...topology.ordering.orderers.map((o) => o.name),

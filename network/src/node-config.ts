@@ -9,10 +9,10 @@ import type { OrdererNode, PeerOrganization, Topology } from './topology';
 import { peerNodeName } from './topology';
 
 /** The chaincode-as-a-service external builder shipped in this repository. */
-export const CCAAS_BUILDER_DIR = path.join(REPO_ROOT, 'network', 'builders', 'ccaas');
+const CCAAS_BUILDER_DIR = path.join(REPO_ROOT, 'network', 'builders', 'ccaas');
 
-export const peerConfigDir = (): string => path.join(runPaths.config, 'peer');
-export const ordererConfigDir = (): string => path.join(runPaths.config, 'orderer');
+const peerConfigDir = (): string => path.join(runPaths.config, 'peer');
+const ordererConfigDir = (): string => path.join(runPaths.config, 'orderer');
 
 /**
  * Copies Fabric's stock core.yaml and orderer.yaml from the module source. Two changes are made in the

@@ -6,7 +6,7 @@ import type { Progress } from './progress';
 import type { PeerOrganization, Topology } from './topology';
 
 /** One peer as another peer's discovery service sees it on the channel. */
-export interface DiscoveredPeer {
+interface DiscoveredPeer {
   readonly mspId: string;
   readonly endpoint: string;
   readonly ledgerHeight: number;
@@ -14,13 +14,13 @@ export interface DiscoveredPeer {
 }
 
 /** What keeps the network from serving every transaction yet, one line per gap; empty when ready. */
-export type ReadinessGaps = readonly string[];
+type ReadinessGaps = readonly string[];
 
 /**
  * Asks one peer's discovery service which peers of the channel it knows, with their ledger height and the
  * chaincodes they run. This is the view the Fabric Gateway on that peer builds endorsement plans from.
  */
-export async function discoverPeers(topology: Topology, org: PeerOrganization): Promise<DiscoveredPeer[]> {
+async function discoverPeers(topology: Topology, org: PeerOrganization): Promise<DiscoveredPeer[]> {
   const user = org.users[0]?.name;
   if (user === undefined) throw new NetworkError(`${org.name} has no user to ask discovery as`);
   const identity = identityPaths(orgPaths(org.name).user(user));
@@ -58,7 +58,7 @@ export async function discoverPeers(topology: Topology, org: PeerOrganization): 
  * transaction: every peer must see every peer organisation running the chaincode (so an endorsement plan can
  * include any of them, as key-level endorsement policies require), and all at the same ledger height.
  */
-export function readinessGaps(
+function readinessGaps(
   topology: Topology,
   views: ReadonlyMap<string, readonly DiscoveredPeer[] | Error>,
 ): ReadinessGaps {

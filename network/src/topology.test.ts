@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { channelConfig } from './channel-config';
 import { composeFile } from './compose';
 import { NetworkError } from './errors';
 import { REPO_ROOT } from './paths';
 import { topologyPorts } from './ports';
-import { loadTopology, validateTopology, type Topology } from './topology';
+import { DEFAULT_TOPOLOGY_FILE, loadTopology, validateTopology, type Topology } from './topology';
 
 const topology = loadTopology();
 
@@ -56,21 +57,21 @@ describe('validateTopology rejects a bad topology with one clear line', () => {
       variant((t) => {
         (t.organizations as { peer: { port: number } }[])[1]!.peer.port = 7051;
       }),
-      /port 7051 is already used by Regulator peer/,
+      /^topology: organizations\[1\]\.peer\.port: port 7051 is already used by Regulator peer$/,
     ],
     [
       'an unknown role',
       variant((t) => {
         (t.organizations as { users: { role: string }[] }[])[0]!.users[0]!.role = 'king';
       }),
-      /role "king" is not one of/,
+      /^topology: organizations\[0\]\.users\[0\]\.role: "king" is not one of regulator, /,
     ],
     [
       'an operator without an entity',
       variant((t) => {
         delete (t.organizations as { users: { entity?: string }[] }[])[2]!.users[0]!.entity;
       }),
-      /an operator needs an entity/,
+      /^topology: organizations\[2\]\.users\[0\]\.entity: an operator needs an entity$/,
     ],
     [
       'an invalid channel name',
@@ -84,9 +85,65 @@ describe('validateTopology rejects a bad topology with one clear line', () => {
       variant((t) => {
         (t.ordering as { orderers: unknown[] }).orderers = [];
       }),
-      /ordering.orderers is empty/,
+      /^topology: ordering\.orderers: must list at least one orderer$/,
     ],
-    ['not a mapping', ['a list'], /expected a mapping/],
+    ['not a mapping', ['a list'], /^topology: must be a mapping$/],
+    [
+      'a bad nested field, named by its path',
+      variant((t) => {
+        (t.organizations as { peer: { port: number } }[])[2]!.peer.port = 80;
+      }),
+      /^topology: organizations\[2\]\.peer\.port: must be an integer in 1024\.\.65535$/,
+    ],
+    [
+      'a port that is not a number',
+      variant((t) => {
+        (t.ca as { port: unknown }).port = '7054';
+      }),
+      /^topology: ca\.port: must be an integer in 1024\.\.65535$/,
+    ],
+    [
+      'an unknown key (a misspelt setting is never ignored)',
+      variant((t) => {
+        (t.organizations as { peer: Record<string, unknown> }[])[0]!.peer.prot = 7051;
+      }),
+      /^topology: organizations\[0\]\.peer\.prot: unknown key$/,
+    ],
+    [
+      'an unknown top-level section',
+      variant((t) => {
+        t.orderers = [];
+      }),
+      /^topology: orderers: unknown key$/,
+    ],
+    [
+      'a missing field',
+      variant((t) => {
+        delete (t.ordering as { raft: { electionTick?: number } }).raft.electionTick;
+      }),
+      /^topology: ordering\.raft\.electionTick: is required$/,
+    ],
+    [
+      'a duration without a unit',
+      variant((t) => {
+        (t.ordering as { batchTimeout: string }).batchTimeout = '500';
+      }),
+      /^topology: ordering\.batchTimeout: must be a duration such as 500ms or 2s$/,
+    ],
+    [
+      'an MSP id used twice',
+      variant((t) => {
+        (t.organizations as { mspId: string }[])[4]!.mspId = 'VerifierMSP';
+      }),
+      /^topology: organizations\[4\]\.mspId: duplicate MSP id VerifierMSP$/,
+    ],
+    [
+      'an organisation name used twice',
+      variant((t) => {
+        (t.organizations as { name: string }[])[3]!.name = 'ENTERPRISE1';
+      }),
+      /^topology: organizations\[3\]\.name: duplicate organisation name ENTERPRISE1$/,
+    ],
   ])('%s', (_what, input, message) => {
     expect(() => validateTopology(input)).toThrow(NetworkError);
     expect(() => validateTopology(input)).toThrow(message);
@@ -121,6 +178,22 @@ describe('derived configuration', () => {
     }
     for (const orderer of topology.ordering.orderers) {
       expect(compose).toContain(`ORDERER_GENERAL_LISTENPORT: "${orderer.port}"`);
+    }
+  });
+});
+
+describe('loadTopology', () => {
+  test('names the file it read in the error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'topology-'));
+    const file = path.join(dir, 'topology.yaml');
+    const yaml = readFileSync(DEFAULT_TOPOLOGY_FILE, 'utf8').replace('port: 7054', 'port: 99999');
+    writeFileSync(file, yaml);
+    try {
+      expect(() => loadTopology(file)).toThrow(
+        /topology\.yaml: ca\.port: must be an integer in 1024\.\.65535$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

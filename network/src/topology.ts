@@ -1,70 +1,110 @@
+import {
+  configErrorMap,
+  describeConfigIssue,
+  ENTERPRISE_ROLES,
+  fieldPath,
+  ROLES,
+  unlessMissing,
+} from '@carbon-ets/contract';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { NetworkError } from './errors';
 
+const PORT = 'must be an integer in 1024..65535';
+const port = z.int(unlessMissing(PORT)).min(1024, PORT).max(65535, PORT);
+const text = z.string().min(1, 'must be a non-empty string');
+const DURATION = 'must be a duration such as 500ms or 2s';
+const duration = z.string(unlessMissing(DURATION)).regex(/^\d+(ms|s)$/, DURATION);
+const atLeastOne = (what: string) => `must list at least one ${what}`;
+const count = (min: number) =>
+  z.int(unlessMissing(`must be an integer ≥ ${min}`)).min(min, `must be an integer ≥ ${min}`);
+
 /** A Go module whose commands are built with `go build` at a pinned version. */
-export interface GoModuleBuild {
-  readonly module: string;
-  readonly version: string;
-  readonly commands: readonly string[];
-  readonly image: string;
-}
+const goModuleBuild = {
+  module: text,
+  version: text,
+  commands: z.array(text).min(1, atLeastOne('command')).readonly(),
+  image: text,
+};
+const GoModuleBuildSchema = z.strictObject(goModuleBuild).readonly();
+export type GoModuleBuild = z.infer<typeof GoModuleBuildSchema>;
 
-export interface OrdererNode {
-  readonly name: string;
-  readonly port: number;
-  readonly adminPort: number;
-  readonly operationsPort: number;
-}
+const OrdererNodeSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and -'),
+    port,
+    adminPort: port,
+    operationsPort: port,
+  })
+  .readonly();
+export type OrdererNode = z.infer<typeof OrdererNodeSchema>;
 
-export interface PeerNode {
-  readonly name: string;
-  readonly port: number;
-  readonly chaincodePort: number;
-  readonly operationsPort: number;
-  /** Where this org's chaincode-as-a-service process listens. */
-  readonly chaincodeServerPort: number;
-}
+const PeerNodeSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and -'),
+    port,
+    chaincodePort: port,
+    operationsPort: port,
+    /** Where this org's chaincode-as-a-service process listens. */
+    chaincodeServerPort: port,
+  })
+  .readonly();
 
 /** A user registered with Fabric CA; `role` and `entity` become the `carbon.role`/`carbon.entity` attributes. */
-export interface UserSpec {
-  readonly name: string;
-  readonly role: string;
-  readonly entity?: string;
-}
+const UserSpecSchema = z
+  .strictObject({
+    name: text,
+    role: z.enum(
+      ROLES,
+      unlessMissing((input) => `${JSON.stringify(input)} is not one of ${ROLES.join(', ')}`),
+    ),
+    entity: text.optional(),
+  })
+  .readonly();
 
-export interface PeerOrganization {
-  readonly name: string;
-  readonly mspId: string;
-  readonly peer: PeerNode;
-  readonly users: readonly UserSpec[];
-}
+const PeerOrganizationSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be alphanumeric, starting with a letter'),
+    mspId: text,
+    peer: PeerNodeSchema,
+    users: z.array(UserSpecSchema).min(1, atLeastOne('user')).readonly(),
+  })
+  .readonly();
+export type PeerOrganization = z.infer<typeof PeerOrganizationSchema>;
 
-export interface Topology {
-  readonly fabric: GoModuleBuild & { readonly ordererImage: string };
-  readonly fabricCa: GoModuleBuild;
-  readonly host: string;
-  readonly domain: string;
-  readonly channel: string;
-  readonly ca: { readonly port: number; readonly operationsPort: number };
-  readonly ordering: {
-    readonly name: string;
-    readonly mspId: string;
-    readonly batchTimeout: string;
-    readonly maxMessageCount: number;
-    /** Raft clock: a follower that hears no leader for electionTick × tickInterval (up to twice that) stands. */
-    readonly raft: { readonly tickInterval: string; readonly electionTick: number };
-    readonly orderers: readonly OrdererNode[];
-  };
-  readonly organizations: readonly PeerOrganization[];
-  readonly chaincode: {
-    readonly name: string;
-    readonly label: string;
-    readonly version: string;
-    readonly sequence: number;
-  };
-}
+/**
+ * The shape of network/topology.yaml: strict at every level, so a misspelt key is an error rather than a
+ * silently ignored setting. Checks that span fields (unique ports, names and MSP ids, an entity for every
+ * enterprise user) follow in {@link crossFieldIssues}.
+ */
+const TopologySchema = z
+  .strictObject({
+    fabric: z.strictObject({ ...goModuleBuild, ordererImage: text }).readonly(),
+    fabricCa: GoModuleBuildSchema,
+    host: text,
+    domain: text,
+    channel: z
+      .string()
+      .regex(/^[a-z][a-z0-9.-]*$/, 'is not a valid Fabric channel id (lower-case letters, digits, . and -)'),
+    ca: z.strictObject({ port, operationsPort: port }).readonly(),
+    ordering: z
+      .strictObject({
+        name: text,
+        mspId: text,
+        batchTimeout: duration,
+        maxMessageCount: count(1),
+        /** Raft clock: a follower that hears no leader for electionTick × tickInterval (up to twice that) stands. */
+        raft: z.strictObject({ tickInterval: duration, electionTick: count(1) }).readonly(),
+        orderers: z.array(OrdererNodeSchema).min(1, atLeastOne('orderer')).readonly(),
+      })
+      .readonly(),
+    organizations: z.array(PeerOrganizationSchema).min(1, atLeastOne('organisation')).readonly(),
+    chaincode: z.strictObject({ name: text, label: text, version: text, sequence: count(1) }).readonly(),
+  })
+  .readonly();
+export type Topology = z.infer<typeof TopologySchema>;
 
 /** Milliseconds of a Fabric duration such as `500ms` or `2s`. */
 export function durationMs(text: string): number {
@@ -72,8 +112,6 @@ export function durationMs(text: string): number {
   if (!match?.[1]) throw new Error(`"${text}" is not a duration such as 500ms or 2s`);
   return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }
-
-export const ROLES = ['regulator', 'verifier', 'operator', 'trader', 'auditor'] as const;
 
 /** The repository's topology file. */
 export const DEFAULT_TOPOLOGY_FILE = path.resolve(__dirname, '..', 'topology.yaml');
@@ -86,85 +124,85 @@ export function loadTopology(file: string = DEFAULT_TOPOLOGY_FILE): Topology {
   } catch (err) {
     throw new NetworkError(`cannot read topology file ${file}: ${(err as Error).message}`);
   }
-  return validateTopology(raw, file);
+  return validateTopology(raw, path.relative(process.cwd(), file) || file);
 }
 
-/** Checks shape, names and port uniqueness; returns the input typed. */
+/** A problem found across fields: where it is and what is wrong. */
+interface Issue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * Checks the schema, then what spans fields; the first problem is one line naming its field's path:
+ * `network/topology.yaml: organizations[2].peer.port: must be an integer in 1024..65535`.
+ */
 export function validateTopology(raw: unknown, source = 'topology'): Topology {
   const fail = (what: string): never => {
     throw new NetworkError(`${source}: ${what}`, 'fix the topology file and run the command again');
   };
-  if (!isRecord(raw)) return fail('expected a mapping at the top level');
-  const t = raw as unknown as Topology;
-  for (const key of ['fabric', 'fabricCa', 'ca', 'ordering', 'chaincode'] as const) {
-    if (!isRecord(t[key])) fail(`missing section "${key}"`);
-  }
-  for (const key of ['host', 'domain', 'channel'] as const) {
-    if (typeof t[key] !== 'string' || t[key] === '') fail(`"${key}" must be a non-empty string`);
-  }
-  if (!/^[a-z][a-z0-9.-]*$/.test(t.channel))
-    fail(`channel name "${t.channel}" is not a valid Fabric channel id`);
-  if (!Array.isArray(t.ordering.orderers) || t.ordering.orderers.length < 1)
-    fail('ordering.orderers is empty');
-  if (!Array.isArray(t.organizations) || t.organizations.length < 1) fail('organizations is empty');
-
-  const ports = new Map<number, string>();
-  const claim = (port: unknown, owner: string): void => {
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1024 || port > 65535) {
-      fail(`${owner}: port ${String(port)} must be an integer in 1024..65535`);
-    }
-    const holder = ports.get(port as number);
-    if (holder !== undefined) fail(`${owner}: port ${String(port)} is already used by ${holder}`);
-    ports.set(port as number, owner);
-  };
-  if (typeof t.ordering.raft !== 'object') fail('ordering.raft { tickInterval, electionTick } is missing');
-  for (const [name, value] of [
-    ['batchTimeout', t.ordering.batchTimeout],
-    ['raft.tickInterval', t.ordering.raft.tickInterval],
-  ] as const) {
-    try {
-      durationMs(value);
-    } catch {
-      fail(`ordering.${name}: "${value}" must be a duration such as 500ms or 2s`);
-    }
-  }
-  claim(t.ca.port, 'ca');
-  claim(t.ca.operationsPort, 'ca operations');
-  const names = new Set<string>();
-  for (const o of t.ordering.orderers) {
-    if (names.has(o.name)) fail(`duplicate orderer name ${o.name}`);
-    names.add(o.name);
-    claim(o.port, o.name);
-    claim(o.adminPort, `${o.name} admin`);
-    claim(o.operationsPort, `${o.name} operations`);
-  }
-  const mspIds = new Set<string>([t.ordering.mspId]);
-  for (const org of t.organizations) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(org.name))
-      fail(`organisation name "${org.name}" must be alphanumeric`);
-    if (mspIds.has(org.mspId)) fail(`duplicate MSP id ${org.mspId}`);
-    mspIds.add(org.mspId);
-    claim(org.peer.port, `${org.name} peer`);
-    claim(org.peer.chaincodePort, `${org.name} peer chaincode`);
-    claim(org.peer.operationsPort, `${org.name} peer operations`);
-    claim(org.peer.chaincodeServerPort, `${org.name} chaincode server`);
-    if (!Array.isArray(org.users) || org.users.length === 0) fail(`${org.name} has no users`);
-    for (const user of org.users) {
-      if (!(ROLES as readonly string[]).includes(user.role)) {
-        fail(`${org.name}/${user.name}: role "${user.role}" is not one of ${ROLES.join(', ')}`);
-      }
-      if ((user.role === 'operator' || user.role === 'trader') && !user.entity) {
-        fail(`${org.name}/${user.name}: an ${user.role} needs an entity`);
-      }
-    }
-  }
-  if (!Number.isInteger(t.chaincode.sequence) || t.chaincode.sequence < 1)
-    fail('chaincode.sequence must be ≥ 1');
-  return t;
+  const parsed = TopologySchema.safeParse(raw, { error: configErrorMap });
+  if (!parsed.success) return fail(describeConfigIssue(parsed.error));
+  const [issue] = crossFieldIssues(parsed.data);
+  if (issue) fail(`${fieldPath(issue.path)}: ${issue.message}`);
+  return parsed.data;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Every listener has its own port; names and MSP ids are unique; enterprise users name their entity. */
+function crossFieldIssues(t: Topology): Issue[] {
+  const issues: Issue[] = [];
+  const ports = new Map<number, string>();
+  const claim = (value: number, owner: string, at: readonly (string | number)[]): void => {
+    const holder = ports.get(value);
+    if (holder === undefined) ports.set(value, owner);
+    else issues.push({ path: at, message: `port ${value} is already used by ${holder}` });
+  };
+  /** Records `value`; two values with the same `key` are one too many. */
+  const unique = (
+    seen: Set<string>,
+    value: string,
+    what: string,
+    at: readonly (string | number)[],
+    key = value,
+  ): void => {
+    if (seen.has(key)) issues.push({ path: at, message: `duplicate ${what} ${value}` });
+    seen.add(key);
+  };
+
+  claim(t.ca.port, 'ca', ['ca', 'port']);
+  claim(t.ca.operationsPort, 'ca operations', ['ca', 'operationsPort']);
+  const ordererNames = new Set<string>();
+  t.ordering.orderers.forEach((o, i) => {
+    const at = ['ordering', 'orderers', i];
+    unique(ordererNames, o.name, 'orderer name', [...at, 'name']);
+    claim(o.port, o.name, [...at, 'port']);
+    claim(o.adminPort, `${o.name} admin`, [...at, 'adminPort']);
+    claim(o.operationsPort, `${o.name} operations`, [...at, 'operationsPort']);
+  });
+  const orgNames = new Set<string>();
+  const mspIds = new Set<string>([t.ordering.mspId]);
+  t.organizations.forEach((org, i) => {
+    const at = ['organizations', i];
+    // Org names become file and folder names in lower case, so two may not differ by case alone.
+    unique(orgNames, org.name, 'organisation name', [...at, 'name'], org.name.toLowerCase());
+    unique(mspIds, org.mspId, 'MSP id', [...at, 'mspId']);
+    claim(org.peer.port, `${org.name} peer`, [...at, 'peer', 'port']);
+    claim(org.peer.chaincodePort, `${org.name} peer chaincode`, [...at, 'peer', 'chaincodePort']);
+    claim(org.peer.operationsPort, `${org.name} peer operations`, [...at, 'peer', 'operationsPort']);
+    claim(org.peer.chaincodeServerPort, `${org.name} chaincode server`, [
+      ...at,
+      'peer',
+      'chaincodeServerPort',
+    ]);
+    const userNames = new Set<string>();
+    org.users.forEach((user, j) => {
+      unique(userNames, user.name, 'user name', [...at, 'users', j, 'name']);
+      if (ENTERPRISE_ROLES.includes(user.role) && user.entity === undefined) {
+        issues.push({ path: [...at, 'users', j, 'entity'], message: `an ${user.role} needs an entity` });
+      }
+    });
+  });
+  return issues;
 }
 
 /** Node identity used in log, pid and data folder names, e.g. `orderer1`, `peer0.regulator`. */

@@ -1,5 +1,4 @@
-import { down, up } from '../../network/src/network';
-import { Progress } from '../../network/src/progress';
+import { down, Progress, up } from '@carbon-ets/network';
 
 /**
  * Integration tests run against the real network: reuse a running one, or bring one up (building Fabric

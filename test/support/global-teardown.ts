@@ -1,5 +1,4 @@
-import { down } from '../../network/src/network';
-import { Progress } from '../../network/src/progress';
+import { down, Progress } from '@carbon-ets/network';
 
 /** Stops the network only if the tests started it; a network the developer started keeps running. */
 export default async function globalTeardown(): Promise<void> {

@@ -4,7 +4,7 @@ import {
   submit,
   TransactionError,
   type CarbonConnection,
-} from '../../gateway-client/src';
+} from '@carbon-ets/gateway-client';
 import { noteCommitted, readYourWrites } from './read-your-writes';
 
 export { noteCommitted } from './read-your-writes';
@@ -14,8 +14,11 @@ export interface Participant {
   readonly connection: CarbonConnection;
   submit<T = unknown>(transaction: string, request: unknown): Promise<T>;
   evaluate<T = unknown>(transaction: string, ...args: string[]): Promise<T>;
-  /** The chaincode's refusal message of a submit that must fail (throws if it succeeds). */
-  refusal(transaction: string, request: unknown): Promise<string>;
+  /**
+   * The chaincode's refusal of a submit that must fail (throws if it succeeds or fails otherwise): assert its
+   * `code` (and, where the test is about the wording, its `reason`).
+   */
+  refusal(transaction: string, request: unknown): Promise<TransactionError>;
 }
 
 const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
@@ -39,7 +42,7 @@ export function participant(organization: string, user: string): Participant {
       try {
         await submit(connection.contract, transaction, { arguments: [encode(request)] });
       } catch (err) {
-        if (err instanceof TransactionError && err.code === 'REJECTED') return err.message;
+        if (err instanceof TransactionError && err.kind === 'REJECTED') return err;
         throw err;
       }
       throw new Error(`${transaction} was expected to be refused but committed`);
@@ -53,7 +56,7 @@ export async function isMissing(action: () => Promise<unknown>): Promise<boolean
     await action();
     return false;
   } catch (err) {
-    if (err instanceof TransactionError && err.message.startsWith('NOT_FOUND')) return true;
+    if (err instanceof TransactionError && err.code === 'NOT_FOUND') return true;
     throw err;
   }
 }

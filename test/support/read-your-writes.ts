@@ -1,4 +1,4 @@
-import { type CarbonConnection, waitForBlock } from '../../gateway-client/src';
+import { type CarbonConnection, waitForBlock } from '@carbon-ets/gateway-client';
 
 /**
  * The newest block this test file has seen one of its own writes commit in. A read waits until the reading

@@ -1,18 +1,15 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { failedPrecondition } from '../errors';
-import { Anyone, Operator, Regulator, authorize, requireActsFor } from '../identity/access';
+import { addQuantities, Compliance, failedPrecondition, parseArgs, parseRequest } from '@carbon-ets/contract';
+import { authorizeTransaction, requireActsFor } from '../identity/access';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId, parseYear } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireOpenPeriod, requirePeriod } from '../period/period-reads';
 import { NationalAccount } from '../registry/account';
 import type { Installation } from '../registry/entity';
 import { requireAccount, requireEntity, requireInstallation } from '../registry/registry-reads';
-import { UNIT_TYPES } from '../units/lot';
 import { LotLedger } from '../units/lot-ledger';
 import { requireOpen } from '../units/transfer';
 import {
@@ -21,11 +18,6 @@ import {
   type ComplianceCode,
   type ComplianceRecord,
 } from './compliance-record';
-
-/** Keys of a Compliance:Surrender request. */
-const SURRENDER_KEYS = ['period', 'installationId', 'unitType', 'quantity', 'lotIds'] as const;
-/** Keys of a Compliance:ClosePeriod request. */
-const CLOSING_KEYS = ['period'] as const;
 
 /**
  * The compliance cycle's end: surrender of allowances and offsets against verified emissions, compliance
@@ -47,13 +39,14 @@ export class ComplianceContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async Surrender(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'Surrender', [Operator]);
-    const input = InputReader.fromJson(request, 'surrender', SURRENDER_KEYS);
-    const year = input.year('period');
-    const installationId = input.id('installationId');
-    const unitType = input.oneOf('unitType', UNIT_TYPES);
-    const quantity = input.quantity('quantity');
-    const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
+    const caller = authorizeTransaction(ctx, Compliance.surrender);
+    const {
+      period: year,
+      installationId,
+      unitType,
+      quantity,
+      lotIds,
+    } = parseRequest(Compliance.surrender, request);
     const store = new Store(ctx);
     const period = await requireOpenPeriod(store, year);
     const installation = await requireInstallation(store, installationId);
@@ -119,9 +112,12 @@ export class ComplianceContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetComplianceStatus(ctx: Context, period: string, installationId: string): Promise<string> {
-    authorize(ctx, 'GetComplianceStatus', Anyone);
-    const year = parseYear(period, 'period');
-    const id = parseId(installationId, 'installationId');
+    authorizeTransaction(ctx, Compliance.getComplianceStatus);
+    const [year, id] = parseArgs(
+      Compliance.getComplianceStatus,
+      ['period', 'installationId'],
+      [period, installationId],
+    );
     const store = new Store(ctx);
     await requirePeriod(store, year);
     await requireInstallation(store, id);
@@ -138,9 +134,8 @@ export class ComplianceContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async ClosePeriod(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'ClosePeriod', [Regulator]);
-    const input = InputReader.fromJson(request, 'closing', CLOSING_KEYS);
-    const year = input.year('period');
+    authorizeTransaction(ctx, Compliance.closePeriod);
+    const { period: year } = parseRequest(Compliance.closePeriod, request);
     const store = new Store(ctx);
     const period = await requirePeriod(store, year);
     if (period.status === 'closed') {

@@ -1,10 +1,10 @@
 import { Context, Info, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from './carbon-contract';
-import { Anyone, authorize } from '../identity/access';
+import { parseArgs, SystemHeartbeat, type CallerIdentity, type Heartbeat } from '@carbon-ets/contract';
+import { authorizeTransaction } from '../identity/access';
 import { callerOf, type Caller } from '../identity/caller';
 import { toBytes } from '../ledger/canonical-json';
 import { emitEvent } from '../ledger/events';
-import { parseId } from '../ledger/input';
 import { txTime } from '../ledger/tx-time';
 
 /**
@@ -26,7 +26,7 @@ export class SystemContract extends CarbonContract {
       role: caller.role ?? null,
       entity: caller.entity ?? null,
       txId: ctx.stub.getTxID(),
-    });
+    } satisfies CallerIdentity);
   }
 
   /**
@@ -36,8 +36,9 @@ export class SystemContract extends CarbonContract {
    */
   @Transaction()
   public async Heartbeat(ctx: Context, source: string): Promise<string> {
-    authorize(ctx, 'Heartbeat', Anyone);
-    const beat = { source: parseId(source, 'source'), at: txTime(ctx), txId: ctx.stub.getTxID() };
+    authorizeTransaction(ctx, SystemHeartbeat);
+    const [id] = parseArgs(SystemHeartbeat, ['source'], [source]);
+    const beat: Heartbeat = { source: id, at: txTime(ctx), txId: ctx.stub.getTxID() };
     await ctx.stub.putState(ctx.stub.createCompositeKey('heartbeat', [beat.source]), toBytes(beat));
     emitEvent(ctx, 'Heartbeat', beat);
     return JSON.stringify(beat);

@@ -1,19 +1,21 @@
 import type { Context } from 'fabric-contract-api';
-import { failedPrecondition, notFound } from '../errors';
+import {
+  type CashDebit,
+  failedPrecondition,
+  type Fen,
+  fenOf,
+  formatFen,
+  notFound,
+} from '@carbon-ets/contract';
 import { requireOwnerEndorsement } from '../ledger/endorsement';
 import { ObjectType } from '../ledger/keys';
-import { fenOf, formatFen, type Fen } from '../ledger/money';
 import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';
 import type { CashEntry, CashOrigin } from './cash-entry';
 
-/** What a debit took: the entries deleted and the change written back. */
-export interface CashDebit {
-  readonly amount: string;
-  readonly spentEntryIds: string[];
-  readonly change?: CashEntry;
-}
+/** What a debit took: the entries deleted and the change written back (see the wire contract). */
+export type { CashDebit };
 
 /**
  * Creates and spends cash entries within one transaction. Entry ids are `<txId>.<n>`, like lot ids: unique,

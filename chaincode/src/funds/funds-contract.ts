@@ -1,16 +1,13 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { failedPrecondition, forbidden } from '../errors';
-import { Anyone, Regulator, actsFor, authorize, isSupervisor } from '../identity/access';
-import type { Caller } from '../identity/caller';
+import { failedPrecondition, Funds, parseArgs, parseRequest } from '@carbon-ets/contract';
+import { authorizeTransaction } from '../identity/access';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId } from '../ledger/input';
-import { ObjectType } from '../ledger/keys';
-import { fenOf, formatFen } from '../ledger/money';
 import { Store } from '../ledger/store';
-import type { Order } from '../market/order';
 import { isNational, type Account } from '../registry/account';
-import { requireAccount, requireEntity } from '../registry/registry-reads';
+import { requireAccountReader } from '../registry/account-access';
+import { requireAccount } from '../registry/registry-reads';
+import { fundsOf } from './account-funds';
 import { CashLedger } from './cash-ledger';
 
 /** Only enterprise accounts hold settlement funds; national accounts hold units only. */
@@ -19,45 +16,6 @@ function requireFundsAccount(account: Account): void {
     throw failedPrecondition(`national account ${account.id} holds no settlement funds`);
   }
 }
-
-/** Supervisors, or users of the entity owning the account. */
-export async function requireAccountReader(
-  store: Store,
-  caller: Caller,
-  account: Account,
-  action: string,
-): Promise<void> {
-  if (isSupervisor(caller)) {
-    return;
-  }
-  const owner = account.entityId === undefined ? undefined : await requireEntity(store, account.entityId);
-  if (owner === undefined || !actsFor(caller, owner)) {
-    throw forbidden(
-      `${action}: only supervisors and users of the owning entity may read account ${account.id}`,
-    );
-  }
-}
-
-/** Funds an account has and funds locked as escrow by its open buy orders (fen, decimal strings). */
-export async function fundsOf(
-  store: Store,
-  cash: CashLedger,
-  accountId: string,
-): Promise<{ available: string; locked: string; total: string }> {
-  const available = await cash.balanceOf(accountId);
-  let locked = 0n;
-  for (const { value: order } of await store.list<Order>(ObjectType.order, [accountId])) {
-    if (order.status === 'open' && order.side === 'buy') {
-      locked += fenOf(order.escrow);
-    }
-  }
-  return { available: formatFen(available), locked: formatFen(locked), total: formatFen(available + locked) };
-}
-
-/** Keys of a Funds:Deposit request. */
-const DEPOSIT_KEYS = ['accountId', 'amount', 'reference'] as const;
-/** Keys of a Funds:Withdraw request. */
-const WITHDRAWAL_KEYS = ['accountId', 'amount', 'entryIds', 'reference'] as const;
 
 /**
  * Settlement funds in integer fen per account. The regulator's org stands in for the exchange's settlement
@@ -77,11 +35,8 @@ export class FundsContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async Deposit(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'Deposit', [Regulator]);
-    const input = InputReader.fromJson(request, 'deposit', DEPOSIT_KEYS);
-    const accountId = input.id('accountId');
-    const amount = input.amount('amount');
-    const reference = input.optionalText('reference');
+    authorizeTransaction(ctx, Funds.deposit);
+    const { accountId, amount, reference } = parseRequest(Funds.deposit, request);
     const store = new Store(ctx);
     const account = await requireAccount(store, accountId);
     requireFundsAccount(account);
@@ -101,13 +56,9 @@ export class FundsContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async Withdraw(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'Withdraw', [Regulator]);
-    const input = InputReader.fromJson(request, 'withdrawal', WITHDRAWAL_KEYS);
-    const accountId = input.id('accountId');
-    const amount = input.amount('amount');
-    const entryIds = input.has('entryIds') ? input.ids('entryIds') : undefined;
+    authorizeTransaction(ctx, Funds.withdraw);
     // The bank's reference is kept with the withdrawal's event and result (the debit deletes entries whole).
-    const reference = input.optionalText('reference');
+    const { accountId, amount, entryIds, reference } = parseRequest(Funds.withdraw, request);
     const store = new Store(ctx);
     const account = await requireAccount(store, accountId);
     requireFundsAccount(account);
@@ -127,9 +78,10 @@ export class FundsContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetBalance(ctx: Context, accountId: string): Promise<string> {
-    const caller = authorize(ctx, 'GetBalance', Anyone);
+    const caller = authorizeTransaction(ctx, Funds.getBalance);
+    const [id] = parseArgs(Funds.getBalance, ['accountId'], [accountId]);
     const store = new Store(ctx);
-    const account = await requireAccount(store, parseId(accountId, 'accountId'));
+    const account = await requireAccount(store, id);
     await requireAccountReader(store, caller, account, 'GetBalance');
     const cash = new CashLedger(ctx, store);
     return JSON.stringify({

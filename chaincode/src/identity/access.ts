@@ -1,5 +1,6 @@
+import type { TransactionDefinition } from '@carbon-ets/contract';
 import type { Context } from 'fabric-contract-api';
-import { forbidden } from '../errors';
+import { forbidden } from '@carbon-ets/contract';
 import { callerOf, type Caller } from './caller';
 import { AuditorMsp, RegulatorMsp, Role, VerifierMsp, type RoleName } from './msp';
 
@@ -27,6 +28,27 @@ export const Verifier: AccessRule = {
 export const Auditor: AccessRule = { role: Role.auditor, mspId: AuditorMsp, label: 'AuditorMSP/auditor' };
 export const Operator: AccessRule = { role: Role.operator, label: 'enterprise operator' };
 export const Trader: AccessRule = { role: Role.trader, label: 'enterprise trader' };
+
+/** The access rule of each role of the wire contract. */
+const RULES: Readonly<Record<RoleName, AccessRule>> = {
+  regulator: Regulator,
+  verifier: Verifier,
+  auditor: Auditor,
+  operator: Operator,
+  trader: Trader,
+};
+
+/**
+ * Checks the caller against the roles the wire contract gives the transaction, before anything is read or
+ * written; a denial is one FORBIDDEN error naming who may call it.
+ */
+export function authorizeTransaction(ctx: Context, transaction: TransactionDefinition): Caller {
+  return authorize(
+    ctx,
+    transaction.name,
+    transaction.roles.map((role) => RULES[role]),
+  );
+}
 
 /** Everyone with a carbon role: used for reads of public reference data. */
 export const Anyone: readonly AccessRule[] = [Regulator, Verifier, Auditor, Operator, Trader];

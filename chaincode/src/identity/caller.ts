@@ -1,8 +1,5 @@
+import { ENTITY_ATTRIBUTE, ROLE_ATTRIBUTE } from '@carbon-ets/contract';
 import type { Context } from 'fabric-contract-api';
-
-/** Attribute names issued by Fabric CA into enrolment certificates (see network/topology.yaml). */
-export const ROLE_ATTRIBUTE = 'carbon.role';
-export const ENTITY_ATTRIBUTE = 'carbon.entity';
 
 /** Who is calling: the MSP of the signing identity and its carbon attributes, if any. */
 export interface Caller {

@@ -1,18 +1,7 @@
-/**
- * MSP ids of the consortium's institutional organisations (see network/topology.yaml). Enterprise MSPs are not
- * listed: an enterprise's MSP is ledger data, recorded when the regulator registers the entity.
- */
-export const RegulatorMsp = 'RegulatorMSP';
-export const VerifierMsp = 'VerifierMSP';
-export const AuditorMsp = 'AuditorMSP';
+import { ROLES, type Role as RoleName } from '@carbon-ets/contract';
 
-/** Values of the `carbon.role` certificate attribute. */
-export const Role = {
-  regulator: 'regulator',
-  verifier: 'verifier',
-  operator: 'operator',
-  trader: 'trader',
-  auditor: 'auditor',
-} as const;
+export { AuditorMsp, RegulatorMsp, VerifierMsp } from '@carbon-ets/contract';
+export type { RoleName };
 
-export type RoleName = (typeof Role)[keyof typeof Role];
+/** The roles by name (`Role.regulator`), from the wire contract's role list. */
+export const Role = Object.fromEntries(ROLES.map((role) => [role, role])) as { readonly [R in RoleName]: R };

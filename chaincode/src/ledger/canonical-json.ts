@@ -1,5 +1,10 @@
-import { invalidArgument } from '../errors';
-import { JsonTextError, NumberLiteral, parseExactJson, type ExactJson } from './exact-json';
+import {
+  type ExactJson,
+  invalidArgument,
+  JsonTextError,
+  NumberLiteral,
+  parseExactJson,
+} from '@carbon-ets/contract';
 
 /**
  * Deterministic JSON: object keys sorted at every level, no whitespace. Every peer must produce the same bytes

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { canonicalJson, parseJsonArgument } from './canonical-json';
-import { parseDecimal } from './decimal';
-import { JsonTextError, MAX_JSON_DEPTH, NumberLiteral, parseExactJson } from './exact-json';
-import { parseAmount } from './money';
-import { parseQuantity } from './quantity';
+import {
+  JsonTextError,
+  MAX_JSON_DEPTH,
+  NumberLiteral,
+  parseAmount,
+  parseDecimal,
+  parseExactJson,
+  parseQuantity,
+} from '@carbon-ets/contract';
 
 /** The parse with every object turned into a plain one, for comparing with JSON.parse. */
 function plain(value: unknown): unknown {

@@ -1,15 +1,18 @@
-import { ChaincodeError } from '../errors';
-import { canonicalJson, fromBytes, parseJsonArgument, toBytes } from './canonical-json';
 import {
+  addQuantities,
+  ChaincodeError,
   divideCeil,
   divideHalfUp,
   formatDecimal,
   multiplyDecimals,
   parseDecimal,
   parsePositiveDecimal,
-} from './decimal';
-import { InputReader, parseId } from './input';
-import { addQuantities, parseQuantity, parseWholeNumber, sumQuantities, toSafeNumber } from './quantity';
+  parseQuantity,
+  parseWholeNumber,
+  sumQuantities,
+  toSafeNumber,
+} from '@carbon-ets/contract';
+import { canonicalJson, fromBytes, parseJsonArgument, toBytes } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, drops undefined and refuses floats', () => {
@@ -74,93 +77,5 @@ describe('decimals', () => {
   });
   it('refuses zero where a positive factor is needed', () => {
     expect(() => parsePositiveDecimal('0.000', 'f')).toThrow('greater than zero');
-  });
-});
-
-describe('input reader', () => {
-  it('names the field in every message', () => {
-    const keys = ['id', 'n', 'list', 'kind', 'lots', 't', 'missing', 'nothing'] as const;
-    const input = new InputReader(
-      { id: 'bad id', n: 'x', list: [], kind: 'z', lots: ['a', 'a'], t: '' },
-      'req',
-      keys,
-    );
-    expect(() => input.id('id')).toThrow('req.id must be an id');
-    expect(() => input.quantity('n')).toThrow('req.n must be a whole number');
-    expect(() => input.text('missing')).toThrow('req.missing is required');
-    expect(() => input.text('t')).toThrow('req.t must be a non-empty string');
-    expect(() => input.oneOf('kind', ['a', 'b'])).toThrow('req.kind must be one of a, b');
-    expect(() => input.array('list', [], (i) => i)).toThrow('req.list must be a non-empty array');
-    expect(() => input.ids('lots')).toThrow('contains the same id twice');
-    expect(() => input.idParts('list')).toThrow('non-empty array');
-    expect(() => input.positiveDecimals('list')).toThrow('non-empty array');
-    expect(() => input.nested('n', [])).toThrow('req.n must be a JSON object');
-    expect(() => new InputReader([], 'arr', [])).toThrow('arr must be a JSON object');
-    expect(() => InputReader.fromJson('"str"', 'req', [])).toThrow('req must be a JSON object');
-    expect(() => InputReader.fromJson('7.5', 'req', [])).toThrow('req must be a JSON object');
-    expect(() => parseId('x'.repeat(129), 'id')).toThrow('1-128');
-    expect(input.optionalId('nothing')).toBeUndefined();
-    expect(input.optionalQuantity('nothing')).toBeUndefined();
-    expect(new InputReader({ q: '5' }, 'r', ['q']).optionalQuantity('q')).toBe(5);
-    expect(new InputReader({ d: '2025-03-31T23:59:59Z' }, 'r', ['d']).isoTime('d')).toBe(
-      '2025-03-31T23:59:59.000Z',
-    );
-    expect(new InputReader({ d: '1.50' }, 'r', ['d']).decimal('d')).toBe('1.50');
-    expect(() => new InputReader({ m: { 'bad key': {} } }, 'r', ['m']).map('m', [], () => 1)).toThrow(
-      'r.m key',
-    );
-  });
-
-  it('refuses unknown keys in one line naming them and the accepted ones', () => {
-    expect(() =>
-      InputReader.fromJson('{"fromAccount":"A","toAccount":"B","quantitty":5}', 'transfer', [
-        'fromAccount',
-        'toAccount',
-        'quantity',
-        'lotIds',
-      ]),
-    ).toThrow(
-      new ChaincodeError(
-        'INVALID_ARGUMENT',
-        'transfer: unknown key "quantitty"; accepted: fromAccount, lotIds, quantity, toAccount',
-      ),
-    );
-    expect(() => new InputReader({ b: 1, a: 2, c: 3 }, 'r', ['c'])).toThrow(
-      'r: unknown keys "a", "b"; accepted: c',
-    );
-    expect(() => new InputReader({ 'x\ny': 1 }, 'r', [])).toThrow('r: unknown key "x\\ny"; accepted: (none)');
-    const many = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => [k, 1]));
-    expect(() => new InputReader(many, 'r', ['z'])).toThrow(
-      'r: unknown keys "a", "b", "c", "d", "e" (7 in all); accepted: z',
-    );
-    // An item of an array, a nested object and a map value are checked the same way.
-    const outer = InputReader.fromJson(
-      '{"items":[{"ok":1},{"ok":1,"okk":2}],"inner":{"x":1},"byId":{"A1":{"v":1,"w":2}}}',
-      'req',
-      ['items', 'inner', 'byId'],
-    );
-    expect(() => outer.array('items', ['ok'], (item) => item.quantity('ok'))).toThrow(
-      'req.items[1]: unknown key "okk"; accepted: ok',
-    );
-    expect(() => outer.nested('inner', ['y'])).toThrow('req.inner: unknown key "x"; accepted: y');
-    expect(() => outer.map('byId', ['v'], (item) => item.quantity('v'))).toThrow(
-      'req.byId.A1: unknown key "w"; accepted: v',
-    );
-  });
-
-  it('treats reading a key outside its list as a programming error, not a user mistake', () => {
-    const input = new InputReader({}, 'req', ['a']) as unknown as InputReader;
-    expect(() => input.has('b')).toThrow('req: reading key "b", which is not among its accepted keys');
-    expect(() => input.has('b')).not.toThrow(ChaincodeError);
-  });
-
-  it('refuses a key that does not apply, naming it', () => {
-    const input = new InputReader({ a: 1 }, 'req', ['a', 'b']);
-    expect(() => {
-      input.forbid('a', 'this kind');
-    }).toThrow('INVALID_ARGUMENT: req.a does not apply to this kind');
-    expect(() => {
-      input.forbid('b', 'this kind');
-    }).not.toThrow();
   });
 });

@@ -1,12 +1,10 @@
+import { conflict, parseId, REQUEST_ID_TRANSIENT_KEY } from '@carbon-ets/contract';
 import { createHash } from 'node:crypto';
 import type { Context } from 'fabric-contract-api';
-import { conflict } from '../errors';
 import { fromBytes, toBytes } from './canonical-json';
-import { parseId } from './input';
 import { txTime } from './tx-time';
 
-/** Transient-map key under which a client sends its request id (transient data never enters the block). */
-export const REQUEST_ID_TRANSIENT_KEY = 'carbon.requestId';
+export { REQUEST_ID_TRANSIENT_KEY };
 
 interface RequestRecord {
   readonly requestId: string;

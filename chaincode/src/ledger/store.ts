@@ -1,16 +1,11 @@
 import type { Context } from 'fabric-contract-api';
-import { notFound } from '../errors';
+import { type HistoryEntry, notFound } from '@carbon-ets/contract';
 import { fromBytes, toBytes } from './canonical-json';
 import type { ObjectTypeName } from './keys';
 import { timestampMillis } from './tx-time';
 
-/** One entry of a key's history as the Query contract returns it. */
-export interface HistoryEntry {
-  readonly txId: string;
-  readonly timestamp: string;
-  readonly isDelete: boolean;
-  readonly value: unknown;
-}
+/** One entry of a key's history as the Query contract returns it (the wire contract's schema). */
+export type { HistoryEntry };
 
 /**
  * Typed access to the world state through composite keys. Values are canonical JSON. Remember Fabric's rule:

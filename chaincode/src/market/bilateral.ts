@@ -1,19 +1,24 @@
 import type { Context } from 'fabric-contract-api';
 import { CashLedger } from '../funds/cash-ledger';
-import { failedPrecondition, forbidden, invalidArgument } from '../errors';
+import {
+  failedPrecondition,
+  forbidden,
+  invalidArgument,
+  type Market,
+  type ParsedRequestOf,
+  tradeValue,
+} from '@carbon-ets/contract';
 import { actsFor, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { Role } from '../identity/msp';
 import { requireOwnerEndorsement } from '../ledger/endorsement';
-import { InputReader } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
-import { tradeValue } from '../ledger/money';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger, requireCovers } from '../units/lot-ledger';
-import { isBlock, parseInstrumentId } from './instrument';
-import { readPrice, tradingAccountFor } from './placement';
+import { isBlock } from './instrument';
+import { tradingAccountFor } from './placement';
 import { bandFor, checkPrice, previousClose } from './price-band';
 import type { Proposal } from './proposal';
 import { TradeRecorder } from './settlement';
@@ -25,21 +30,6 @@ import {
 } from './supervision';
 import type { Trade } from './trade';
 import { endOfDay, endOfPeriod, tradingDay } from './trading-day';
-
-/** Keys of a Market:ProposeTrade request. */
-const PROPOSAL_KEYS = [
-  'accountId',
-  'buyerEntityId',
-  'instrument',
-  'price',
-  'quantity',
-  'lotIds',
-  'expiresAt',
-] as const;
-/** Keys of a Market:AcceptTrade request. */
-const ACCEPTANCE_KEYS = ['proposalId', 'accountId', 'cashEntryIds'] as const;
-/** Keys of a Market:RejectTrade or Market:CancelProposal request. */
-const CLOSE_PROPOSAL_KEYS = ['proposalId', 'reason'] as const;
 
 function requireProposal(store: Store, id: string): Promise<Proposal> {
   return store.require<Proposal>(ObjectType.proposal, [id], `proposal ${id}`);
@@ -56,16 +46,15 @@ function requireOpenProposal(proposal: Proposal): void {
  * Request: `{ accountId, buyerEntityId, instrument, price, quantity, lotIds?, expiresAt? }` — expiresAt defaults
  * to the end of the trading day and may not pass the end of the compliance year.
  */
-export async function proposeTrade(ctx: Context, caller: Caller, request: string): Promise<Proposal> {
-  const input = InputReader.fromJson(request, 'proposal', PROPOSAL_KEYS);
-  const accountId = input.id('accountId');
-  const buyerEntityId = input.id('buyerEntityId');
-  const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'proposal.instrument');
-  const price = readPrice(input, 'proposal');
-  const quantity = input.quantity('quantity');
-  const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
+export async function proposeTrade(
+  ctx: Context,
+  caller: Caller,
+  request: ParsedRequestOf<typeof Market.proposeTrade>,
+): Promise<Proposal> {
+  const { accountId, buyerEntityId, price, quantity, lotIds } = request;
+  const { unitType, vintage } = request.instrument;
   const now = txTime(ctx);
-  const expiresAt = input.has('expiresAt') ? input.isoTime('expiresAt') : endOfDay(tradingDay(now));
+  const expiresAt = request.expiresAt ?? endOfDay(tradingDay(now));
   if (expiresAt <= now || expiresAt > endOfPeriod(now)) {
     throw invalidArgument(`proposal.expiresAt must be after now and no later than ${endOfPeriod(now)}`);
   }
@@ -79,7 +68,7 @@ export async function proposeTrade(ctx: Context, caller: Caller, request: string
   if (buyer.kind === 'verifier') {
     throw failedPrecondition(`verifier ${buyer.id} cannot hold units`);
   }
-  const instrument = await requireInstrument(store, `${unitType}-${vintage}`);
+  const instrument = await requireInstrument(store, request.instrument.id);
   if (quantity < instrument.minQuantity) {
     throw invalidArgument(`proposal.quantity must be at least ${instrument.minQuantity} t`);
   }
@@ -119,12 +108,9 @@ export async function proposeTrade(ctx: Context, caller: Caller, request: string
 export async function acceptTrade(
   ctx: Context,
   caller: Caller,
-  request: string,
+  request: ParsedRequestOf<typeof Market.acceptTrade>,
 ): Promise<{ proposal: Proposal; trade: Trade }> {
-  const input = InputReader.fromJson(request, 'acceptance', ACCEPTANCE_KEYS);
-  const proposalId = input.id('proposalId');
-  const accountId = input.id('accountId');
-  const cashEntryIds = input.has('cashEntryIds') ? input.ids('cashEntryIds') : undefined;
+  const { proposalId, accountId, cashEntryIds } = request;
   const store = new Store(ctx);
   const proposal = await requireProposal(store, proposalId);
   requireActsFor(caller, await requireEntity(store, proposal.buyerEntityId), 'AcceptTrade');
@@ -195,12 +181,10 @@ export async function acceptTrade(
 export async function closeProposal(
   ctx: Context,
   caller: Caller,
-  request: string,
+  request: ParsedRequestOf<typeof Market.rejectTrade>,
   how: 'reject' | 'cancel',
 ): Promise<Proposal> {
-  const input = InputReader.fromJson(request, how === 'reject' ? 'rejection' : 'cancel', CLOSE_PROPOSAL_KEYS);
-  const proposalId = input.id('proposalId');
-  const reason = input.optionalText('reason', 1000);
+  const { proposalId, reason } = request;
   const store = new Store(ctx);
   const proposal = await requireProposal(store, proposalId);
   const action = how === 'reject' ? 'RejectTrade' : 'CancelProposal';

@@ -1,9 +1,15 @@
 import type { Context } from 'fabric-contract-api';
 import { CashLedger } from '../funds/cash-ledger';
-import { invalidArgument } from '../errors';
-import { InputReader } from '../ledger/input';
+import {
+  type ClearingResult,
+  fenOf,
+  formatFen,
+  invalidArgument,
+  type Market,
+  type ParsedRequestOf,
+  tradeValue,
+} from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
-import { fenOf, formatFen, tradeValue } from '../ledger/money';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';
@@ -11,27 +17,16 @@ import { requireAccount } from '../registry/registry-reads';
 import type { Lot } from '../units/lot';
 import { LotLedger, requireCovers } from '../units/lot-ledger';
 import { releaseOrder } from './escrow';
-import { parseInstrumentId } from './instrument';
 import { matchOrders, type MatchableOrder } from './matching';
 import { isLive, type Order } from './order';
 import { OrderBookIndex } from './order-book';
 import { bandFor, previousClose } from './price-band';
 import { requireInstrument, requireMarketOpen } from './supervision';
 import { TradeRecorder } from './settlement';
-import type { Trade } from './trade';
 import { tradingDay } from './trading-day';
 
-/** What one clearing transaction did. */
-export interface ClearingResult {
-  readonly instrument: string;
-  readonly cutoff: string;
-  readonly ordersConsidered: number;
-  readonly trades: Trade[];
-  readonly expiredOrderIds: string[];
-}
-
-/** Keys of a Market:Match request. */
-const CLEARING_KEYS = ['instrument', 'cutoff'] as const;
+/** What one clearing transaction did (see the wire contract). */
+export type { ClearingResult };
 
 /**
  * Clears one instrument's book: expires orders past their time, matches the open orders placed before `cutoff`
@@ -39,17 +34,18 @@ const CLEARING_KEYS = ['instrument', 'cutoff'] as const;
  * seller's locked lots move to the buyer, the buyer's escrow pays the seller, price improvement goes back to
  * the buyer. Request: `{ instrument, cutoff? }` (cutoff ≤ the tx time; default the tx time).
  */
-export async function clearInstrument(ctx: Context, request: string): Promise<ClearingResult> {
-  const input = InputReader.fromJson(request, 'clearing', CLEARING_KEYS);
-  const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'clearing.instrument');
+export async function clearInstrument(
+  ctx: Context,
+  request: ParsedRequestOf<typeof Market.match>,
+): Promise<ClearingResult> {
   const now = txTime(ctx);
-  const cutoff = input.has('cutoff') ? input.isoTime('cutoff') : now;
+  const cutoff = request.cutoff ?? now;
   if (cutoff > now) {
     throw invalidArgument(`clearing.cutoff ${cutoff} is after the transaction time ${now}`);
   }
   const store = new Store(ctx);
   await requireMarketOpen(store, 'Match');
-  const instrument = await requireInstrument(store, `${unitType}-${vintage}`);
+  const instrument = await requireInstrument(store, request.instrument.id);
   const book = new OrderBookIndex(ctx);
   const lots = new LotLedger(ctx, store);
   const cash = new CashLedger(ctx, store);

@@ -1,5 +1,5 @@
 import type { CashLedger } from '../funds/cash-ledger';
-import { fenOf, formatFen } from '../ledger/money';
+import { fenOf, formatFen } from '@carbon-ets/contract';
 import type { Account } from '../registry/account';
 import type { LotLedger } from '../units/lot-ledger';
 import type { Order } from './order';

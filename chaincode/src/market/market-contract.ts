@@ -30,22 +30,28 @@
  */
 import { CarbonContract } from '../contracts/carbon-contract';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
-import { failedPrecondition, forbidden, invalidArgument } from '../errors';
-import { requireAccountReader } from '../funds/funds-contract';
-import { Anyone, Operator, Regulator, Trader, actsFor, authorize, isSupervisor } from '../identity/access';
+import {
+  failedPrecondition,
+  forbidden,
+  invalidArgument,
+  Market,
+  parseArgs,
+  parseRequest,
+  type TradeView,
+} from '@carbon-ets/contract';
+import { actsFor, authorizeTransaction, isSupervisor } from '../identity/access';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requirePeriod } from '../period/period-reads';
+import { requireAccountReader } from '../registry/account-access';
 import { changeAccountStatus } from '../registry/account-status';
 import type { Entity } from '../registry/entity';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
-import { UNIT_TYPES } from '../units/lot';
 import { acceptTrade, closeProposal, proposeTrade } from './bilateral';
 import { clearInstrument } from './clearing';
-import { INSTRUMENT_DEFAULTS, instrumentId, parseInstrumentId, type Instrument } from './instrument';
+import { INSTRUMENT_DEFAULTS, instrumentId, type Instrument } from './instrument';
 import { accountPosition, orderBookDepth } from './market-views';
 import type { Order } from './order';
 import { cancelOrder, placeOrder } from './placement';
@@ -61,34 +67,6 @@ import {
 import type { MarketDay, Trade } from './trade';
 import { tradingDay } from './trading-day';
 
-const Enterprise = [Operator, Trader];
-
-/** Keys of a Market:ConfigureInstrument request. */
-const INSTRUMENT_KEYS = [
-  'unitType',
-  'vintage',
-  'referencePrice',
-  'tick',
-  'minQuantity',
-  'blockThreshold',
-  'bandBasisPoints',
-  'blockBandBasisPoints',
-  'largeOrderThreshold',
-] as const;
-/** Keys of a Market:HaltMarket or Market:ResumeMarket request. */
-const MARKET_STATUS_KEYS = ['reason'] as const;
-/** Keys of a Market:SetHoldingLimit request. */
-const HOLDING_LIMIT_KEYS = ['entityId', 'instrument', 'limit'] as const;
-/** Keys of a Market:GetTrades request. */
-const TRADES_KEYS = ['instrument', 'day', 'accountId'] as const;
-/** Keys of a Market:GetMarketData request. */
-const MARKET_DATA_KEYS = ['instrument', 'from', 'to'] as const;
-
-function instrumentArgument(value: string): string {
-  const { unitType, vintage } = parseInstrumentId(value, 'instrument');
-  return instrumentId(unitType, vintage);
-}
-
 @Info({ title: 'Market', description: 'Order book, matching, DvP settlement, bilateral trades, supervision' })
 export class MarketContract extends CarbonContract {
   constructor() {
@@ -103,32 +81,28 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async ConfigureInstrument(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'ConfigureInstrument', [Regulator]);
-    const input = InputReader.fromJson(request, 'instrument', INSTRUMENT_KEYS);
-    type Key = (typeof INSTRUMENT_KEYS)[number];
-    const unitType = input.oneOf('unitType', UNIT_TYPES);
-    const vintage = input.year('vintage');
-    const optional = (name: Key, fallback: number): number =>
-      input.has(name) ? input.quantity(name) : fallback;
-    const basisPoints = (name: Key, fallback: number): number => {
-      const value = input.has(name) ? input.basisPoints(name) : fallback;
+    authorizeTransaction(ctx, Market.configureInstrument);
+    const input = parseRequest(Market.configureInstrument, request);
+    const { unitType, vintage } = input;
+    const basisPoints = (name: 'bandBasisPoints' | 'blockBandBasisPoints', fallback: number): number => {
+      const value = input[name] ?? fallback;
       if (value === 0 || value >= 10_000) {
         throw invalidArgument(`instrument.${name} must be between 1 and 9999 basis points`);
       }
       return value;
     };
-    const blockThreshold = optional('blockThreshold', INSTRUMENT_DEFAULTS.blockThreshold);
+    const blockThreshold = input.blockThreshold ?? INSTRUMENT_DEFAULTS.blockThreshold;
     const instrument: Instrument = {
       id: instrumentId(unitType, vintage),
       unitType,
       vintage,
-      referencePrice: input.quantity('referencePrice'),
-      tick: optional('tick', INSTRUMENT_DEFAULTS.tick),
-      minQuantity: optional('minQuantity', INSTRUMENT_DEFAULTS.minQuantity),
+      referencePrice: input.referencePrice,
+      tick: input.tick ?? INSTRUMENT_DEFAULTS.tick,
+      minQuantity: input.minQuantity ?? INSTRUMENT_DEFAULTS.minQuantity,
       blockThreshold,
       bandBasisPoints: basisPoints('bandBasisPoints', INSTRUMENT_DEFAULTS.bandBasisPoints),
       blockBandBasisPoints: basisPoints('blockBandBasisPoints', INSTRUMENT_DEFAULTS.blockBandBasisPoints),
-      largeOrderThreshold: optional('largeOrderThreshold', blockThreshold),
+      largeOrderThreshold: input.largeOrderThreshold ?? blockThreshold,
       configuredAt: txTime(ctx),
     };
     if (instrument.referencePrice % instrument.tick !== 0) {
@@ -149,20 +123,19 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async HaltMarket(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'HaltMarket', [Regulator]);
-    return this.setHalted(ctx, request, true);
+    authorizeTransaction(ctx, Market.haltMarket);
+    return this.setHalted(ctx, parseRequest(Market.haltMarket, request).reason, true);
   }
 
   /** Resumes trading after a halt. Request: `{ reason }`. Caller: RegulatorMSP / regulator. */
   @Transaction()
   @Returns('string')
   public async ResumeMarket(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'ResumeMarket', [Regulator]);
-    return this.setHalted(ctx, request, false);
+    authorizeTransaction(ctx, Market.resumeMarket);
+    return this.setHalted(ctx, parseRequest(Market.resumeMarket, request).reason, false);
   }
 
-  private async setHalted(ctx: Context, request: string, halted: boolean): Promise<string> {
-    const reason = InputReader.fromJson(request, 'request', MARKET_STATUS_KEYS).text('reason', 1000);
+  private async setHalted(ctx: Context, reason: string, halted: boolean): Promise<string> {
     const store = new Store(ctx);
     if ((await marketStatus(store)).halted === halted) {
       throw failedPrecondition(`the market is already ${halted ? 'halted' : 'open'}`);
@@ -181,16 +154,18 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async FreezeAccount(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'FreezeAccount', [Regulator]);
-    return changeAccountStatus(ctx, request, 'FreezeAccount', ['open'], 'blocked');
+    authorizeTransaction(ctx, Market.freezeAccount);
+    const change = parseRequest(Market.freezeAccount, request);
+    return changeAccountStatus(ctx, change, 'FreezeAccount', ['open'], 'blocked');
   }
 
   /** Lifts a freeze. Request: `{ accountId, reason }`. Caller: RegulatorMSP / regulator. */
   @Transaction()
   @Returns('string')
   public async UnfreezeAccount(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'UnfreezeAccount', [Regulator]);
-    return changeAccountStatus(ctx, request, 'UnfreezeAccount', ['blocked'], 'open');
+    authorizeTransaction(ctx, Market.unfreezeAccount);
+    const change = parseRequest(Market.unfreezeAccount, request);
+    return changeAccountStatus(ctx, change, 'UnfreezeAccount', ['blocked'], 'open');
   }
 
   /**
@@ -201,19 +176,15 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async SetHoldingLimit(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'SetHoldingLimit', [Regulator]);
-    const input = InputReader.fromJson(request, 'holdingLimit', HOLDING_LIMIT_KEYS);
-    const entityId = input.id('entityId');
-    const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'holdingLimit.instrument');
+    authorizeTransaction(ctx, Market.setHoldingLimit);
+    // `limit` is required, and an explicit `null` removes the limit (the schema refuses a missing key:
+    // `holdingLimit.limit is required: a number of tonnes, or null to remove the limit`).
+    const input = parseRequest(Market.setHoldingLimit, request);
+    const { entityId } = input;
     const store = new Store(ctx);
     await requireEntity(store, entityId);
-    const instrument = instrumentId(unitType, vintage);
-    if (!input.hasKey('limit')) {
-      throw invalidArgument(
-        'holdingLimit.limit is required: a number of tonnes, or null to remove the limit',
-      );
-    }
-    if (!input.has('limit')) {
+    const instrument = input.instrument.id;
+    if (input.limit === null) {
       await store.delete(ObjectType.holdingLimit, [entityId, instrument]);
       emitEvent(ctx, 'HoldingLimitRemoved', { entityId, instrument });
       return JSON.stringify({ entityId, instrument, limit: null });
@@ -221,7 +192,7 @@ export class MarketContract extends CarbonContract {
     const limit: HoldingLimit = {
       entityId,
       instrument,
-      limit: input.wholeNumber('limit'),
+      limit: input.limit,
       setAt: txTime(ctx),
     };
     await store.put(ObjectType.holdingLimit, [entityId, instrument], limit);
@@ -239,8 +210,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async PlaceOrder(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'PlaceOrder', Enterprise);
-    return JSON.stringify(await placeOrder(ctx, caller, request));
+    const caller = authorizeTransaction(ctx, Market.placeOrder);
+    return JSON.stringify(await placeOrder(ctx, caller, parseRequest(Market.placeOrder, request)));
   }
 
   /**
@@ -250,8 +221,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async CancelOrder(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'CancelOrder', [...Enterprise, Regulator]);
-    return JSON.stringify(await cancelOrder(ctx, caller, request));
+    const caller = authorizeTransaction(ctx, Market.cancelOrder);
+    return JSON.stringify(await cancelOrder(ctx, caller, parseRequest(Market.cancelOrder, request)));
   }
 
   /**
@@ -261,8 +232,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async Match(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'Match', [Regulator]);
-    const result = await clearInstrument(ctx, request);
+    authorizeTransaction(ctx, Market.match);
+    const result = await clearInstrument(ctx, parseRequest(Market.match, request));
     emitEvent(ctx, 'OrdersMatched', {
       instrument: result.instrument,
       cutoff: result.cutoff,
@@ -286,8 +257,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async ProposeTrade(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'ProposeTrade', Enterprise);
-    const proposal = await proposeTrade(ctx, caller, request);
+    const caller = authorizeTransaction(ctx, Market.proposeTrade);
+    const proposal = await proposeTrade(ctx, caller, parseRequest(Market.proposeTrade, request));
     emitEvent(ctx, 'TradeProposed', { proposal });
     return JSON.stringify(proposal);
   }
@@ -299,8 +270,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async AcceptTrade(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'AcceptTrade', Enterprise);
-    const result = await acceptTrade(ctx, caller, request);
+    const caller = authorizeTransaction(ctx, Market.acceptTrade);
+    const result = await acceptTrade(ctx, caller, parseRequest(Market.acceptTrade, request));
     emitEvent(ctx, 'TradeAccepted', result);
     return JSON.stringify(result);
   }
@@ -309,8 +280,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async RejectTrade(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'RejectTrade', Enterprise);
-    const proposal = await closeProposal(ctx, caller, request, 'reject');
+    const caller = authorizeTransaction(ctx, Market.rejectTrade);
+    const proposal = await closeProposal(ctx, caller, parseRequest(Market.rejectTrade, request), 'reject');
     emitEvent(ctx, 'TradeRejected', { proposal });
     return JSON.stringify(proposal);
   }
@@ -322,8 +293,8 @@ export class MarketContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async CancelProposal(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'CancelProposal', [...Enterprise, Regulator]);
-    const proposal = await closeProposal(ctx, caller, request, 'cancel');
+    const caller = authorizeTransaction(ctx, Market.cancelProposal);
+    const proposal = await closeProposal(ctx, caller, parseRequest(Market.cancelProposal, request), 'cancel');
     emitEvent(ctx, 'ProposalCancelled', { proposal });
     return JSON.stringify(proposal);
   }
@@ -332,9 +303,10 @@ export class MarketContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetInstrument(ctx: Context, instrument: string): Promise<string> {
-    authorize(ctx, 'GetInstrument', Anyone);
+    authorizeTransaction(ctx, Market.getInstrument);
+    const [{ id }] = parseArgs(Market.getInstrument, ['instrument'], [instrument]);
     const store = new Store(ctx);
-    const config = await requireInstrument(store, instrumentArgument(instrument));
+    const config = await requireInstrument(store, id);
     const reference = await previousClose(store, config, tradingDay(txTime(ctx)));
     return JSON.stringify({
       instrument: config,
@@ -349,22 +321,21 @@ export class MarketContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetOrderBook(ctx: Context, instrument: string): Promise<string> {
-    authorize(ctx, 'GetOrderBook', Anyone);
+    authorizeTransaction(ctx, Market.getOrderBook);
+    const [{ id }] = parseArgs(Market.getOrderBook, ['instrument'], [instrument]);
     const store = new Store(ctx);
-    return JSON.stringify(
-      await orderBookDepth(ctx, store, await requireInstrument(store, instrumentArgument(instrument))),
-    );
+    return JSON.stringify(await orderBookDepth(ctx, store, await requireInstrument(store, id)));
   }
 
   /** One order. Caller: regulator, auditor, verifier, or users of the owning entity. */
   @Transaction(false)
   @Returns('string')
   public async GetOrder(ctx: Context, accountId: string, orderId: string): Promise<string> {
-    const caller = authorize(ctx, 'GetOrder', Anyone);
+    const caller = authorizeTransaction(ctx, Market.getOrder);
+    const [accountArg, id] = parseArgs(Market.getOrder, ['accountId', 'orderId'], [accountId, orderId]);
     const store = new Store(ctx);
-    const account = await requireAccount(store, parseId(accountId, 'accountId'));
+    const account = await requireAccount(store, accountArg);
     await requireAccountReader(store, caller, account, 'GetOrder');
-    const id = parseId(orderId, 'orderId');
     return JSON.stringify(await store.require<Order>(ObjectType.order, [account.id, id], `order ${id}`));
   }
 
@@ -375,9 +346,10 @@ export class MarketContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetPosition(ctx: Context, accountId: string): Promise<string> {
-    const caller = authorize(ctx, 'GetPosition', Anyone);
+    const caller = authorizeTransaction(ctx, Market.getPosition);
+    const [id] = parseArgs(Market.getPosition, ['accountId'], [accountId]);
     const store = new Store(ctx);
-    const account = await requireAccount(store, parseId(accountId, 'accountId'));
+    const account = await requireAccount(store, id);
     await requireAccountReader(store, caller, account, 'GetPosition');
     return JSON.stringify(await accountPosition(ctx, store, account.id));
   }
@@ -391,11 +363,11 @@ export class MarketContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetTrades(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'GetTrades', Anyone);
-    const input = InputReader.fromJson(request, 'trades', TRADES_KEYS);
-    const instrument = instrumentArgument(input.text('instrument', 32));
-    const day = input.isoTime('day').slice(0, 10);
-    const accountId = input.optionalId('accountId');
+    const caller = authorizeTransaction(ctx, Market.getTrades);
+    const [input] = parseArgs(Market.getTrades, ['trades'], [request]);
+    const instrument = input.instrument.id;
+    const day = input.day.slice(0, 10);
+    const { accountId } = input;
     const store = new Store(ctx);
     if (accountId !== undefined) {
       await requireAccountReader(store, caller, await requireAccount(store, accountId), 'GetTrades');
@@ -411,7 +383,7 @@ export class MarketContract extends CarbonContract {
       }
       return false;
     };
-    const views: unknown[] = [];
+    const views: TradeView[] = [];
     for (const { value: trade } of await store.list<Trade>(ObjectType.trade, [instrument, day])) {
       if (accountId !== undefined && trade.buyAccountId !== accountId && trade.sellAccountId !== accountId) {
         continue;
@@ -441,11 +413,11 @@ export class MarketContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetMarketData(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'GetMarketData', Anyone);
-    const input = InputReader.fromJson(request, 'marketData', MARKET_DATA_KEYS);
-    const instrument = instrumentArgument(input.text('instrument', 32));
-    const from = input.has('from') ? input.isoTime('from').slice(0, 10) : '0000-00-00';
-    const to = input.has('to') ? input.isoTime('to').slice(0, 10) : '9999-99-99';
+    authorizeTransaction(ctx, Market.getMarketData);
+    const [input] = parseArgs(Market.getMarketData, ['marketData'], [request]);
+    const instrument = input.instrument.id;
+    const from = input.from?.slice(0, 10) ?? '0000-00-00';
+    const to = input.to?.slice(0, 10) ?? '9999-99-99';
     const days = (await new Store(ctx).list<MarketDay>(ObjectType.marketDay, [instrument]))
       .map((kv) => kv.value)
       .filter((day) => day.day >= from && day.day <= to);
@@ -456,9 +428,9 @@ export class MarketContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetProposal(ctx: Context, proposalId: string): Promise<string> {
-    const caller = authorize(ctx, 'GetProposal', Anyone);
+    const caller = authorizeTransaction(ctx, Market.getProposal);
+    const [id] = parseArgs(Market.getProposal, ['proposalId'], [proposalId]);
     const store = new Store(ctx);
-    const id = parseId(proposalId, 'proposalId');
     const proposal = await store.require<Proposal>(ObjectType.proposal, [id], `proposal ${id}`);
     if (!isSupervisor(caller)) {
       const parties = [

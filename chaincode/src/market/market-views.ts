@@ -1,8 +1,8 @@
 import type { Context } from 'fabric-contract-api';
 import { CashLedger } from '../funds/cash-ledger';
-import { fundsOf } from '../funds/funds-contract';
+import { fundsOf } from '../funds/account-funds';
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
+import { addQuantities, type DepthLevel, type OrderBook, type Position } from '@carbon-ets/contract';
 import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Lot } from '../units/lot';
@@ -12,12 +12,8 @@ import { OrderBookIndex } from './order-book';
 import { bandFor, previousClose } from './price-band';
 import { tradingDay } from './trading-day';
 
-/** One price level of the book. */
-export interface DepthLevel {
-  readonly price: number;
-  readonly quantity: number;
-  readonly orders: number;
-}
+/** One price level of the book (see the wire contract). */
+export type { DepthLevel };
 
 function levels(orders: readonly Order[], descending: boolean): DepthLevel[] {
   const byPrice = new Map<number, { quantity: number; orders: number }>();
@@ -47,7 +43,7 @@ export async function liveOrders(ctx: Context, store: Store, instrument: string)
 }
 
 /** Order book depth: bids best (highest) first, asks best (lowest) first, plus today's band. */
-export async function orderBookDepth(ctx: Context, store: Store, instrument: Instrument): Promise<unknown> {
+export async function orderBookDepth(ctx: Context, store: Store, instrument: Instrument): Promise<OrderBook> {
   const orders = await liveOrders(ctx, store, instrument.id);
   const reference = await previousClose(store, instrument, tradingDay(txTime(ctx)));
   return {
@@ -67,7 +63,7 @@ export async function orderBookDepth(ctx: Context, store: Store, instrument: Ins
 }
 
 /** An account's market position: open orders, locked units and funds. */
-export async function accountPosition(ctx: Context, store: Store, accountId: string): Promise<unknown> {
+export async function accountPosition(ctx: Context, store: Store, accountId: string): Promise<Position> {
   const orders = (await store.list<Order>(ObjectType.order, [accountId])).map((kv) => kv.value);
   const lots = (await store.list<Lot>(ObjectType.lot, [accountId])).map((kv) => kv.value);
   const lockedLots = lots.filter((lot) => lot.lockedBy !== undefined);
@@ -80,7 +76,7 @@ export async function accountPosition(ctx: Context, store: Store, accountId: str
       unitType: lot.unitType,
       vintage: lot.vintage,
       quantity: lot.quantity,
-      lockedBy: lot.lockedBy,
+      lockedBy: lot.lockedBy ?? '',
     })),
     funds: await fundsOf(store, new CashLedger(ctx, store), accountId),
   };

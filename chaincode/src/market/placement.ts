@@ -1,23 +1,28 @@
 import type { Context } from 'fabric-contract-api';
 import { CashLedger } from '../funds/cash-ledger';
-import { failedPrecondition, forbidden, invalidArgument } from '../errors';
+import {
+  failedPrecondition,
+  forbidden,
+  formatFen,
+  invalidArgument,
+  type Market,
+  type ParsedRequestOf,
+  tradeValue,
+} from '@carbon-ets/contract';
 import { actsFor, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { Role } from '../identity/msp';
 import { requireOwnerEndorsement } from '../ledger/endorsement';
 import { emitEvent } from '../ledger/events';
-import { NumberLiteral } from '../ledger/exact-json';
-import { InputReader } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
-import { formatFen, tradeValue } from '../ledger/money';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
 import { releaseOrder } from './escrow';
-import { isBlock, parseInstrumentId } from './instrument';
-import { GOOD_TILL, ORDER_SIDES, type Order } from './order';
+import { isBlock } from './instrument';
+import type { Order } from './order';
 import { OrderBookIndex } from './order-book';
 import { bandFor, checkPrice, previousClose } from './price-band';
 import {
@@ -27,33 +32,6 @@ import {
   requireTradingAccount,
 } from './supervision';
 import { endOfDay, endOfPeriod, tradingDay } from './trading-day';
-
-/** Keys of a Market:PlaceOrder request. */
-const ORDER_KEYS = [
-  'accountId',
-  'side',
-  'instrument',
-  'price',
-  'quantity',
-  'goodTill',
-  'lotIds',
-  'cashEntryIds',
-] as const;
-/** Keys of a Market:CancelOrder request. */
-const CANCEL_ORDER_KEYS = ['accountId', 'orderId', 'reason'] as const;
-
-/** A limit price (`price`): a positive whole number of fen (the 0.01 CNY tick is 1 fen). */
-export function readPrice(input: InputReader<'price'>, path: string): number {
-  const raw = input.raw('price');
-  // A fractional literal (`60.5`) arrives as its text, never as a double that might round to a whole number.
-  const written = raw instanceof NumberLiteral ? raw.text : typeof raw === 'string' ? `"${raw}"` : '';
-  if (/^"?[0-9]*\.[0-9]*"?$/.test(written)) {
-    throw invalidArgument(
-      `${path}.price must be a whole number of fen (tick 0.01 CNY = 1 fen), got ${written}`,
-    );
-  }
-  return input.quantity('price');
-}
 
 /** The account an order or proposal trades from, checked: it exists, can trade and the caller acts for it. */
 export async function tradingAccountFor(
@@ -77,16 +55,14 @@ export async function tradingAccountFor(
  * new order key, its book index entry, the locked lots and the spent cash entries with their change. No key is
  * shared with another account's placement.
  */
-export async function placeOrder(ctx: Context, caller: Caller, request: string): Promise<Order> {
-  const input = InputReader.fromJson(request, 'order', ORDER_KEYS);
-  const accountId = input.id('accountId');
-  const side = input.oneOf('side', ORDER_SIDES);
-  const { unitType, vintage } = parseInstrumentId(input.raw('instrument'), 'order.instrument');
-  const price = readPrice(input, 'order');
-  const quantity = input.quantity('quantity');
-  const goodTill = input.has('goodTill') ? input.oneOf('goodTill', GOOD_TILL) : 'day';
-  const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
-  const cashEntryIds = input.has('cashEntryIds') ? input.ids('cashEntryIds') : undefined;
+export async function placeOrder(
+  ctx: Context,
+  caller: Caller,
+  request: ParsedRequestOf<typeof Market.placeOrder>,
+): Promise<Order> {
+  const { accountId, side, price, quantity, lotIds, cashEntryIds } = request;
+  const { unitType, vintage } = request.instrument;
+  const goodTill = request.goodTill ?? 'day';
   if (side === 'buy' && lotIds !== undefined) {
     throw invalidArgument('order.lotIds is for sell orders; a buy order locks funds (cashEntryIds)');
   }
@@ -96,7 +72,7 @@ export async function placeOrder(ctx: Context, caller: Caller, request: string):
   const store = new Store(ctx);
   const account = await tradingAccountFor(store, caller, accountId, 'PlaceOrder');
   await requireMarketOpen(store, 'PlaceOrder');
-  const instrument = await requireInstrument(store, `${unitType}-${vintage}`);
+  const instrument = await requireInstrument(store, request.instrument.id);
   if (quantity < instrument.minQuantity) {
     throw invalidArgument(`order.quantity must be at least ${instrument.minQuantity} t`);
   }
@@ -157,11 +133,12 @@ export async function placeOrder(ctx: Context, caller: Caller, request: string):
  * Cancels an open order and releases its units or escrow. The owning entity's users may cancel their orders;
  * the regulator may cancel any (market supervision). Request: `{ accountId, orderId, reason? }`.
  */
-export async function cancelOrder(ctx: Context, caller: Caller, request: string): Promise<Order> {
-  const input = InputReader.fromJson(request, 'cancel', CANCEL_ORDER_KEYS);
-  const accountId = input.id('accountId');
-  const orderId = input.id('orderId');
-  const reason = input.optionalText('reason', 1000);
+export async function cancelOrder(
+  ctx: Context,
+  caller: Caller,
+  request: ParsedRequestOf<typeof Market.cancelOrder>,
+): Promise<Order> {
+  const { accountId, orderId, reason } = request;
   const store = new Store(ctx);
   const account = await requireAccount(store, accountId);
   const order = await store.require<Order>(

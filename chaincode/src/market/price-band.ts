@@ -1,16 +1,11 @@
-import { failedPrecondition, invalidArgument } from '../errors';
+import { failedPrecondition, invalidArgument, type PriceBand } from '@carbon-ets/contract';
 import type { Store } from '../ledger/store';
 import { latestCloseBetween } from './close-index';
 import { isBlock, type Instrument } from './instrument';
 import { previousDays } from './trading-day';
 
-/** Inclusive price limits of a band, fen per tonne. */
-export interface PriceBand {
-  readonly reference: number;
-  readonly low: number;
-  readonly high: number;
-  readonly basisPoints: number;
-}
+/** Inclusive price limits of a band, fen per tonne (see the wire contract). */
+export type { PriceBand };
 
 /**
  * How far back a trading day looks for the previous close: covers weekends and the longest Chinese holidays.

@@ -33,7 +33,11 @@ describe('price rules', () => {
     expect(previousDays('2025-03-01', 2)).toEqual(['2025-02-28', '2025-02-27']);
     expect(endOfDay('2025-03-01')).toBe('2025-03-01T23:59:59.999Z');
     expect(endOfPeriod('2025-03-01T10:00:00.000Z')).toBe('2025-12-31T23:59:59.999Z');
-    expect(parseInstrumentId('offset-2026', 'i')).toEqual({ unitType: 'offset', vintage: 2026 });
+    expect(parseInstrumentId('offset-2026', 'i')).toEqual({
+      id: 'offset-2026',
+      unitType: 'offset',
+      vintage: 2026,
+    });
     expect(() => parseInstrumentId('allowance-25', 'i')).toThrow(
       'INVALID_ARGUMENT: i must name an instrument',
     );

@@ -1,8 +1,6 @@
 import type { Context } from 'fabric-contract-api';
-import { divideHalfUp } from '../ledger/decimal';
+import { addQuantities, divideHalfUp, fenOf, formatFen, tradeValue } from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
-import { fenOf, formatFen, tradeValue } from '../ledger/money';
-import { addQuantities } from '../ledger/quantity';
 import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { recordDayClose } from './close-index';

@@ -1,30 +1,22 @@
-import { failedPrecondition, forbidden } from '../errors';
+import {
+  addQuantities,
+  failedPrecondition,
+  forbidden,
+  type HoldingLimit,
+  type MarketStatus,
+} from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
 import type { Store } from '../ledger/store';
 import type { Account } from '../registry/account';
 import type { Lot } from '../units/lot';
 import type { Instrument } from './instrument';
 import type { Order } from './order';
 
-/** `marketStatus ~ market`: absent means trading. */
-export interface MarketStatus {
-  readonly halted: boolean;
-  readonly reason: string;
-  readonly changedAt: string;
-}
+/** `marketStatus ~ market` (absent means trading) and `holdingLimit ~ entityId ~ instrumentId`. */
+export type { HoldingLimit, MarketStatus };
 
 /** The single key of the market status. Placement reads it; only halt and resume write it. */
 export const MARKET_STATUS_ID = 'market';
-
-/** `holdingLimit ~ entityId ~ instrumentId`. */
-export interface HoldingLimit {
-  readonly entityId: string;
-  readonly instrument: string;
-  /** Most tonnes the entity may hold, locked included, counting what its open buy orders would bring. */
-  readonly limit: number;
-  readonly setAt: string;
-}
 
 export async function marketStatus(store: Store): Promise<MarketStatus> {
   return (

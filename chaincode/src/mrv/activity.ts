@@ -1,29 +1,15 @@
+import type { ElectricityUnit, FuelUnit } from '@carbon-ets/contract';
+
+/** Activity lines and documents: their schemas are the wire contract's (`@carbon-ets/contract`). */
+export type {
+  ActivityLine,
+  DocumentRef,
+  ElectricityLine,
+  ElectricityUnit,
+  FuelLine,
+  FuelUnit,
+} from '@carbon-ets/contract';
+
 /** Units accepted for fuel quantities (converted to tonnes) and electricity (converted to MWh). */
-export const FUEL_UNITS = { t: 1n, kt: 1000n } as const;
-export const ELECTRICITY_UNITS = { MWh: 1n, GWh: 1000n } as const;
-
-export type FuelUnit = keyof typeof FUEL_UNITS;
-export type ElectricityUnit = keyof typeof ELECTRICITY_UNITS;
-
-/** Combustion of a fuel named in the factor set; `quantity` is a decimal string in `unit`. */
-export interface FuelLine {
-  readonly kind: 'fuel';
-  readonly fuel: string;
-  readonly quantity: string;
-  readonly unit: FuelUnit;
-}
-
-/** Purchased grid electricity; `quantity` is a decimal string in `unit`. */
-export interface ElectricityLine {
-  readonly kind: 'electricity';
-  readonly quantity: string;
-  readonly unit: ElectricityUnit;
-}
-
-export type ActivityLine = FuelLine | ElectricityLine;
-
-/** A supporting document kept off-chain; the ledger keeps its SHA-256. */
-export interface DocumentRef {
-  readonly name: string;
-  readonly sha256: string;
-}
+export const FUEL_UNITS: Readonly<Record<FuelUnit, bigint>> = { t: 1n, kt: 1000n };
+export const ELECTRICITY_UNITS: Readonly<Record<ElectricityUnit, bigint>> = { MWh: 1n, GWh: 1000n };

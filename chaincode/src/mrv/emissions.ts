@@ -1,6 +1,13 @@
-import { invalidArgument, notFound } from '../errors';
-import { divideCeil, divideHalfUp, parseDecimal, pow10, type Decimal } from '../ledger/decimal';
-import { toSafeNumber } from '../ledger/quantity';
+import {
+  type Decimal,
+  divideCeil,
+  divideHalfUp,
+  invalidArgument,
+  notFound,
+  parseDecimal,
+  pow10,
+  toSafeNumber,
+} from '@carbon-ets/contract';
 import type { EmissionFactorSet } from '../period/emission-factors';
 import { ELECTRICITY_UNITS, FUEL_UNITS, type ActivityLine } from './activity';
 

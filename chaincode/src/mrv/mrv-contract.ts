@@ -1,66 +1,31 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { conflict, failedPrecondition, forbidden } from '../errors';
+import {
+  conflict,
+  failedPrecondition,
+  forbidden,
+  Mrv,
+  parseArgs,
+  parseRequest,
+  type ParsedRequestOf,
+} from '@carbon-ets/contract';
 import { loadComplianceRecord, type ComplianceRecord } from '../compliance/compliance-record';
-import { Anyone, Operator, Regulator, Verifier, authorize, requireActsFor } from '../identity/access';
+import { authorizeTransaction, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId, parseYear } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireFactorSet, requireOpenPeriod } from '../period/period-reads';
 import { requireEntity, requireInstallation } from '../registry/registry-reads';
-import { ELECTRICITY_UNITS, FUEL_UNITS, type ActivityLine, type DocumentRef } from './activity';
 import type { EmissionReport } from './emission-report';
 import { reportEmissions } from './emissions';
 import { isMaterialDifference } from './materiality';
 
-/** Keys of one activity line: fuel lines name their fuel, electricity lines do not. */
-const ACTIVITY_KEYS = ['kind', 'fuel', 'quantity', 'unit'] as const;
-/** Keys of one supporting document. */
-const DOCUMENT_KEYS = ['name', 'sha256'] as const;
-/** Keys of a Mrv:SubmitReport request. */
-const REPORT_KEYS = [
-  'period',
-  'installationId',
-  'factorSetId',
-  'factorSetVersion',
-  'activity',
-  'documents',
-] as const;
-/** Keys of a Mrv:CorrectReport request: a report and the reason for correcting it. */
-const CORRECTION_KEYS = [...REPORT_KEYS, 'reason'] as const;
-/** Keys naming the report version under review, common to verification, rejection and acceptance. */
-const REVIEW_KEYS = ['period', 'installationId', 'version'] as const;
-/** Keys of a Mrv:VerifyReport request. */
-const VERIFICATION_KEYS = [...REVIEW_KEYS, 'verifiedEmissions', 'opinion', 'comment', 'reason'] as const;
-/** Keys of a Mrv:RejectReport request. */
-const REJECTION_KEYS = [...REVIEW_KEYS, 'reason'] as const;
-/** Keys of a Mrv:AcceptReport request. */
-const ACCEPTANCE_KEYS = REVIEW_KEYS;
-
-function readActivity(item: InputReader<(typeof ACTIVITY_KEYS)[number]>): ActivityLine {
-  const kind = item.oneOf('kind', ['fuel', 'electricity'] as const);
-  if (kind === 'fuel') {
-    return {
-      kind,
-      fuel: item.id('fuel'),
-      quantity: item.positiveDecimal('quantity'),
-      unit: item.oneOf('unit', Object.keys(FUEL_UNITS) as (keyof typeof FUEL_UNITS)[]),
-    };
-  }
-  item.forbid('fuel', 'an electricity line');
-  return {
-    kind,
-    quantity: item.positiveDecimal('quantity'),
-    unit: item.oneOf('unit', Object.keys(ELECTRICITY_UNITS) as (keyof typeof ELECTRICITY_UNITS)[]),
-  };
-}
-
-function readDocument(item: InputReader<(typeof DOCUMENT_KEYS)[number]>): DocumentRef {
-  return { name: item.text('name'), sha256: item.sha256('sha256') };
-}
+/** A parsed report (a correction adds its reason). */
+type ReportInput = ParsedRequestOf<typeof Mrv.submitReport> & { readonly reason?: string };
+/** The fields naming the report version under review, common to verification, rejection and acceptance. */
+type ReviewInput = ParsedRequestOf<typeof Mrv.acceptReport>;
 
 /** Who did something, as recorded on the ledger: `MSP/CN` style id from the certificate. */
 function actor(ctx: Context, caller: Caller): string {
@@ -86,8 +51,9 @@ export class MrvContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async SubmitReport(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'SubmitReport', [Operator]);
-    const report = await this.buildVersion(ctx, caller, request, 'SubmitReport', false);
+    const caller = authorizeTransaction(ctx, Mrv.submitReport);
+    const input = parseRequest(Mrv.submitReport, request);
+    const report = await this.buildVersion(ctx, caller, input, 'SubmitReport', false);
     emitEvent(ctx, 'ReportSubmitted', this.summary(report));
     return JSON.stringify(report);
   }
@@ -99,8 +65,9 @@ export class MrvContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async CorrectReport(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'CorrectReport', [Operator]);
-    const report = await this.buildVersion(ctx, caller, request, 'CorrectReport', true);
+    const caller = authorizeTransaction(ctx, Mrv.correctReport);
+    const input = parseRequest(Mrv.correctReport, request);
+    const report = await this.buildVersion(ctx, caller, input, 'CorrectReport', true);
     emitEvent(ctx, 'ReportCorrected', this.summary(report));
     return JSON.stringify(report);
   }
@@ -108,22 +75,12 @@ export class MrvContract extends CarbonContract {
   private async buildVersion(
     ctx: Context,
     caller: Caller,
-    request: string,
+    input: ReportInput,
     action: string,
     correction: boolean,
   ): Promise<EmissionReport> {
-    const input = InputReader.fromJson<(typeof CORRECTION_KEYS)[number]>(
-      request,
-      'report',
-      correction ? CORRECTION_KEYS : REPORT_KEYS,
-    );
-    const year = input.year('period');
-    const installationId = input.id('installationId');
-    const factorSetId = input.id('factorSetId');
-    const factorSetVersion = input.wholeNumber('factorSetVersion');
-    const activity = input.array('activity', ACTIVITY_KEYS, readActivity, 200);
-    const documents = input.array('documents', DOCUMENT_KEYS, readDocument, 100);
-    const reason = correction ? input.text('reason', 1000) : undefined;
+    const { period: year, installationId, factorSetId, factorSetVersion, activity, documents } = input;
+    const reason = correction ? input.reason : undefined;
     const store = new Store(ctx);
     const period = await requireOpenPeriod(store, year);
     const installation = await requireInstallation(store, installationId);
@@ -179,11 +136,9 @@ export class MrvContract extends CarbonContract {
 
   private async loadForReview(
     store: Store,
-    input: InputReader<(typeof REVIEW_KEYS)[number]>,
+    input: ReviewInput,
   ): Promise<{ report: EmissionReport; year: number; installationId: string }> {
-    const year = input.year('period');
-    const installationId = input.id('installationId');
-    const version = input.wholeNumber('version');
+    const { period: year, installationId, version } = input;
     const report = await store.require<EmissionReport>(
       ObjectType.report,
       [year, installationId],
@@ -215,14 +170,11 @@ export class MrvContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async VerifyReport(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'VerifyReport', [Verifier]);
-    const input = InputReader.fromJson(request, 'verification', VERIFICATION_KEYS);
+    const caller = authorizeTransaction(ctx, Mrv.verifyReport);
+    const input = parseRequest(Mrv.verifyReport, request);
     const store = new Store(ctx);
     const { report, year } = await this.loadForReview(store, input);
-    const verifiedEmissions = input.wholeNumber('verifiedEmissions');
-    const opinion = input.oneOf('opinion', ['positive', 'positive-with-comments'] as const);
-    const comment = input.optionalText('comment', 2000);
-    const reason = input.optionalText('reason', 2000);
+    const { verifiedEmissions, opinion, comment, reason } = input;
     await this.requireIndependent(store, caller, report);
     if (report.status !== 'submitted') {
       throw failedPrecondition(`only a submitted report can be verified; this one is ${report.status}`);
@@ -273,11 +225,11 @@ export class MrvContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async RejectReport(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'RejectReport', [Verifier]);
-    const input = InputReader.fromJson(request, 'rejection', REJECTION_KEYS);
+    const caller = authorizeTransaction(ctx, Mrv.rejectReport);
+    const input = parseRequest(Mrv.rejectReport, request);
     const store = new Store(ctx);
     const { report, year } = await this.loadForReview(store, input);
-    const reason = input.text('reason', 2000);
+    const { reason } = input;
     await this.requireIndependent(store, caller, report);
     if (report.status !== 'submitted' && report.status !== 'verified') {
       throw failedPrecondition(
@@ -304,8 +256,8 @@ export class MrvContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async AcceptReport(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'AcceptReport', [Regulator]);
-    const input = InputReader.fromJson(request, 'acceptance', ACCEPTANCE_KEYS);
+    const caller = authorizeTransaction(ctx, Mrv.acceptReport);
+    const input = parseRequest(Mrv.acceptReport, request);
     const store = new Store(ctx);
     const { report, year, installationId } = await this.loadForReview(store, input);
     if (report.status !== 'verified' || report.verification === undefined) {
@@ -353,9 +305,8 @@ export class MrvContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetReport(ctx: Context, period: string, installationId: string): Promise<string> {
-    authorize(ctx, 'GetReport', Anyone);
-    const year = parseYear(period, 'period');
-    const id = parseId(installationId, 'installationId');
+    authorizeTransaction(ctx, Mrv.getReport);
+    const [year, id] = parseArgs(Mrv.getReport, ['period', 'installationId'], [period, installationId]);
     return JSON.stringify(
       await new Store(ctx).require<EmissionReport>(
         ObjectType.report,

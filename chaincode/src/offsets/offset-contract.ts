@@ -1,53 +1,31 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { conflict, failedPrecondition, forbidden, invalidArgument } from '../errors';
-import { Anyone, Operator, Regulator, Trader, actsFor, authorize } from '../identity/access';
+import {
+  addQuantities,
+  conflict,
+  failedPrecondition,
+  forbidden,
+  invalidArgument,
+  Offset,
+  parseArgs,
+  parseRequest,
+} from '@carbon-ets/contract';
+import { actsFor, authorizeTransaction } from '../identity/access';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { NationalAccount } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
-import { requireOpen, transferUnits } from '../units/transfer';
-import {
-  formatMonitoringPeriod,
-  monitoringPeriodsOverlap,
-  parseMonitoringPeriod,
-  vintageOf,
-} from './monitoring-period';
+import { moveUnits, requireOpen } from '../units/transfer';
+import { formatMonitoringPeriod, monitoringPeriodsOverlap, vintageOf } from './monitoring-period';
 import { monitoringPeriodKey, type OffsetIssuance, type OffsetProject } from './offset-project';
 
 /**
  * Offset credits: projects, issuance (never twice for any day of a project's monitoring), transfers and
  * terminal retirement.
  */
-/** Keys of an Offset:RegisterProject request. */
-const PROJECT_KEYS = ['id', 'name', 'methodology', 'ownerEntityId'] as const;
-/** Keys of an Offset:IssueOffsets request. */
-const OFFSET_ISSUANCE_KEYS = [
-  'projectId',
-  'vintage',
-  'monitoringPeriod',
-  'serialStart',
-  'quantity',
-  'toAccount',
-] as const;
-/** Keys of the monitoring period of an Offset:IssueOffsets request. */
-const MONITORING_PERIOD_KEYS = ['from', 'to'] as const;
-/** Keys of an Offset:RetireOffsets request. */
-const RETIREMENT_KEYS = [
-  'accountId',
-  'quantity',
-  'beneficiary',
-  'reason',
-  'lotIds',
-  'projectId',
-  'vintage',
-] as const;
-
 @Info({ title: 'Offset', description: 'Offset projects, credit issuance, transfer and retirement' })
 export class OffsetContract extends CarbonContract {
   constructor() {
@@ -61,15 +39,9 @@ export class OffsetContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async RegisterProject(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'RegisterProject', [Regulator]);
-    const input = InputReader.fromJson(request, 'project', PROJECT_KEYS);
-    const project: OffsetProject = {
-      id: input.id('id'),
-      name: input.text('name'),
-      methodology: input.text('methodology'),
-      ownerEntityId: input.id('ownerEntityId'),
-      registeredAt: txTime(ctx),
-    };
+    authorizeTransaction(ctx, Offset.registerProject);
+    const { id, name, methodology, ownerEntityId } = parseRequest(Offset.registerProject, request);
+    const project: OffsetProject = { id, name, methodology, ownerEntityId, registeredAt: txTime(ctx) };
     const store = new Store(ctx);
     const owner = await requireEntity(store, project.ownerEntityId);
     if (owner.kind === 'verifier') {
@@ -101,15 +73,10 @@ export class OffsetContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async IssueOffsets(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'IssueOffsets', [Regulator]);
-    const input = InputReader.fromJson(request, 'offsetIssuance', OFFSET_ISSUANCE_KEYS);
-    const projectId = input.id('projectId');
-    const vintage = input.year('vintage');
-    const monitoring = input.nested('monitoringPeriod', MONITORING_PERIOD_KEYS);
-    const monitoringPeriod = parseMonitoringPeriod(
-      monitoring.raw('from'),
-      monitoring.raw('to'),
-      'offsetIssuance.monitoringPeriod',
+    authorizeTransaction(ctx, Offset.issueOffsets);
+    const { projectId, vintage, monitoringPeriod, serialStart, quantity, toAccount } = parseRequest(
+      Offset.issueOffsets,
+      request,
     );
     const expectedVintage = vintageOf(monitoringPeriod);
     if (vintage !== expectedVintage) {
@@ -117,8 +84,6 @@ export class OffsetContract extends CarbonContract {
         `offsetIssuance.vintage must be ${expectedVintage}, the year monitoring period ${formatMonitoringPeriod(monitoringPeriod)} ends, not ${vintage}`,
       );
     }
-    const serialStart = input.quantity('serialStart');
-    const quantity = input.quantity('quantity');
     const serialEnd = addQuantities(serialStart, quantity - 1);
     const store = new Store(ctx);
     const project = await store.require<OffsetProject>(
@@ -126,7 +91,7 @@ export class OffsetContract extends CarbonContract {
       [projectId],
       `offset project ${projectId}`,
     );
-    const account = await requireAccount(store, input.id('toAccount'));
+    const account = await requireAccount(store, toAccount);
     if (account.entityId !== project.ownerEntityId) {
       throw invalidArgument(
         `account ${account.id} does not belong to project owner ${project.ownerEntityId}`,
@@ -190,7 +155,9 @@ export class OffsetContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async TransferOffsets(ctx: Context, request: string): Promise<string> {
-    return JSON.stringify(await transferUnits(ctx, request, 'offset', 'TransferOffsets'));
+    const caller = authorizeTransaction(ctx, Offset.transferOffsets);
+    const transfer = parseRequest(Offset.transferOffsets, request);
+    return JSON.stringify(await moveUnits(ctx, caller, transfer, 'offset', 'TransferOffsets'));
   }
 
   /**
@@ -202,15 +169,11 @@ export class OffsetContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async RetireOffsets(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'RetireOffsets', [Operator, Trader]);
-    const input = InputReader.fromJson(request, 'retirement', RETIREMENT_KEYS);
-    const accountId = input.id('accountId');
-    const quantity = input.quantity('quantity');
-    const beneficiary = input.text('beneficiary');
-    const reason = input.optionalText('reason', 1000);
-    const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
-    const projectId = input.optionalId('projectId');
-    const vintage = input.has('vintage') ? input.year('vintage') : undefined;
+    const caller = authorizeTransaction(ctx, Offset.retireOffsets);
+    const { accountId, quantity, beneficiary, reason, lotIds, projectId, vintage } = parseRequest(
+      Offset.retireOffsets,
+      request,
+    );
     const store = new Store(ctx);
     const account = await requireAccount(store, accountId);
     const owner = account.entityId === undefined ? undefined : await requireEntity(store, account.entityId);
@@ -253,8 +216,8 @@ export class OffsetContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetProject(ctx: Context, projectId: string): Promise<string> {
-    authorize(ctx, 'GetProject', Anyone);
-    const id = parseId(projectId, 'projectId');
+    authorizeTransaction(ctx, Offset.getProject);
+    const [id] = parseArgs(Offset.getProject, ['projectId'], [projectId]);
     return JSON.stringify(
       await new Store(ctx).require<OffsetProject>(ObjectType.offsetProject, [id], `offset project ${id}`),
     );

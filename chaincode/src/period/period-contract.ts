@@ -1,11 +1,16 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { conflict, failedPrecondition, invalidArgument } from '../errors';
-import { Anyone, Regulator, authorize } from '../identity/access';
+import {
+  conflict,
+  failedPrecondition,
+  invalidArgument,
+  parseArgs,
+  parseRequest,
+  Period,
+} from '@carbon-ets/contract';
+import { authorizeTransaction } from '../identity/access';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId, parseYear } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
-import { parseWholeNumber } from '../ledger/quantity';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import {
@@ -13,44 +18,9 @@ import {
   type Benchmark,
   type CompliancePeriod,
 } from './compliance-period';
-import { DEFAULT_CURRENCY, parseCurrency } from './currency';
+import { DEFAULT_CURRENCY } from './currency';
 import type { EmissionFactorSet, FuelFactors } from './emission-factors';
 import { requireFactorSet, requirePeriod, versionKey } from './period-reads';
-
-/** Keys of a Period:CreatePeriod request. */
-const PERIOD_KEYS = [
-  'year',
-  'cap',
-  'deadlines',
-  'offsetLimitBasisPoints',
-  'materialityThresholdBasisPoints',
-  'penaltyPerTonne',
-  'currency',
-  'benchmarks',
-] as const;
-/** Keys of a period's deadlines. */
-const DEADLINE_KEYS = ['reportBy', 'verifyBy', 'surrenderBy'] as const;
-/** Keys of one benchmark of a period. */
-const BENCHMARK_KEYS = ['description', 'value', 'outputUnit'] as const;
-/** Keys of a Period:PublishFactorSet request. */
-const FACTOR_SET_KEYS = ['id', 'version', 'description', 'fuels', 'gridFactor'] as const;
-/** Keys of one fuel of a factor set: an emission factor or a carbon content, not both. */
-const FUEL_KEYS = ['ncv', 'emissionFactor', 'carbonContent', 'oxidation'] as const;
-
-function readFuel(item: InputReader<(typeof FUEL_KEYS)[number]>, name: string): FuelFactors {
-  const hasFactor = item.has('emissionFactor');
-  if (hasFactor === item.has('carbonContent')) {
-    throw invalidArgument(
-      `fuel ${name} needs exactly one of emissionFactor (kg CO2/TJ) or carbonContent (tC/TJ)`,
-    );
-  }
-  return {
-    ncv: item.positiveDecimal('ncv'),
-    ...(hasFactor ? { emissionFactor: item.positiveDecimal('emissionFactor') } : {}),
-    ...(hasFactor ? {} : { carbonContent: item.positiveDecimal('carbonContent') }),
-    oxidation: item.positiveDecimal('oxidation'),
-  };
-}
 
 /**
  * Compliance periods and emission-factor sets: the scheme's configuration as ledger data. Writes are the
@@ -72,38 +42,25 @@ export class PeriodContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async CreatePeriod(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'CreatePeriod', [Regulator]);
-    const input = InputReader.fromJson(request, 'period', PERIOD_KEYS);
-    const year = input.year('year');
-    const deadlinesInput = input.nested('deadlines', DEADLINE_KEYS);
-    const deadlines = {
-      reportBy: deadlinesInput.isoTime('reportBy'),
-      verifyBy: deadlinesInput.isoTime('verifyBy'),
-      surrenderBy: deadlinesInput.isoTime('surrenderBy'),
-    };
+    authorizeTransaction(ctx, Period.createPeriod);
+    const input = parseRequest(Period.createPeriod, request);
+    const { year, deadlines } = input;
     if (!(deadlines.reportBy <= deadlines.verifyBy && deadlines.verifyBy <= deadlines.surrenderBy)) {
       throw invalidArgument('deadlines must be in order: reportBy ≤ verifyBy ≤ surrenderBy');
     }
-    const benchmarks: Record<string, Benchmark> = input.has('benchmarks')
-      ? input.map('benchmarks', BENCHMARK_KEYS, (item, id) => ({
-          id,
-          description: item.text('description'),
-          value: item.positiveDecimal('value'),
-          outputUnit: item.text('outputUnit', 16),
-        }))
-      : {};
+    const benchmarks: Record<string, Benchmark> = {};
+    for (const [id, benchmark] of Object.entries(input.benchmarks ?? {})) {
+      benchmarks[id] = { id, ...benchmark };
+    }
     const period: CompliancePeriod = {
       year,
-      cap: input.wholeNumber('cap'),
+      cap: input.cap,
       deadlines,
-      offsetLimitBasisPoints: input.basisPoints('offsetLimitBasisPoints'),
-      materialityThresholdBasisPoints: input.has('materialityThresholdBasisPoints')
-        ? input.basisPoints('materialityThresholdBasisPoints')
-        : DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
-      penaltyPerTonne: input.wholeNumber('penaltyPerTonne'),
-      currency: input.has('currency')
-        ? parseCurrency(input.raw('currency'), 'period.currency')
-        : DEFAULT_CURRENCY,
+      offsetLimitBasisPoints: input.offsetLimitBasisPoints,
+      materialityThresholdBasisPoints:
+        input.materialityThresholdBasisPoints ?? DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
+      penaltyPerTonne: input.penaltyPerTonne,
+      currency: input.currency ?? DEFAULT_CURRENCY,
       benchmarks,
       status: 'open',
       createdAt: txTime(ctx),
@@ -125,19 +82,33 @@ export class PeriodContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async PublishFactorSet(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'PublishFactorSet', [Regulator]);
-    const input = InputReader.fromJson(request, 'factorSet', FACTOR_SET_KEYS);
-    const id = input.id('id');
-    const version = input.wholeNumber('version');
+    authorizeTransaction(ctx, Period.publishFactorSet);
+    const input = parseRequest(Period.publishFactorSet, request);
+    const { id, version } = input;
     if (version < 1) {
       throw invalidArgument('factorSet.version must be 1 or more');
+    }
+    const fuels: Record<string, FuelFactors> = {};
+    for (const [name, fuel] of Object.entries(input.fuels)) {
+      // An emission factor or a carbon content, not both.
+      if ((fuel.emissionFactor === undefined) === (fuel.carbonContent === undefined)) {
+        throw invalidArgument(
+          `fuel ${name} needs exactly one of emissionFactor (kg CO2/TJ) or carbonContent (tC/TJ)`,
+        );
+      }
+      fuels[name] = {
+        ncv: fuel.ncv,
+        ...(fuel.emissionFactor === undefined ? {} : { emissionFactor: fuel.emissionFactor }),
+        ...(fuel.carbonContent === undefined ? {} : { carbonContent: fuel.carbonContent }),
+        oxidation: fuel.oxidation,
+      };
     }
     const factorSet: EmissionFactorSet = {
       id,
       version,
-      description: input.text('description', 1000),
-      fuels: input.map('fuels', FUEL_KEYS, readFuel),
-      gridFactor: input.positiveDecimal('gridFactor'),
+      description: input.description,
+      fuels,
+      gridFactor: input.gridFactor,
       publishedAt: txTime(ctx),
     };
     const store = new Store(ctx);
@@ -156,17 +127,17 @@ export class PeriodContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetPeriod(ctx: Context, year: string): Promise<string> {
-    authorize(ctx, 'GetPeriod', Anyone);
-    return JSON.stringify(await requirePeriod(new Store(ctx), parseYear(year, 'year')));
+    authorizeTransaction(ctx, Period.getPeriod);
+    const [parsedYear] = parseArgs(Period.getPeriod, ['year'], [year]);
+    return JSON.stringify(await requirePeriod(new Store(ctx), parsedYear));
   }
 
   /** One version of an emission-factor set. Caller: anyone with a carbon role. */
   @Transaction(false)
   @Returns('string')
   public async GetFactorSet(ctx: Context, id: string, version: string): Promise<string> {
-    authorize(ctx, 'GetFactorSet', Anyone);
-    return JSON.stringify(
-      await requireFactorSet(new Store(ctx), parseId(id, 'id'), parseWholeNumber(version, 'version')),
-    );
+    authorizeTransaction(ctx, Period.getFactorSet);
+    const [setId, setVersion] = parseArgs(Period.getFactorSet, ['id', 'version'], [id, version]);
+    return JSON.stringify(await requireFactorSet(new Store(ctx), setId, setVersion));
   }
 }

@@ -1,4 +1,4 @@
-import { failedPrecondition } from '../errors';
+import { failedPrecondition } from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
 import type { Store } from '../ledger/store';
 import { DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS, type CompliancePeriod } from './compliance-period';

@@ -1,22 +1,8 @@
-import { addQuantities } from '../ledger/quantity';
-import { compareLots, type Lot, type LotStatus, type UnitType } from '../units/lot';
+import { addQuantities, type Holding } from '@carbon-ets/contract';
+import { compareLots, type Lot } from '../units/lot';
 
-/** Units of one type and vintage (and project) in one account. */
-export interface Holding {
-  readonly unitType: UnitType;
-  readonly vintage: number;
-  readonly projectId: string | null;
-  readonly status: LotStatus;
-  readonly quantity: number;
-  readonly locked: number;
-  readonly lots: readonly {
-    id: string;
-    serialStart: number;
-    serialEnd: number;
-    quantity: number;
-    lockedBy: string | null;
-  }[];
-}
+/** Holdings: their schema is the wire contract's (`@carbon-ets/contract`). */
+export type { Holding };
 
 /** Groups an account's lots by unit type, vintage and project, oldest vintage first. */
 export function groupHoldings(lots: readonly Lot[]): Holding[] {

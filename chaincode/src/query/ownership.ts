@@ -1,4 +1,4 @@
-import { forbidden, invalidArgument } from '../errors';
+import { forbidden, invalidArgument } from '@carbon-ets/contract';
 import { actsFor, isSupervisor } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { ObjectType, type ObjectTypeName } from '../ledger/keys';

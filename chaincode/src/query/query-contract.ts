@@ -1,9 +1,8 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { Anyone, authorize, actsFor, isSupervisor } from '../identity/access';
-import { forbidden } from '../errors';
-import { InputReader, parseId, parseYear } from '../ledger/input';
-import { OBJECT_TYPES, ObjectType } from '../ledger/keys';
+import { authorizeTransaction, actsFor, isSupervisor } from '../identity/access';
+import { forbidden, parseArgs, Query, type ObjectTypeName } from '@carbon-ets/contract';
+import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import type { CompliancePeriod } from '../period/compliance-period';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
@@ -11,16 +10,6 @@ import type { Lot } from '../units/lot';
 import { groupHoldings } from './holdings';
 import { checkArity, requireReadable } from './ownership';
 import { supplySummary } from './supply';
-
-/** Keys of a Query:GetObject / Query:GetHistory request. */
-const REFERENCE_KEYS = ['type', 'id'] as const;
-
-function readReference(request: string): { type: (typeof OBJECT_TYPES)[number]; id: string[] } {
-  const input = InputReader.fromJson(request, 'reference', REFERENCE_KEYS);
-  const type = input.oneOf('type', OBJECT_TYPES);
-  const id = input.idParts('id', 3);
-  return { type, id };
-}
 
 /**
  * Read-only views for auditors, the regulator and participants: any object, any object's history, holdings
@@ -40,8 +29,8 @@ export class QueryContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetObject(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'GetObject', Anyone);
-    const { type, id } = parseReference(request);
+    const caller = authorizeTransaction(ctx, Query.getObject);
+    const { type, id } = parseReference(Query.getObject, request);
     const store = new Store(ctx);
     await requireReadable(store, caller, type, id);
     return JSON.stringify(await store.require<unknown>(type, id, `${type} ${id.join('/')}`));
@@ -54,8 +43,8 @@ export class QueryContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetHistory(ctx: Context, request: string): Promise<string> {
-    const caller = authorize(ctx, 'GetHistory', Anyone);
-    const { type, id } = parseReference(request);
+    const caller = authorizeTransaction(ctx, Query.getHistory);
+    const { type, id } = parseReference(Query.getHistory, request);
     const store = new Store(ctx);
     await requireReadable(store, caller, type, id);
     const key = store.key(type, id);
@@ -69,9 +58,10 @@ export class QueryContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetHoldings(ctx: Context, accountId: string): Promise<string> {
-    const caller = authorize(ctx, 'GetHoldings', Anyone);
+    const caller = authorizeTransaction(ctx, Query.getHoldings);
+    const [id] = parseArgs(Query.getHoldings, ['accountId'], [accountId]);
     const store = new Store(ctx);
-    const account = await requireAccount(store, parseId(accountId, 'accountId'));
+    const account = await requireAccount(store, id);
     if (!isSupervisor(caller)) {
       const owner = account.entityId === undefined ? undefined : await requireEntity(store, account.entityId);
       if (owner === undefined || !actsFor(caller, owner)) {
@@ -91,16 +81,20 @@ export class QueryContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetSupplySummary(ctx: Context, period: string): Promise<string> {
-    authorize(ctx, 'GetSupplySummary', Anyone);
-    const year = parseYear(period, 'period');
+    authorizeTransaction(ctx, Query.getSupplySummary);
+    const [year] = parseArgs(Query.getSupplySummary, ['period'], [period]);
     const store = new Store(ctx);
     const definition = await store.get<CompliancePeriod>(ObjectType.period, [year]);
     return JSON.stringify(await supplySummary(store, year, definition?.cap ?? null));
   }
 }
 
-function parseReference(request: string): { type: (typeof OBJECT_TYPES)[number]; id: string[] } {
-  const reference = readReference(request);
+/** Reads an object reference `{ type, id: [...] }` and checks it names exactly one object. */
+function parseReference(
+  definition: typeof Query.getObject | typeof Query.getHistory,
+  request: string,
+): { type: ObjectTypeName; id: string[] } {
+  const [reference] = parseArgs(definition, ['reference'], [request]);
   checkArity(reference.type, reference.id);
   return reference;
 }

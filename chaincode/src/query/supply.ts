@@ -1,34 +1,13 @@
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
+import { addQuantities, type SupplySummary, type UnitSupply } from '@carbon-ets/contract';
 import type { Store } from '../ledger/store';
 import { isNational, type Account } from '../registry/account';
 import type { OffsetIssuance } from '../offsets/offset-project';
 import type { AllocationRecord, IssuanceHead } from '../units/issuance';
 import type { Lot, UnitType } from '../units/lot';
 
-/** Where the units of one type and vintage are. `reconciles` is the auditor's identity check. */
-export interface UnitSupply {
-  readonly issued: number;
-  readonly heldInNationalAccounts: number;
-  readonly heldByParticipants: number;
-  readonly held: number;
-  readonly locked: number;
-  readonly surrendered: number;
-  readonly retired: number;
-  /** issued = held + surrendered + retired (locked units are part of held). */
-  readonly reconciles: boolean;
-}
-
-/** Supply of a vintage: allowances (vintage = period) and offsets of that vintage. */
-export interface SupplySummary {
-  readonly period: number;
-  readonly cap: number | null;
-  readonly allocated: number;
-  readonly allowances: UnitSupply;
-  readonly offsets: UnitSupply;
-  /** Units (any vintage ≤ period) surrendered against this period's obligations. */
-  readonly surrenderedForPeriod: { readonly allowances: number; readonly offsets: number };
-}
+/** Supply summaries: their schemas are the wire contract's (`@carbon-ets/contract`). */
+export type { SupplySummary, UnitSupply };
 
 interface Tally {
   heldNational: number;

@@ -1,32 +1,29 @@
 import type { Context } from 'fabric-contract-api';
-import { failedPrecondition } from '../errors';
+import { failedPrecondition, parseRequest, Registry, type ParsedRequestOf } from '@carbon-ets/contract';
 import { emitEvent } from '../ledger/events';
-import { InputReader } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import type { Lot } from '../units/lot';
 import { isNational, type Account, type AccountStatus } from './account';
 import { requireAccount } from './registry-reads';
 
-/** Keys of a request that changes an account's status (block, unblock, close, freeze, unfreeze). */
-const ACCOUNT_STATUS_KEYS = ['accountId', 'reason'] as const;
+/** A parsed `{ accountId, reason }` (the wire contract's `AccountStatusChange`). */
+export type ParsedAccountStatusChange = ParsedRequestOf<typeof Registry.blockAccount>;
 
 /**
  * Moves an enterprise account between statuses. `blocked` is the regulator's freeze: no orders, transfers,
  * surrenders or withdrawals while it lasts (Registry:BlockAccount and Market:FreezeAccount set the same
- * status). Request: `{ accountId, reason }`; the caller has been authorised already.
+ * status). Request: `{ accountId, reason }`, parsed or as its JSON text; the caller has been authorised already.
  */
 export async function changeAccountStatus(
   ctx: Context,
-  request: string,
+  request: ParsedAccountStatusChange | string,
   action: string,
   from: readonly AccountStatus[],
   to: AccountStatus,
 ): Promise<string> {
-  const input = InputReader.fromJson(request, 'request', ACCOUNT_STATUS_KEYS);
-  const accountId = input.id('accountId');
-  const reason = input.text('reason', 1000);
+  const { accountId, reason } =
+    typeof request === 'string' ? parseRequest(Registry.blockAccount, request) : request;
   const store = new Store(ctx);
   const account = await requireAccount(store, accountId);
   if (isNational(account)) {
@@ -36,7 +33,7 @@ export async function changeAccountStatus(
     throw failedPrecondition(`${action}: account ${accountId} is ${account.status}`);
   }
   if (to === 'closed') {
-    const lots = await store.list<Lot>(ObjectType.lot, [accountId]);
+    const lots = await store.list(ObjectType.lot, [accountId]);
     if (lots.length > 0) {
       throw failedPrecondition(`account ${accountId} still holds ${lots.length} lot(s); transfer them first`);
     }

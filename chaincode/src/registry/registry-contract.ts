@@ -1,38 +1,38 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { conflict, failedPrecondition, invalidArgument } from '../errors';
-import { Anyone, Regulator, authorize } from '../identity/access';
+import {
+  conflict,
+  failedPrecondition,
+  invalidArgument,
+  parseArgs,
+  parseRequest,
+  Registry,
+  type ParsedRequestOf,
+} from '@carbon-ets/contract';
+import { authorizeTransaction } from '../identity/access';
 import { RegulatorMsp } from '../identity/msp';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import { ACCOUNT_KINDS, NationalAccount, type Account, type AccountKind } from './account';
-import { ENTITY_KINDS, type Entity, type Installation } from './entity';
+import { NationalAccount, type Account } from './account';
+import type { Entity, Installation } from './entity';
 import { changeAccountStatus } from './account-status';
 import { requireAccount, requireEntity, requireInstallation } from './registry-reads';
 
-/** Keys of one installation in a RegisterEntity or AddInstallations request. */
-const INSTALLATION_KEYS = ['id', 'name', 'sector', 'capacity', 'capacityUnit'] as const;
-/** Keys of a Registry:RegisterEntity request. */
-const ENTITY_KEYS = ['id', 'kind', 'name', 'ownerMsp', 'installations'] as const;
-/** Keys of a Registry:AddInstallations request. */
-const ADD_INSTALLATIONS_KEYS = ['entityId', 'installations'] as const;
-/** Keys of a Registry:OpenAccount request. */
-const ACCOUNT_KEYS = ['kind', 'id', 'entityId', 'installationId'] as const;
+/** One parsed installation of a RegisterEntity or AddInstallations request. */
+type InstallationInput = NonNullable<
+  ParsedRequestOf<typeof Registry.registerEntity>['installations']
+>[number];
 
-function readInstallation(
-  item: InputReader<(typeof INSTALLATION_KEYS)[number]>,
-  entityId: string,
-): Installation {
+function installationOf(item: InstallationInput, entityId: string): Installation {
   return {
-    id: item.id('id'),
+    id: item.id,
     entityId,
-    name: item.optionalText('name') ?? item.id('id'),
-    sector: item.id('sector'),
-    capacity: item.positiveDecimal('capacity'),
-    capacityUnit: item.optionalText('capacityUnit', 16) ?? 'MW',
+    name: item.name ?? item.id,
+    sector: item.sector,
+    capacity: item.capacity,
+    capacityUnit: item.capacityUnit ?? 'MW',
   };
 }
 
@@ -54,24 +54,18 @@ export class RegistryContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async RegisterEntity(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'RegisterEntity', [Regulator]);
-    const input = InputReader.fromJson(request, 'entity', ENTITY_KEYS);
-    const id = input.id('id');
-    const kind = input.oneOf('kind', ENTITY_KINDS);
-    const installations = input.optionalArray(
-      'installations',
-      INSTALLATION_KEYS,
-      (item) => readInstallation(item, id),
-      200,
-    );
+    authorizeTransaction(ctx, Registry.registerEntity);
+    const input = parseRequest(Registry.registerEntity, request);
+    const { id, kind } = input;
+    const installations = (input.installations ?? []).map((item) => installationOf(item, id));
     if (kind !== 'covered' && installations.length > 0) {
       throw invalidArgument(`only covered enterprises have installations; ${id} is a ${kind}`);
     }
     const entity: Entity = {
       id,
       kind,
-      name: input.text('name'),
-      ownerMsp: input.id('ownerMsp'),
+      name: input.name,
+      ownerMsp: input.ownerMsp,
       installationIds: installations.map((i) => i.id),
       registeredAt: txTime(ctx),
     };
@@ -93,15 +87,10 @@ export class RegistryContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async AddInstallations(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'AddInstallations', [Regulator]);
-    const input = InputReader.fromJson(request, 'installations', ADD_INSTALLATIONS_KEYS);
-    const entityId = input.id('entityId');
-    const installations = input.array(
-      'installations',
-      INSTALLATION_KEYS,
-      (item) => readInstallation(item, entityId),
-      200,
-    );
+    authorizeTransaction(ctx, Registry.addInstallations);
+    const input = parseRequest(Registry.addInstallations, request);
+    const { entityId } = input;
+    const installations = input.installations.map((item) => installationOf(item, entityId));
     const store = new Store(ctx);
     const entity = await requireEntity(store, entityId);
     if (entity.kind !== 'covered') {
@@ -143,26 +132,34 @@ export class RegistryContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async OpenAccount(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'OpenAccount', [Regulator]);
-    const input = InputReader.fromJson(request, 'account', ACCOUNT_KEYS);
-    const kind: AccountKind = input.oneOf('kind', ACCOUNT_KINDS);
+    authorizeTransaction(ctx, Registry.openAccount);
+    const input = parseRequest(Registry.openAccount, request);
+    const { kind } = input;
+    const required = (name: 'id' | 'entityId' | 'installationId'): string => {
+      const value = input[name];
+      if (value === undefined) throw invalidArgument(`account.${name} is required`);
+      return value;
+    };
+    const forbid = (name: 'id' | 'entityId' | 'installationId', what: string): void => {
+      if (input[name] !== undefined) throw invalidArgument(`account.${name} does not apply to ${what}`);
+    };
     const store = new Store(ctx);
     const openedAt = txTime(ctx);
     let account: Account;
     let installationUpdate: Installation | undefined;
     if (kind === 'allocation' || kind === 'auction' || kind === 'deletion') {
       for (const name of ['id', 'entityId', 'installationId'] as const) {
-        input.forbid(name, 'a national account (its id is fixed)');
+        forbid(name, 'a national account (its id is fixed)');
       }
       account = { id: NationalAccount[kind], kind, ownerMsp: RegulatorMsp, status: 'open', openedAt };
     } else {
-      const entity = await requireEntity(store, input.id('entityId'));
+      const entity = await requireEntity(store, required('entityId'));
       if (entity.kind === 'verifier') {
         throw failedPrecondition(`verifier ${entity.id} cannot hold units`);
       }
-      const id = input.id('id');
+      const id = required('id');
       if (kind === 'holding') {
-        const installation = await requireInstallation(store, input.id('installationId'));
+        const installation = await requireInstallation(store, required('installationId'));
         if (installation.entityId !== entity.id) {
           throw invalidArgument(`installation ${installation.id} does not belong to entity ${entity.id}`);
         }
@@ -182,7 +179,7 @@ export class RegistryContract extends CarbonContract {
           openedAt,
         };
       } else {
-        input.forbid('installationId', 'a trading account');
+        forbid('installationId', 'a trading account');
         account = { id, kind, entityId: entity.id, ownerMsp: entity.ownerMsp, status: 'open', openedAt };
       }
     }
@@ -204,16 +201,18 @@ export class RegistryContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async BlockAccount(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'BlockAccount', [Regulator]);
-    return changeAccountStatus(ctx, request, 'BlockAccount', ['open'], 'blocked');
+    authorizeTransaction(ctx, Registry.blockAccount);
+    const change = parseRequest(Registry.blockAccount, request);
+    return changeAccountStatus(ctx, change, 'BlockAccount', ['open'], 'blocked');
   }
 
   /** Unblocks a blocked account. Request: `{ accountId, reason }`. Caller: RegulatorMSP / regulator. */
   @Transaction()
   @Returns('string')
   public async UnblockAccount(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'UnblockAccount', [Regulator]);
-    return changeAccountStatus(ctx, request, 'UnblockAccount', ['blocked'], 'open');
+    authorizeTransaction(ctx, Registry.unblockAccount);
+    const change = parseRequest(Registry.unblockAccount, request);
+    return changeAccountStatus(ctx, change, 'UnblockAccount', ['blocked'], 'open');
   }
 
   /**
@@ -223,20 +222,22 @@ export class RegistryContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async CloseAccount(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'CloseAccount', [Regulator]);
-    return changeAccountStatus(ctx, request, 'CloseAccount', ['open', 'blocked'], 'closed');
+    authorizeTransaction(ctx, Registry.closeAccount);
+    const change = parseRequest(Registry.closeAccount, request);
+    return changeAccountStatus(ctx, change, 'CloseAccount', ['open', 'blocked'], 'closed');
   }
 
   /** An entity with its installations. Caller: anyone with a carbon role. */
   @Transaction(false)
   @Returns('string')
   public async GetEntity(ctx: Context, entityId: string): Promise<string> {
-    authorize(ctx, 'GetEntity', Anyone);
+    authorizeTransaction(ctx, Registry.getEntity);
+    const [id] = parseArgs(Registry.getEntity, ['entityId'], [entityId]);
     const store = new Store(ctx);
-    const entity = await requireEntity(store, parseId(entityId, 'entityId'));
+    const entity = await requireEntity(store, id);
     const installations: Installation[] = [];
-    for (const id of entity.installationIds) {
-      installations.push(await requireInstallation(store, id));
+    for (const installationId of entity.installationIds) {
+      installations.push(await requireInstallation(store, installationId));
     }
     return JSON.stringify({ ...entity, installations });
   }
@@ -245,17 +246,17 @@ export class RegistryContract extends CarbonContract {
   @Transaction(false)
   @Returns('string')
   public async GetInstallation(ctx: Context, installationId: string): Promise<string> {
-    authorize(ctx, 'GetInstallation', Anyone);
-    return JSON.stringify(
-      await requireInstallation(new Store(ctx), parseId(installationId, 'installationId')),
-    );
+    authorizeTransaction(ctx, Registry.getInstallation);
+    const [id] = parseArgs(Registry.getInstallation, ['installationId'], [installationId]);
+    return JSON.stringify(await requireInstallation(new Store(ctx), id));
   }
 
   /** An account (its status and owner, not its holdings). Caller: anyone with a carbon role. */
   @Transaction(false)
   @Returns('string')
   public async GetAccount(ctx: Context, accountId: string): Promise<string> {
-    authorize(ctx, 'GetAccount', Anyone);
-    return JSON.stringify(await requireAccount(new Store(ctx), parseId(accountId, 'accountId')));
+    authorizeTransaction(ctx, Registry.getAccount);
+    const [id] = parseArgs(Registry.getAccount, ['accountId'], [accountId]);
+    return JSON.stringify(await requireAccount(new Store(ctx), id));
   }
 }

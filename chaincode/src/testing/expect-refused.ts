@@ -1,4 +1,4 @@
-import type { ChaincodeErrorCode } from '../errors';
+import type { ChaincodeErrorCode } from '@carbon-ets/contract';
 import type { TestLedger } from './test-ledger';
 
 /** Every chaincode error code, for a refusal whose code a test does not pin down. */

@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { invalidArgument } from '../errors';
+import { invalidArgument } from '@carbon-ets/contract';
 import { expectRefused } from './expect-refused';
 import { Users } from './identities';
 import { TestLedger, WriteBeforeRefusalError } from './test-ledger';

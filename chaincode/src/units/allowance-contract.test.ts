@@ -1,4 +1,4 @@
-import { parseDecimal } from '../ledger/decimal';
+import { parseDecimal } from '@carbon-ets/contract';
 import { ownerEndorsers } from '../ledger/endorsement';
 import { Users } from '../testing/identities';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from '../testing/scenario';

@@ -1,12 +1,20 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
-import { conflict, failedPrecondition, invalidArgument, notFound } from '../errors';
-import { Anyone, Regulator, authorize } from '../identity/access';
-import { parseDecimal, parsePositiveDecimal } from '../ledger/decimal';
+import {
+  addQuantities,
+  Allowance,
+  conflict,
+  failedPrecondition,
+  invalidArgument,
+  notFound,
+  parseDecimal,
+  parsePositiveDecimal,
+  parseArgs,
+  parseRequest,
+} from '@carbon-ets/contract';
+import { authorizeTransaction } from '../identity/access';
 import { emitEvent } from '../ledger/events';
-import { InputReader, parseId } from '../ledger/input';
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireOpenPeriod } from '../period/period-reads';
@@ -16,19 +24,7 @@ import { benchmarkAllocation } from './benchmark-allocation';
 import type { AllocationRecord, IssuanceHead } from './issuance';
 import type { Lot } from './lot';
 import { LotLedger } from './lot-ledger';
-import { requireOpen, transferUnits } from './transfer';
-
-/** Keys of an Allowance:IssueAllowances request. */
-const ISSUANCE_KEYS = ['period', 'quantity'] as const;
-/** Keys of an Allowance:AllocateFree request: an explicit quantity, or a benchmark with its output. */
-const ALLOCATION_KEYS = [
-  'period',
-  'installationId',
-  'quantity',
-  'benchmarkId',
-  'output',
-  'correctionFactors',
-] as const;
+import { moveUnits, requireOpen } from './transfer';
 
 /**
  * Allowances as serial-numbered lots: issuance under the cap, free allocation and transfers.
@@ -47,10 +43,8 @@ export class AllowanceContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async IssueAllowances(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'IssueAllowances', [Regulator]);
-    const input = InputReader.fromJson(request, 'issuance', ISSUANCE_KEYS);
-    const year = input.year('period');
-    const quantity = input.quantity('quantity');
+    authorizeTransaction(ctx, Allowance.issueAllowances);
+    const { period: year, quantity } = parseRequest(Allowance.issueAllowances, request);
     const store = new Store(ctx);
     const period = await requireOpenPeriod(store, year);
     const head = (await store.get<IssuanceHead>(ObjectType.issuance, ['allowance', year])) ?? {
@@ -95,31 +89,34 @@ export class AllowanceContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async AllocateFree(ctx: Context, request: string): Promise<string> {
-    authorize(ctx, 'AllocateFree', [Regulator]);
-    const input = InputReader.fromJson(request, 'allocation', ALLOCATION_KEYS);
-    const year = input.year('period');
-    const installationId = input.id('installationId');
+    authorizeTransaction(ctx, Allowance.allocateFree);
+    const input = parseRequest(Allowance.allocateFree, request);
+    const { period: year, installationId } = input;
     const store = new Store(ctx);
     const period = await requireOpenPeriod(store, year);
     let quantity: number;
     let benchmark: AllocationRecord['benchmark'];
-    if (input.has('quantity') === input.has('benchmarkId')) {
+    if ((input.quantity === undefined) === (input.benchmarkId === undefined)) {
       throw invalidArgument('allocation needs exactly one of quantity or benchmarkId (+ output)');
     }
-    if (input.has('quantity')) {
-      input.forbid('output', 'an explicit quantity (it is a benchmark input)');
-      input.forbid('correctionFactors', 'an explicit quantity (it is a benchmark input)');
-      quantity = input.quantity('quantity');
+    if (input.quantity !== undefined) {
+      for (const benchmarkInput of ['output', 'correctionFactors'] as const) {
+        if (input[benchmarkInput] !== undefined) {
+          throw invalidArgument(
+            `allocation.${benchmarkInput} does not apply to an explicit quantity (it is a benchmark input)`,
+          );
+        }
+      }
+      quantity = input.quantity;
     } else {
-      const benchmarkId = input.id('benchmarkId');
+      const benchmarkId = input.benchmarkId ?? '';
       const definition = period.benchmarks[benchmarkId];
       if (definition === undefined) {
         throw notFound(`benchmark ${benchmarkId} is not defined for period ${year}`);
       }
-      const output = input.positiveDecimal('output');
-      const correctionFactors = input.has('correctionFactors')
-        ? input.positiveDecimals('correctionFactors')
-        : [];
+      if (input.output === undefined) throw invalidArgument('allocation.output is required');
+      const output = input.output;
+      const correctionFactors = input.correctionFactors ?? [];
       quantity = benchmarkAllocation(
         parsePositiveDecimal(output, 'allocation.output'),
         parseDecimal(definition.value, 'benchmark'),
@@ -178,17 +175,20 @@ export class AllowanceContract extends CarbonContract {
   @Transaction()
   @Returns('string')
   public async Transfer(ctx: Context, request: string): Promise<string> {
-    return JSON.stringify(await transferUnits(ctx, request, 'allowance', 'Transfer'));
+    const caller = authorizeTransaction(ctx, Allowance.transfer);
+    const transfer = parseRequest(Allowance.transfer, request);
+    return JSON.stringify(await moveUnits(ctx, caller, transfer, 'allowance', 'Transfer'));
   }
 
   /** One lot of an account. Caller: anyone with a carbon role. */
   @Transaction(false)
   @Returns('string')
   public async GetLot(ctx: Context, accountId: string, lotId: string): Promise<string> {
-    authorize(ctx, 'GetLot', Anyone);
+    authorizeTransaction(ctx, Allowance.getLot);
+    const [account, id] = parseArgs(Allowance.getLot, ['accountId', 'lotId'], [accountId, lotId]);
     const lot = await new Store(ctx).require<Lot>(
       ObjectType.lot,
-      [parseId(accountId, 'accountId'), parseId(lotId, 'lotId')],
+      [account, id],
       `lot ${lotId} in account ${accountId}`,
     );
     return JSON.stringify(lot);

@@ -1,5 +1,4 @@
-import { divideFloor, multiplyDecimals, pow10, type Decimal } from '../ledger/decimal';
-import { toSafeNumber } from '../ledger/quantity';
+import { type Decimal, divideFloor, multiplyDecimals, pow10, toSafeNumber } from '@carbon-ets/contract';
 
 /**
  * Free allocation by benchmark: `allowances = output × benchmark × Π correction factors`, computed exactly

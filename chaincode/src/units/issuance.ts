@@ -8,22 +8,4 @@ export interface IssuanceHead {
   readonly issued: number;
 }
 
-/**
- * `allocation ~ period ~ installationId`: the one free allocation of an installation for a period, written once;
- * its key is what refuses a second allocation.
- */
-export interface AllocationRecord {
-  readonly period: number;
-  readonly installationId: string;
-  readonly accountId: string;
-  readonly quantity: number;
-  readonly method: 'explicit' | 'benchmark';
-  readonly benchmark?: {
-    readonly id: string;
-    readonly value: string;
-    readonly output: string;
-    readonly correctionFactors: readonly string[];
-  };
-  readonly txId: string;
-  readonly allocatedAt: string;
-}
+export type { AllocationRecord } from '@carbon-ets/contract';

@@ -1,8 +1,7 @@
 import type { Context } from 'fabric-contract-api';
-import { failedPrecondition, invalidArgument, notFound } from '../errors';
+import { addQuantities, failedPrecondition, invalidArgument, notFound } from '@carbon-ets/contract';
 import { requireOwnerEndorsement } from '../ledger/endorsement';
 import { ObjectType } from '../ledger/keys';
-import { addQuantities } from '../ledger/quantity';
 import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';

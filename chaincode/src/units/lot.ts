@@ -1,49 +1,5 @@
-/** Unit types: an allowance (vintage = compliance period) or an offset credit (CCER-like, per project). */
-export const UNIT_TYPES = ['allowance', 'offset'] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
-
-/** `held` units can move; `surrendered` and `retired` units sit in the deletion account for ever. */
-export type LotStatus = 'held' | 'surrendered' | 'retired';
-
-/** How a lot came to be: the transaction kind that created it. */
-export type LotOrigin =
-  | 'issuance'
-  | 'allocation'
-  | 'transfer'
-  | 'surrender'
-  | 'retirement'
-  /** Split off a lot in the same account so that exactly an order's quantity is locked. */
-  | 'split'
-  /** Delivered to a buyer by a settled trade. */
-  | 'trade';
-
-/**
- * A serial block of units held in one account: serials `serialStart..serialEnd` inclusive of one unit type and
- * vintage (and project, for offsets). Keyed `lot ~ accountId ~ id` so that spending different lots never
- * touches the same key (no MVCC conflict), and carrying a key-level endorsement policy naming the owner's org.
- */
-export interface Lot {
-  readonly id: string;
-  readonly accountId: string;
-  readonly unitType: UnitType;
-  readonly vintage: number;
-  /** Offsets only: serials are numbered per project. */
-  readonly projectId?: string;
-  readonly serialStart: number;
-  readonly serialEnd: number;
-  /** `serialEnd - serialStart + 1`, kept for readers. */
-  readonly quantity: number;
-  readonly status: LotStatus;
-  readonly origin: LotOrigin;
-  /** The lot this one was split or moved from. */
-  readonly parentLotId?: string;
-  readonly createdAt: string;
-  readonly createdTxId: string;
-  /** Set by the market (issue 4) while the units back an open order; locked units cannot move. */
-  readonly lockedBy?: string;
-  readonly surrender?: { readonly period: number; readonly installationId: string; readonly late: boolean };
-  readonly retirement?: { readonly beneficiary: string; readonly reason?: string };
-}
+export { UNIT_TYPES, type Lot, type LotOrigin, type LotStatus, type UnitType } from '@carbon-ets/contract';
+import type { Lot, UnitType } from '@carbon-ets/contract';
 
 /** Which lots a movement may use. */
 export interface LotFilter {

@@ -1,17 +1,14 @@
+import type { Caller } from '../identity/caller';
 import type { Context } from 'fabric-contract-api';
-import { failedPrecondition, forbidden, invalidArgument } from '../errors';
-import { actsFor, Operator, Regulator, Trader, authorize } from '../identity/access';
+import { failedPrecondition, forbidden, invalidArgument } from '@carbon-ets/contract';
+import { actsFor } from '../identity/access';
 import { Role } from '../identity/msp';
 import { emitEvent } from '../ledger/events';
-import { InputReader } from '../ledger/input';
 import { Store } from '../ledger/store';
 import { isNational, type Account } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import type { UnitType } from './lot';
 import { LotLedger, type Movement } from './lot-ledger';
-
-/** Who may ask for a transfer; the owner check against the source account follows. */
-export const TransferCallers = [Regulator, Operator, Trader];
 
 /** Units move only between open accounts, and never out of or (by transfer) into the deletion account. */
 export function requireOpen(account: Account, side: 'source' | 'destination'): void {
@@ -20,34 +17,28 @@ export function requireOpen(account: Account, side: 'source' | 'destination'): v
   }
 }
 
-/** Keys of an Allowance:Transfer request. */
-export const ALLOWANCE_TRANSFER_KEYS = ['fromAccount', 'toAccount', 'quantity', 'lotIds', 'vintage'] as const;
-/** Keys of an Offset:TransferOffsets request: offsets may also be picked by project. */
-export const OFFSET_TRANSFER_KEYS = [...ALLOWANCE_TRANSFER_KEYS, 'projectId'] as const;
+/** A validated transfer request (see the wire contract's `TransferRequest`). */
+export interface UnitTransfer {
+  readonly fromAccount: string;
+  readonly toAccount: string;
+  readonly quantity: number;
+  readonly lotIds?: readonly string[] | undefined;
+  readonly vintage?: number | undefined;
+  readonly projectId?: string | undefined;
+}
 
 /**
- * Transfers units of one type between accounts: the owning entity's users for enterprise accounts, the
- * regulator for national accounts. Request: `{ fromAccount, toAccount, quantity, lotIds?, vintage? }`, plus
- * `projectId?` for offsets.
+ * Moves units of one type between accounts: the owning entity's users for enterprise accounts, the regulator
+ * for national accounts. The caller has been authorised by the transaction's roles (regulator, operator, trader).
  */
-export async function transferUnits(
+export async function moveUnits(
   ctx: Context,
-  request: string,
+  caller: Caller,
+  transfer: UnitTransfer,
   unitType: UnitType,
   action: string,
 ): Promise<Movement & { fromAccount: string; toAccount: string; quantity: number }> {
-  const caller = authorize(ctx, action, TransferCallers);
-  const input = InputReader.fromJson<(typeof OFFSET_TRANSFER_KEYS)[number]>(
-    request,
-    'transfer',
-    unitType === 'offset' ? OFFSET_TRANSFER_KEYS : ALLOWANCE_TRANSFER_KEYS,
-  );
-  const fromId = input.id('fromAccount');
-  const toId = input.id('toAccount');
-  const quantity = input.quantity('quantity');
-  const lotIds = input.has('lotIds') ? input.ids('lotIds') : undefined;
-  const vintage = input.has('vintage') ? input.year('vintage') : undefined;
-  const projectId = unitType === 'offset' ? input.optionalId('projectId') : undefined;
+  const { fromAccount: fromId, toAccount: toId, quantity, lotIds, vintage, projectId } = transfer;
   if (fromId === toId) {
     throw invalidArgument('transfer.toAccount must differ from transfer.fromAccount');
   }
@@ -78,7 +69,7 @@ export async function transferUnits(
     to,
     {
       quantity,
-      ...(lotIds === undefined ? {} : { lotIds }),
+      ...(lotIds === undefined ? {} : { lotIds: [...lotIds] }),
       filter: {
         unitType,
         ...(vintage === undefined ? {} : { vintage }),

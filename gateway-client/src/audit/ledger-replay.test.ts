@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { blockTransactions } from './block-decoder';
 import { LedgerReplay } from './ledger-replay';
-import { compositeKey, testBlock } from './test-blocks';
+import { compositeKey, testBlock } from '../testing/test-blocks';
 
 const lotKey = (account: string, id: string) => compositeKey('lot', account, id);
 

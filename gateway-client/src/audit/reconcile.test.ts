@@ -1,7 +1,7 @@
 import { common } from '@hyperledger/fabric-protos';
 import type { CarbonConnection } from '../connect';
 import { reconcile } from './reconcile';
-import { compositeKey, testBlock } from './test-blocks';
+import { compositeKey, testBlock } from '../testing/test-blocks';
 
 interface WorldLot {
   id: string;
@@ -103,18 +103,49 @@ function fakeConnection(
     },
     contract: {
       evaluateTransaction: (name: string, arg: string) => {
+        // Answers as the chaincode gives them: the façades check them against the wire contract.
         if (name === 'Funds:GetBalance') {
-          return Promise.resolve(encode(balances.get(arg) ?? { available: '0', locked: '0' }));
+          const { available, locked } = balances.get(arg) ?? { available: '0', locked: '0' };
+          const total = String(BigInt(available) + BigInt(locked));
+          return Promise.resolve(
+            encode({ accountId: arg, currency: 'fen', available, locked, total, entries: [] }),
+          );
         }
         if (name === 'Query:GetHoldings') {
           const holdings = (world.get(arg) ?? []).map((h) => ({
             unitType: 'allowance',
             vintage: 2030,
+            projectId: null,
+            quantity: h.lots.reduce((sum, l) => sum + l.quantity, 0),
+            locked: 0,
             ...h,
+            lots: h.lots.map((l) => ({ serialStart: 1, serialEnd: l.quantity, ...l })),
           }));
-          return Promise.resolve(encode({ holdings }));
+          const account = {
+            id: arg,
+            kind: 'holding',
+            ownerMsp: 'Enterprise1MSP',
+            status: 'open',
+            openedAt: '',
+          };
+          return Promise.resolve(encode({ account, holdings }));
         }
-        return Promise.resolve(encode({ allowances: summary, offsets: noOffsets }));
+        const line = (totals: typeof supply) => ({
+          heldInNationalAccounts: 0,
+          heldByParticipants: totals.held,
+          reconciles: true,
+          ...totals,
+        });
+        return Promise.resolve(
+          encode({
+            period: Number(arg),
+            cap: null,
+            allocated: 0,
+            allowances: line(summary),
+            offsets: line(noOffsets),
+            surrenderedForPeriod: { allowances: 0, offsets: 0 },
+          }),
+        );
       },
     },
   } as unknown as CarbonConnection;

@@ -1,6 +1,6 @@
 import type { CarbonConnection } from '../connect';
+import { FundsClient, QueryClient } from '../contracts';
 import { ledgerHeight } from '../ledger-height';
-import { evaluate } from '../submit';
 import { LedgerReplay } from './ledger-replay';
 
 /** Units of one type and vintage, rebuilt from history: where every issued unit is now. */
@@ -59,33 +59,6 @@ interface LotRecord {
   readonly status: 'held' | 'surrendered' | 'retired';
   readonly lockedBy?: string;
 }
-
-interface HoldingsAnswer {
-  readonly holdings: readonly {
-    readonly unitType: string;
-    readonly vintage: number;
-    readonly status: string;
-    readonly lots: readonly {
-      readonly id: string;
-      readonly quantity: number;
-      readonly lockedBy: string | null;
-    }[];
-  }[];
-}
-
-interface SupplyAnswer {
-  readonly allowances: SupplyLine;
-  readonly offsets: SupplyLine;
-}
-interface SupplyLine {
-  readonly issued: number;
-  readonly held: number;
-  readonly locked: number;
-  readonly surrendered: number;
-  readonly retired: number;
-}
-
-const decodeJson = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
 /**
  * The auditor's check: replay every committed block from the start (or from the checkpoint), rebuild every
@@ -265,6 +238,8 @@ async function compareWithWorldState(
   replay: LedgerReplay,
 ): Promise<{ mismatches: string[]; compared: { accounts: number; lots: number } }> {
   const mismatches: string[] = [];
+  const query = new QueryClient(connection);
+  const funds = new FundsClient(connection);
   const byAccount = new Map<string, Map<string, string>>();
   for (const lot of replay.objects<LotRecord>('lot')) {
     let lots = byAccount.get(lot.accountId);
@@ -281,9 +256,7 @@ async function compareWithWorldState(
   for (let i = 0; i < accounts.length; i += batch) {
     await Promise.all(
       accounts.slice(i, i + batch).map(async (accountId) => {
-        const answer = decodeJson(
-          await evaluate(connection.contract, 'Query:GetHoldings', [accountId]),
-        ) as HoldingsAnswer;
+        const answer = await query.getHoldings(accountId);
         const inWorldState = new Map<string, string>();
         for (const holding of answer.holdings) {
           for (const lot of holding.lots) inWorldState.set(lot.id, describeLot({ ...holding, ...lot }));
@@ -307,15 +280,12 @@ async function compareWithWorldState(
               `account ${accountId}: lot ${lotId} (${actual}) is in the world state but no committed transaction wrote it`,
             );
         }
-        const funds = fundsFromHistory.get(accountId) ?? { available: 0n, locked: 0n };
-        const balance = decodeJson(await evaluate(connection.contract, 'Funds:GetBalance', [accountId])) as {
-          available: string;
-          locked: string;
-        };
+        const expected = fundsFromHistory.get(accountId) ?? { available: 0n, locked: 0n };
+        const balance = await funds.getBalance(accountId);
         for (const field of ['available', 'locked'] as const) {
-          if (BigInt(balance[field]) !== funds[field]) {
+          if (BigInt(balance[field]) !== expected[field]) {
             mismatches.push(
-              `account ${accountId}: ${field} funds are ${balance[field]} fen in the world state, ${funds[field]} by history`,
+              `account ${accountId}: ${field} funds are ${balance[field]} fen in the world state, ${expected[field]} by history`,
             );
           }
         }
@@ -324,9 +294,7 @@ async function compareWithWorldState(
   }
   const totals = unitTotals(replay);
   for (const vintage of new Set(totals.map((t) => t.vintage))) {
-    const supply = decodeJson(
-      await evaluate(connection.contract, 'Query:GetSupplySummary', [String(vintage)]),
-    ) as SupplyAnswer;
+    const supply = await query.getSupplySummary(vintage);
     for (const [unitType, line] of [
       ['allowance', supply.allowances],
       ['offset', supply.offsets],

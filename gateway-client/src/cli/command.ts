@@ -2,7 +2,14 @@ import type { CarbonConnection } from '../connect';
 
 /** A user mistake (bad arguments, unknown user…): printed as one line, exit code 1. */
 export class ExpectedError extends Error {
-  constructor(message: string) {
+  /** Read by the error printer of `@carbon-ets/contract`: exit code 1. */
+  readonly userFixable = true;
+
+  constructor(
+    message: string,
+    /** What to do about it, e.g. which `--help` to read. */
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'ExpectedError';
   }
@@ -35,8 +42,11 @@ export interface Command {
   /** One or two words, e.g. `whoami` or `identity enroll`. */
   readonly name: string;
   readonly summary: string;
-  /** Positional arguments, as shown in help, e.g. `<Contract:Function> [arg...]`. */
-  readonly usage?: string;
+  /**
+   * Positional arguments in commander's syntax (`<required>`, `[optional]`, `<many...>`), each with its help
+   * text, in order, e.g. `{ '<Contract:Function>': 'the transaction', '[argument...]': 'its arguments' }`.
+   */
+  readonly arguments?: Readonly<Record<string, string>>;
   readonly options?: Readonly<Record<string, OptionSpec>>;
   run(context: CommandContext): Promise<void>;
 }

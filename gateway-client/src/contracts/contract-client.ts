@@ -1,3 +1,5 @@
+import { qualifiedName, type TransactionDefinition } from '@carbon-ets/contract';
+import { GatewayClientError } from '../errors';
 import type { CarbonConnection } from '../connect';
 import { waitForBlock } from '../ledger-height';
 import { evaluate, submit, type SubmitOptions } from '../submit';
@@ -26,19 +28,18 @@ export interface ContractClientOptions {
 }
 
 /**
- * The base of the typed façades: writes send one JSON request and get the written object back; reads pass
- * plain string arguments. Errors are the {@link TransactionError}s of {@link submit} and {@link evaluate}.
+ * The base of the façades typed from the wire contract (see `facadeOf`): writes send one JSON request and get
+ * the written object back; reads pass positional arguments. Errors are the {@link TransactionError}s of {@link submit} and {@link evaluate}.
  */
 export abstract class ContractClient {
-  protected constructor(
+  constructor(
     protected readonly connection: CarbonConnection,
-    private readonly contractName: string,
     private readonly options: ContractClientOptions = {},
   ) {}
 
-  /** Submits `Contract:fn` with `request` as JSON and returns the decoded answer. */
-  protected async write<T>(fn: string, request: object): Promise<T> {
-    const transaction = `${this.contractName}:${fn}`;
+  /** Submits a write of the wire contract and returns its answer, checked against the contract. */
+  protected async submitDefined(definition: TransactionDefinition, request: unknown): Promise<unknown> {
+    const transaction = qualifiedName(definition);
     const outcome = await submit(this.connection.contract, transaction, {
       commitWait: this.connection.commitWait,
       ...this.options.retry,
@@ -50,21 +51,38 @@ export abstract class ContractClient {
       blockNumber: outcome.blockNumber,
       attempts: outcome.attempts,
     });
-    return decodeJson(outcome.result) as T;
+    return answerOf(definition, outcome.result);
   }
 
-  /** Evaluates `Contract:fn` on the org's peer and returns the decoded answer. */
-  protected async read<T>(fn: string, ...args: readonly (string | number)[]): Promise<T> {
+  /** Evaluates a read of the wire contract on the org's peer and returns its answer, checked. */
+  protected async evaluateDefined(
+    definition: TransactionDefinition,
+    args: readonly unknown[],
+  ): Promise<unknown> {
     if (this.options.readAfterBlock !== undefined) {
       await waitForBlock(this.connection, this.options.readAfterBlock);
     }
     const result = await evaluate(
       this.connection.contract,
-      `${this.contractName}:${fn}`,
-      args.map((arg) => String(arg)),
+      qualifiedName(definition),
+      // A read whose argument is a JSON object (Query:GetObject's reference) sends it as JSON text.
+      args.map((arg) => (typeof arg === 'object' && arg !== null ? JSON.stringify(arg) : String(arg))),
     );
-    return decodeJson(result) as T;
+    return answerOf(definition, result);
   }
+}
+
+function answerOf(definition: TransactionDefinition, bytes: Uint8Array): unknown {
+  const parsed = definition.answer.safeParse(decodeJson(bytes));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new GatewayClientError(
+      'ANSWER_MISMATCH',
+      `the answer of ${qualifiedName(definition)} does not match the wire contract: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+      'the chaincode and this client were built from different versions of @carbon-ets/contract',
+    );
+  }
+  return parsed.data;
 }
 
 function decodeJson(bytes: Uint8Array): unknown {

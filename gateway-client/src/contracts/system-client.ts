@@ -1,20 +1,8 @@
-import type { CarbonConnection } from '../connect';
-import { ContractClient, type ContractClientOptions } from './contract-client';
+import { System } from '@carbon-ets/contract';
+import { type Facade, facadeOf } from './facade';
 
-/** Who the chaincode sees. */
-export interface CallerIdentity {
-  readonly mspId: string;
-  readonly role: string | null;
-  readonly entity: string | null;
-}
+export type { CallerIdentity } from '@carbon-ets/contract';
 
 /** `System`: the identity round trip. */
-export class SystemClient extends ContractClient {
-  constructor(connection: CarbonConnection, options?: ContractClientOptions) {
-    super(connection, 'System', options);
-  }
-
-  whoAmI(): Promise<CallerIdentity> {
-    return this.read('WhoAmI');
-  }
-}
+export const SystemClient = facadeOf(System);
+export type SystemClient = Facade<typeof System>;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { reconcile, type ReconcileReport } from '../audit/reconcile';
 import { connectAs, type CarbonConnection } from '../connect';
-import { defaultSettingsDir } from '../connection-settings';
+import { settingsDirOf } from '../connection-settings';
 import {
   AllowanceClient,
   ComplianceClient,
@@ -111,7 +111,7 @@ async function unlessMissing<T>(read: () => Promise<T>): Promise<T | undefined> 
   try {
     return await read();
   } catch (err) {
-    if (err instanceof TransactionError && err.message.startsWith('NOT_FOUND')) return undefined;
+    if (err instanceof TransactionError && err.code === 'NOT_FOUND') return undefined;
     throw err;
   }
 }
@@ -362,7 +362,12 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
     let audit: DemoSummary['audit'];
     if (options.reconcile !== false) {
       step('auditor: replays every block, rebuilds every lot and compares with the world state');
-      const checkpointFile = path.join(defaultSettingsDir(), '..', 'audit', 'reconcile-auditor.json');
+      const checkpointFile = path.join(
+        settingsDirOf(options.settingsDir),
+        '..',
+        'audit',
+        'reconcile-auditor.json',
+      );
       mkdirSync(path.dirname(checkpointFile), { recursive: true });
       const report = await reconcile(auditor.connection, { checkpointFile });
       const own = [String(year), ...plans.map((plan) => plan.holdingAccount)];

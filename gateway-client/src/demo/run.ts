@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { EXIT_CODES, printError } from '@carbon-ets/contract';
+import { useDefaultConnectionDir } from '../cli/connection-dir';
 import { formatTable } from '../cli/output';
-import { GatewayClientError } from '../errors';
-import { TransactionError } from '../transaction-error';
 import { formatAmount } from '../money';
 import { type DemoSummary, runDemoCycle } from './demo-cycle';
 
@@ -30,7 +30,7 @@ export function formatSummary(summary: DemoSummary): string {
     ...summary.trades.map(
       (t) =>
         `Trade ${t.id}: ${t.quantity} t ${instrument} at ${money(t.price)}/t = ${money(t.value)}, ` +
-        `${t.sellAccountId ?? '?'} → ${t.buyAccountId ?? '?'} (settled DvP)`,
+        `${t.sellAccountId} → ${t.buyAccountId} (settled DvP)`,
     ),
     summary.trades.length === 0 ? 'No trade was matched.' : '',
     `Buyer's funds: ${money(summary.buyerFunds.total)} left (${money(summary.buyerFunds.locked)} locked).`,
@@ -84,26 +84,22 @@ async function main(): Promise<number> {
   );
   const covered = summary.installations.every((i) => i.status.code === 'A');
   // Exit code 3, as `carbon audit reconcile`: this demo's own units do not add up.
-  if ((summary.audit?.ownMismatches.length ?? 0) > 0) return 3;
+  if ((summary.audit?.ownMismatches.length ?? 0) > 0) return EXIT_CODES.mismatch;
   return covered && summary.supply.allowances.reconciles ? 0 : 1;
 }
 
 if (require.main === module) {
+  useDefaultConnectionDir();
   main().then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      // One line for a known failure (network down, refused transaction); the stack only with DEBUG.
-      const known = err instanceof TransactionError || err instanceof GatewayClientError;
-      process.stderr.write(
-        `demo failed: ${err instanceof Error ? err.message : String(err)}` +
-          (err instanceof GatewayClientError && err.hint ? ` — ${err.hint}` : '') +
-          '\n',
-      );
-      if (!known || process.env.DEBUG)
-        process.stderr.write(`${err instanceof Error ? String(err.stack) : ''}\n`);
-      process.exitCode = 2;
+      // One line, as the CLI prints it (network down, refused transaction…); the stack only with DEBUG.
+      process.exitCode = printError(err, {
+        write: (line) => process.stderr.write(`${line}\n`),
+        debug: Boolean(process.env.DEBUG),
+      });
     },
   );
 }

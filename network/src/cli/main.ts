@@ -1,20 +1,20 @@
-import { NetworkError } from '../errors';
+import { EXIT_CODES, printError } from '@carbon-ets/contract';
 
 /**
- * Runs a CLI command: a {@link NetworkError} (a user-fixable problem) prints one line with the hint and
- * exits 1; anything else prints its message and exits 2. Never a stack trace unless DEBUG is set.
+ * Runs a CLI command with the project's one error printer: a NetworkError (a user-fixable problem) prints one
+ * line with its hint and exits 1; anything else prints its message and exits 2. Never a stack trace unless
+ * DEBUG is set.
  */
 export function main(command: () => Promise<void>): void {
   command().then(
-    () => process.exit(0),
+    () => process.exit(EXIT_CODES.ok),
     (err: unknown) => {
-      if (process.env.DEBUG) console.error(err);
-      if (err instanceof NetworkError) {
-        console.error(`error: ${err.message}${err.hint ? ` — ${err.hint}` : ''}`);
-        process.exit(1);
-      }
-      console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(2);
+      process.exit(
+        printError(err, {
+          write: (line) => process.stderr.write(`${line}\n`),
+          debug: Boolean(process.env.DEBUG),
+        }),
+      );
     },
   );
 }

@@ -5,7 +5,7 @@ export const accountFreezeCommand: Command = {
   name: 'account freeze',
   summary:
     'Regulator: freeze an account: no orders, transfers, surrenders or withdrawals (Market:FreezeAccount)',
-  usage: '<accountId>',
+  arguments: { '<accountId>': 'the account to freeze' },
   options: { reason: { type: 'string', description: 'why (recorded on the ledger)' } },
   async run(context) {
     const accountId = context.args[0];

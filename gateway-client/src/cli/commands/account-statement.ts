@@ -7,7 +7,7 @@ import { facades } from './support';
 export const accountStatementCommand: Command = {
   name: 'account statement',
   summary: "Auditor/regulator/owner: an account's status, units by type, vintage and status, and funds",
-  usage: '<accountId>',
+  arguments: { '<accountId>': 'the account' },
   options: { period: FUNDS_PERIOD_OPTION },
   async run(context) {
     const accountId = context.args[0];

@@ -4,7 +4,7 @@ import { facades, show } from './support';
 export const accountUnfreezeCommand: Command = {
   name: 'account unfreeze',
   summary: 'Regulator: lift a freeze (Market:UnfreezeAccount)',
-  usage: '<accountId>',
+  arguments: { '<accountId>': 'the frozen account' },
   options: { reason: { type: 'string', description: 'why (recorded on the ledger)' } },
   async run(context) {
     const accountId = context.args[0];

@@ -1,4 +1,4 @@
-import type { AllocationRequest } from '../../contracts';
+import type { Allowance, RequestOf } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
 import { facades, optionalText, optionalWhole, show, wholeOption } from './support';
 
@@ -21,7 +21,7 @@ export const allowancesAllocateCommand: Command = {
     if ((quantity === undefined) === (benchmarkId === undefined))
       throw new ExpectedError('give either --quantity or --benchmark with --output');
     const correction = optionalText(context, 'correction');
-    const request: AllocationRequest =
+    const request: RequestOf<typeof Allowance.allocateFree> =
       quantity !== undefined
         ? { period, installationId, quantity }
         : {

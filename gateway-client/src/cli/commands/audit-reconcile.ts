@@ -1,7 +1,8 @@
+import { EXIT_CODES } from '@carbon-ets/contract';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reconcile } from '../../audit/reconcile';
-import { defaultSettingsDir } from '../../connection-settings';
+import { settingsDirOf } from '../../connection-settings';
 import { PeriodClient } from '../../contracts';
 import { formatAmount } from '../../money';
 import type { Command } from '../command';
@@ -26,7 +27,7 @@ export const auditReconcileCommand: Command = {
       typeof context.options.checkpoint === 'string'
         ? context.options.checkpoint
         : path.join(
-            defaultSettingsDir(),
+            settingsDirOf(),
             '..',
             'audit',
             `reconcile-${connection.settings.organization.toLowerCase()}.json`,
@@ -80,7 +81,7 @@ export const auditReconcileCommand: Command = {
         );
       }
     }
-    // Exit code 3 (see EXIT in carbon.ts): history and world state disagree.
-    if (report.mismatches.length > 0) context.setExitCode(3);
+    // History and world state disagree: not a failure to run, but not a clean audit either.
+    if (report.mismatches.length > 0) context.setExitCode(EXIT_CODES.mismatch);
   },
 };

@@ -14,14 +14,21 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('carbon commands', () => {
-  test('every command has a unique name of one or two words, a summary and described options', () => {
+  test('every command has a unique name of one or two words, a summary, described options and arguments', () => {
     const names = COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     for (const command of COMMANDS) {
       expect(command.name).toMatch(/^[a-z]+( [a-z]+)?$/);
       expect(command.summary.length).toBeGreaterThan(10);
       for (const option of Object.values(command.options ?? {})) expect(option.description).not.toBe('');
+      for (const [syntax, description] of Object.entries(command.arguments ?? {})) {
+        expect(syntax).toMatch(/^(<[^<>]+>|\[[^[\]]+\])$/);
+        expect(description).not.toBe('');
+      }
     }
+    // A one-word command and a group of the same name could not both be reached.
+    const groups = names.filter((n) => n.includes(' ')).map((n) => n.split(' ')[0]);
+    expect(names.filter((n) => groups.includes(n))).toEqual([]);
   });
 
   test.each([

@@ -16,7 +16,10 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 export const exportCsvCommand: Command = {
   name: 'export csv',
   summary: "Auditor/supervisor/owner: an account's lots (`holdings <accountId>`) or a day's trades as CSV",
-  usage: 'holdings <accountId> | trades --instrument <id> [--day YYYY-MM-DD]',
+  arguments: {
+    '<what>': 'holdings (with <accountId>) or trades (with --instrument)',
+    '[accountId]': 'holdings: the account',
+  },
   options: {
     instrument: { type: 'string', description: 'trades: the instrument' },
     day: { type: 'string', description: 'trades: the day (default today, UTC)' },

@@ -5,7 +5,10 @@ import { facades, showTable } from './support';
 export const historyCommand: Command = {
   name: 'history',
   summary: 'Auditor/regulator: every committed version of any object, with tx id and time (Query:GetHistory)',
-  usage: `<type> <id...>   (type: ${OBJECT_TYPES.join(', ')})`,
+  arguments: {
+    '<type>': `the object's type: ${OBJECT_TYPES.join(', ')}`,
+    '<id...>': "the object's id, in parts where its key has several (e.g. report <year> <installationId>)",
+  },
   async run(context) {
     const [type, ...id] = context.args;
     const known = OBJECT_TYPES.find((t) => t === type);

@@ -98,3 +98,24 @@ export const COMMANDS: readonly Command[] = [
   exportCsvCommand,
   auditReconcileCommand,
 ];
+
+/** What each group of two-word commands is about, for `carbon <group> --help`. */
+export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
+  identity: 'Fabric CA identities: register a user of your organisation, enrol it',
+  entity: 'Regulator: register a covered enterprise, trader or verifier',
+  installation: "Regulator: add installations to an enterprise's registration",
+  account: 'Holding and trading accounts: open, freeze, unfreeze, read a statement',
+  period: 'Regulator: compliance periods: create one, close it after its surrender deadline',
+  factors: "Regulator: a period's emission factors",
+  allowances: 'Regulator: issue allowances into the national account, allocate them free',
+  report: 'Emission reports: submit, correct, verify, reject, accept, show',
+  project: 'Regulator: register an offset project',
+  offsets: 'Offset credits: issue (regulator), retire (owner)',
+  funds: 'Regulator (settlement bank): settlement funds',
+  market: 'The exchange: configure, halt and resume an instrument, match it, read its book and data',
+  compliance: "An installation's compliance status",
+  order: 'Limit orders: place, cancel, list',
+  trade: 'Bilateral trades: propose, accept, reject',
+  export: 'Ledger data as CSV',
+  audit: 'Checks of the ledger against its own history',
+};

@@ -5,7 +5,10 @@ import { decodeResult } from '../output';
 export const invokeCommand: Command = {
   name: 'invoke',
   summary: 'Submit (or with --evaluate, query) any chaincode transaction: the escape hatch for scripts',
-  usage: '<Contract:Function> [argument...]',
+  arguments: {
+    '<Contract:Function>': 'the transaction, e.g. System:WhoAmI',
+    '[argument...]': 'its arguments, as the chaincode takes them (JSON for a request)',
+  },
   options: {
     evaluate: { type: 'boolean', description: 'query the peer only; nothing is ordered or written' },
   },

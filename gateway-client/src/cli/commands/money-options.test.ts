@@ -152,7 +152,7 @@ describe('money options: typed with two decimals, submitted as exact minor units
   test('funds are shown in the currency of --period, and in the default one when that period does not exist', async () => {
     jest
       .spyOn(FundsClient.prototype, 'deposit')
-      .mockResolvedValue({ id: 'cash-1', accountId: 'TRADE1', amount: '100' });
+      .mockResolvedValue({ id: 'cash-1', accountId: 'TRADE1', amount: '100' } as CashEntry);
     getPeriod.mockResolvedValueOnce({ year: 2031, currency: 'EUR' } as CompliancePeriod);
     const eur = await run('funds', 'deposit', '--account', 'TRADE1', '--amount', '1', '--period', '2031');
     expect(getPeriod).toHaveBeenLastCalledWith(2031);

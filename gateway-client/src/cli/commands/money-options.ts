@@ -70,7 +70,7 @@ export async function periodCurrency(period: PeriodClient, year: number): Promis
   try {
     return (await period.getPeriod(year)).currency;
   } catch (err) {
-    if (err instanceof TransactionError && err.message.startsWith('NOT_FOUND')) return DEFAULT_CURRENCY;
+    if (err instanceof TransactionError && err.code === 'NOT_FOUND') return DEFAULT_CURRENCY;
     throw err;
   }
 }

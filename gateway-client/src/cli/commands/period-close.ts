@@ -6,7 +6,7 @@ import { facades, periodArgument, showTable } from './support';
 export const periodCloseCommand: Command = {
   name: 'period close',
   summary: 'Regulator: close a period after its surrender deadline: shortfalls, penalties, carry-over',
-  usage: '<year>',
+  arguments: { '<year>': 'the period to close' },
   async run(context) {
     const year = periodArgument(context);
     const { compliance, period } = facades(context);

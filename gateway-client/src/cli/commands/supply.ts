@@ -4,7 +4,7 @@ import { facades, periodArgument, showTable } from './support';
 export const supplyCommand: Command = {
   name: 'supply',
   summary: "Anyone: a period's supply: issued = held + surrendered + retired (Query:GetSupplySummary)",
-  usage: '<year>',
+  arguments: { '<year>': 'the period' },
   async run(context) {
     const supply = await facades(context).query.getSupplySummary(periodArgument(context));
     const row = (name: string, s: typeof supply.allowances): (string | number)[] => [

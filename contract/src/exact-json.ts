@@ -1,4 +1,4 @@
-import { invalidArgument, type ChaincodeError } from '../errors';
+import { invalidArgument, type ChaincodeError } from './refusal';
 
 /**
  * A JSON number literal that is not an exact safe integer (`7.0000000000000001`, `1e3`, `7.0`, `2.5`,

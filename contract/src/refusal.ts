@@ -1,9 +1,4 @@
-/**
- * Error codes a client can act on. The code is the first word of the message (`NOT_FOUND: …`) because
- * Fabric only carries the message string back to the Gateway client.
- */
-export type ChaincodeErrorCode =
-  'INVALID_ARGUMENT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'FAILED_PRECONDITION';
+import { type ChaincodeErrorCode, refusalMessage } from './error-codes';
 
 /**
  * A user mistake: bad input, missing object, wrong caller or a rule of the scheme. The message is one clear
@@ -14,7 +9,7 @@ export class ChaincodeError extends Error {
   public readonly details: Readonly<Record<string, unknown>>;
 
   constructor(code: ChaincodeErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(`${code}: ${message}`);
+    super(refusalMessage(code, message));
     this.name = 'ChaincodeError';
     this.code = code;
     this.details = details;

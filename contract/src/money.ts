@@ -1,4 +1,4 @@
-import { invalidArgument } from '../errors';
+import { invalidArgument } from './refusal';
 import { NumberLiteral, sendAsDecimalString } from './exact-json';
 
 /**

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { formatDecimal, parseDecimal, parsePositiveDecimal } from './decimal';
+import { JsonTextError, NumberLiteral, parseExactJson } from './exact-json';
+import { parseAmount } from './money';
+import { parseQuantity, parseWholeNumber } from './quantity';
+import { ChaincodeError, invalidArgument } from './refusal';
+
+/**
+ * The field schemas every request is built from. Each wraps one exact parser (whole numbers judged on their
+ * JSON text, decimals taken as written, money beyond 2^53 as decimal strings), so a request refused by its
+ * schema says the same one line as before: `allocation.quantity must be greater than zero`. A parser names
+ * its field {@link FIELD}; the request reader puts the field's path there.
+ */
+export const FIELD = '\u0000field\u0000';
+
+/** Identifiers: letters, digits, `.`, `_`, `-`; they become parts of composite keys. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Checks an identifier from a client. */
+export function parseId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
+    throw invalidArgument(`${field} must be an id of 1-128 letters, digits, '.', '_' or '-'`);
+  }
+  return value;
+}
+
+/** Checks a calendar year used as a compliance period or vintage (2000..2200). */
+export function parseYear(value: unknown, field: string): number {
+  const year = parseWholeNumber(value, field);
+  if (year < 2000 || year > 2200) {
+    throw invalidArgument(`${field} must be a year between 2000 and 2200`);
+  }
+  return year;
+}
+
+/** A non-empty string of at most `maxLength` characters. */
+export function parseText(value: unknown, field: string, maxLength = 256): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > maxLength) {
+    throw invalidArgument(`${field} must be a non-empty string of at most ${maxLength} characters`);
+  }
+  return value;
+}
+
+/** An ISO-8601 UTC timestamp or date (`2025-03-31` or `2025-03-31T23:59:59Z`), normalised to full ISO. */
+export function parseIsoTime(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/.test(value)) {
+    throw invalidArgument(`${field} must be an ISO-8601 UTC date such as 2025-03-31T23:59:59Z`);
+  }
+  const millis = Date.parse(value);
+  if (Number.isNaN(millis)) {
+    throw invalidArgument(`${field} is not a valid date`);
+  }
+  return new Date(millis).toISOString();
+}
+
+/** A lowercase hex SHA-256 digest. */
+export function parseSha256(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) {
+    throw invalidArgument(`${field} must be a SHA-256 digest as 64 lowercase hex characters`);
+  }
+  return value;
+}
+
+/** Basis points, 0..10000 (10000 = 100 %). */
+export function parseBasisPoints(value: unknown, field: string): number {
+  const points = parseWholeNumber(value, field);
+  if (points > 10_000) {
+    throw invalidArgument(`${field} must be between 0 and 10000 basis points`);
+  }
+  return points;
+}
+
+/**
+ * A field read by `parse`: `In` is what a client sends (its TypeScript type), the output is what the parser
+ * returns. An absent or null value is "required"; wrap with {@link optional} where it may be left out.
+ */
+export function field<In, Out>(parse: (value: unknown, field: string) => Out) {
+  return z.custom<In>().transform((value, ctx): Out => {
+    if (value === undefined || value === null) {
+      ctx.addIssue({ code: 'custom', message: `${FIELD} is required` });
+      return z.NEVER;
+    }
+    try {
+      return parse(value, FIELD);
+    } catch (err) {
+      if (!(err instanceof ChaincodeError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message.replace(/^[A-Z_]+: /, '') });
+      return z.NEVER;
+    }
+  });
+}
+
+/** A field that may be left out; `null` counts as left out. */
+export function optional<T extends z.ZodType>(schema: T): z.ZodOptional<T> {
+  // Typed as the plain optional schema, so that a client's request type says `field?: <input>` (the
+  // preprocess step's own input type is `unknown`).
+  return z.preprocess(
+    (value) => (value === null ? undefined : value),
+    schema.optional(),
+  ) as unknown as z.ZodOptional<T>;
+}
+
+export const Id = field<string, string>(parseId);
+export const Year = field<number | string, number>(parseYear);
+/** Whole tonnes, greater than zero (JSON safe integer or decimal string). */
+export const Quantity = field<number | string, number>(parseQuantity);
+export const WholeNumber = field<number | string, number>(parseWholeNumber);
+export const BasisPoints = field<number | string, number>(parseBasisPoints);
+/** A positive amount in minor units, as a bigint; clients send a decimal string (or a safe integer). */
+export const Amount = field<string | number, bigint>(parseAmount);
+/** A non-negative decimal, in its canonical text (`"0.5703"`). */
+export const DecimalString = field<string | number, string>((v, f) => formatDecimal(parseDecimal(v, f)));
+export const PositiveDecimalString = field<string | number, string>((v, f) =>
+  formatDecimal(parsePositiveDecimal(v, f)),
+);
+export const IsoTime = field<string, string>(parseIsoTime);
+export const Sha256 = field<string, string>(parseSha256);
+export const Text = (maxLength = 256) =>
+  field<string, string>((value, name) => parseText(value, name, maxLength));
+export const OneOf = <const T extends readonly [string, ...string[]]>(allowed: T) =>
+  field<T[number], T[number]>((value, name) => {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      throw invalidArgument(`${name} must be one of ${allowed.join(', ')}`);
+    }
+    return value;
+  });
+
+/** A non-empty list of at most `maxItems` items. */
+export function list<T extends z.ZodType>(item: T, maxItems = 1000, what = 'items') {
+  return z
+    .custom<z.input<T>[]>()
+    .transform((value, ctx) => {
+      if (!Array.isArray(value) || value.length === 0 || value.length > maxItems) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${FIELD} must be a non-empty array of at most ${maxItems} ${what}`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .pipe(z.array(item));
+}
+
+/** Distinct ids (e.g. lots to spend: naming one twice would spend it twice). */
+export function distinctIds(maxItems = 1000) {
+  return list(Id, maxItems, 'ids').refine((ids) => new Set(ids).size === ids.length, {
+    message: `${FIELD} contains the same id twice`,
+  });
+}
+
+/** How many unknown keys one refusal names before it says how many there are. */
+const UNKNOWN_KEYS_NAMED = 5;
+
+/** A client's key in a one-line message: JSON-quoted (no raw newlines) and cut short. */
+function quote(key: string): string {
+  const quoted = JSON.stringify(key);
+  return quoted.length > 66 ? `${quoted.slice(0, 62)}…"` : quoted;
+}
+
+/**
+ * A request object that refuses any key it does not declare — a misspelt optional field must never fall
+ * back to its default: `transfer: unknown key "quantitty"; accepted: fromAccount, lotIds, quantity, toAccount`.
+ */
+export function strictObject<S extends z.ZodRawShape>(shape: S) {
+  const accepted = Object.keys(shape).sort();
+  return z
+    .custom<unknown>()
+    .superRefine((value, ctx) => {
+      if (
+        value === null ||
+        typeof value !== 'object' ||
+        Array.isArray(value) ||
+        value instanceof NumberLiteral
+      ) {
+        ctx.addIssue({ code: 'custom', message: `${FIELD} must be a JSON object`, fatal: true });
+        return;
+      }
+      const unknown = Object.keys(value)
+        .filter((key) => !accepted.includes(key))
+        .sort();
+      if (unknown.length > 0) {
+        const named = unknown.slice(0, UNKNOWN_KEYS_NAMED).map(quote).join(', ');
+        const more = unknown.length > UNKNOWN_KEYS_NAMED ? ` (${unknown.length} in all)` : '';
+        ctx.addIssue({
+          code: 'custom',
+          message: `${FIELD}: unknown key${unknown.length === 1 ? '' : 's'} ${named}${more}; accepted: ${accepted.length === 0 ? '(none)' : accepted.join(', ')}`,
+          fatal: true,
+        });
+      }
+    })
+    .pipe(z.object(shape)) as unknown as z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>>;
+}
+
+/**
+ * A read's positional argument that carries a JSON object (e.g. `Market:GetTrades`): parsed exactly, then
+ * validated with `schema`, refusals naming the argument (`trades.day must be …`). A client passes the object;
+ * the façade sends its JSON text.
+ */
+export function jsonArgument<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
+  return z
+    .custom<unknown>()
+    .transform((value, ctx): unknown => {
+      if (typeof value !== 'string') {
+        ctx.addIssue({ code: 'custom', message: `${FIELD} must be a JSON object` });
+        return z.NEVER;
+      }
+      try {
+        return parseExactJson(value);
+      } catch (err) {
+        if (!(err instanceof JsonTextError)) throw err;
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            err.reason === 'syntax'
+              ? `${FIELD} is not valid JSON: ${err.message}`
+              : `${FIELD}: ${err.message}`,
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema) as unknown as z.ZodType<z.output<T>, z.input<T>>;
+}
+
+/**
+ * An object keyed by ids (fuels by name, benchmarks by id): the keys are data, not field names, so each is
+ * checked as an id (`period.benchmarks key must be an id …`) and each value is read with `item`, key by key
+ * in sorted order.
+ */
+export function idRecord<T extends z.ZodType>(
+  item: T,
+): z.ZodType<Record<string, z.output<T>>, Readonly<Record<string, z.input<T>>>> {
+  const record = z.custom<unknown>().transform((value, ctx) => {
+    if (value === undefined || value === null) {
+      ctx.addIssue({ code: 'custom', message: `${FIELD} is required` });
+      return z.NEVER;
+    }
+    if (typeof value !== 'object' || Array.isArray(value) || value instanceof NumberLiteral) {
+      ctx.addIssue({ code: 'custom', message: `${FIELD} must be a JSON object` });
+      return z.NEVER;
+    }
+    const result: Record<string, z.output<T>> = {};
+    for (const key of Object.keys(value).sort()) {
+      try {
+        parseId(key, `${FIELD} key`);
+      } catch (err) {
+        if (!(err instanceof ChaincodeError)) throw err;
+        ctx.addIssue({ code: 'custom', message: err.message.replace(/^[A-Z_]+: /, '') });
+        return z.NEVER;
+      }
+      const parsed = item.safeParse((value as Readonly<Record<string, unknown>>)[key]);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+        }
+        return z.NEVER;
+      }
+      result[key] = parsed.data;
+    }
+    return result;
+  });
+  return record as unknown as z.ZodType<Record<string, z.output<T>>, Readonly<Record<string, z.input<T>>>>;
+}

@@ -1,0 +1,634 @@
+import { z } from 'zod';
+import { NumberLiteral } from './exact-json';
+import {
+  BasisPoints,
+  distinctIds,
+  field,
+  FIELD,
+  Id,
+  IsoTime,
+  jsonArgument,
+  OneOf,
+  optional,
+  parseText,
+  Quantity,
+  strictObject,
+  Text,
+  WholeNumber,
+  Year,
+} from './fields';
+import { AccountFunds } from './funds';
+import { parseQuantity } from './quantity';
+import { invalidArgument } from './refusal';
+import { Account, AccountStatusChange } from './registry';
+import { ANYONE, read, type RequestOf, write } from './transaction';
+import { UNIT_TYPES, UnitType } from './units';
+
+// ---------------------------------------------------------------------------------------------------------
+// Instruments and prices
+
+/** An instrument id: `<unitType>-<vintage>`, e.g. `allowance-2025`. */
+export function instrumentId(unitType: UnitType, vintage: number): string {
+  return `${unitType}-${vintage}`;
+}
+
+/** An instrument named in a request, with its parts. */
+export interface InstrumentRef {
+  readonly id: string;
+  readonly unitType: UnitType;
+  readonly vintage: number;
+}
+
+/** Parses `allowance-2025` into its unit type and vintage. */
+export function parseInstrumentId(value: unknown, field: string): InstrumentRef {
+  const match = typeof value === 'string' ? /^(allowance|offset)-([0-9]{4})$/.exec(value) : null;
+  const unitType = UNIT_TYPES.find((type) => type === match?.[1]);
+  if (match === null || unitType === undefined) {
+    throw invalidArgument(`${field} must name an instrument as <unitType>-<vintage>, e.g. allowance-2025`);
+  }
+  const vintage = Number(match[2]);
+  return { id: instrumentId(unitType, vintage), unitType, vintage };
+}
+
+/** An instrument id (`allowance-2025`), read into its parts. */
+export const InstrumentName = field<string, InstrumentRef>(parseInstrumentId);
+
+/** The instrument of a market-data read: a short text, then an instrument id. */
+const InstrumentText = field<string, InstrumentRef>((value, name) =>
+  parseInstrumentId(parseText(value, name, 32), name),
+);
+
+/** A limit price: a positive whole number of fen (the 0.01 CNY tick is 1 fen). */
+export function parsePrice(value: unknown, field: string): number {
+  // A fractional literal (`60.5`) arrives as its text, never as a double that might round to a whole number.
+  const written = value instanceof NumberLiteral ? value.text : typeof value === 'string' ? `"${value}"` : '';
+  if (/^"?[0-9]*\.[0-9]*"?$/.test(written)) {
+    throw invalidArgument(`${field} must be a whole number of fen (tick 0.01 CNY = 1 fen), got ${written}`);
+  }
+  return parseQuantity(value, field);
+}
+
+/** Fen per tonne, a positive whole number. */
+export const Price = field<number, number>(parsePrice);
+
+/**
+ * A tradable instrument: one unit type and vintage (`allowance-2025`, `offset-2025`). Its trading rules are
+ * ledger data set by the regulator per vintage (= compliance period), never literals in code. Amounts are fen.
+ */
+export const Instrument = z
+  .object({
+    id: z.string(),
+    unitType: UnitType,
+    vintage: z.number(),
+    /** Band reference until the instrument has a first close (fen per tonne). */
+    referencePrice: z.number(),
+    /** Prices must be a multiple of this many fen (1 fen = the 0.01 CNY tick). */
+    tick: z.number(),
+    /** Smallest order, whole tonnes. */
+    minQuantity: z.number(),
+    /** Orders (and bilateral trades) of at least this many tonnes are block orders with the wider band. */
+    blockThreshold: z.number(),
+    /** Price band around the previous close, basis points (1000 = ±10 %). */
+    bandBasisPoints: z.number(),
+    /** Band for block orders, basis points (3000 = ±30 %). */
+    blockBandBasisPoints: z.number(),
+    /** Orders of at least this many tonnes raise a `LargeOrderPlaced` event for the supervisor. */
+    largeOrderThreshold: z.number(),
+    configuredAt: z.string(),
+  })
+  .readonly();
+export type Instrument = z.infer<typeof Instrument>;
+
+/** Inclusive price limits of a band, fen per tonne. */
+export const PriceBand = z
+  .object({ reference: z.number(), low: z.number(), high: z.number(), basisPoints: z.number() })
+  .readonly();
+export type PriceBand = z.infer<typeof PriceBand>;
+
+/** `marketStatus ~ market`: absent means trading. */
+export const MarketStatus = z
+  .object({ halted: z.boolean(), reason: z.string(), changedAt: z.string() })
+  .readonly();
+export type MarketStatus = z.infer<typeof MarketStatus>;
+
+/** `holdingLimit ~ entityId ~ instrumentId`. */
+export const HoldingLimit = z
+  .object({
+    entityId: z.string(),
+    instrument: z.string(),
+    /** Most tonnes the entity may hold, locked included, counting what its open buy orders would bring. */
+    limit: z.number(),
+    setAt: z.string(),
+  })
+  .readonly();
+export type HoldingLimit = z.infer<typeof HoldingLimit>;
+
+/** A holding limit in a request: required, a whole number of tonnes, or `null` to remove the limit. */
+const HoldingLimitValue = z.custom<number | string | null>().transform((value, ctx): number | null => {
+  // A missing key reaches here as undefined: `limit` is required, even to remove the limit.
+  if ((value as unknown) === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${FIELD} is required: a number of tonnes, or null to remove the limit`,
+    });
+    return z.NEVER;
+  }
+  if (value === null) return null;
+  const parsed = WholeNumber.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Orders, trades and market data
+
+export const ORDER_SIDES = ['buy', 'sell'] as const;
+export const OrderSide = z.enum(ORDER_SIDES);
+export type OrderSide = z.infer<typeof OrderSide>;
+
+/** `day` orders expire at the end of their trading day; `period` orders at the end of the compliance year. */
+export const GOOD_TILL = ['day', 'period'] as const;
+export const GoodTill = z.enum(GOOD_TILL);
+export type GoodTill = z.infer<typeof GoodTill>;
+
+/** Only `open` orders are in the book; the other states are final. */
+export const OrderStatus = z.enum(['open', 'filled', 'cancelled', 'expired']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/**
+ * A limit order, keyed `order ~ accountId ~ orderId` with id = the placing transaction's id. While open, a sell
+ * order's units are locked (`lockedBy = id` on its lots) and a buy order holds `price × remaining` fen of
+ * escrow taken out of the buyer's cash entries. Its key's history is the order's whole life.
+ */
+export const Order = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    entityId: z.string(),
+    instrument: z.string(),
+    unitType: UnitType,
+    vintage: z.number(),
+    side: OrderSide,
+    /** Limit price, fen per tonne. */
+    price: z.number(),
+    /** Tonnes ordered. */
+    quantity: z.number(),
+    /** Tonnes still to trade. */
+    remaining: z.number(),
+    block: z.boolean(),
+    status: OrderStatus,
+    goodTill: GoodTill,
+    /** Placement time (the tx timestamp): the time in price-time priority, ties broken by id. */
+    placedAt: z.string(),
+    expiresAt: z.string(),
+    placedBy: z.object({ mspId: z.string(), role: z.string() }).readonly(),
+    /** Buy orders: fen held in escrow, always `price × remaining` (price improvement is refunded per fill). */
+    escrow: z.string(),
+    /** Sell orders: the seller's lots this order locks (their quantities add up to `remaining`). */
+    lockedLotIds: z.array(z.string()).readonly(),
+    closedAt: z.string().optional(),
+    closeReason: z.string().optional(),
+  })
+  .readonly();
+export type Order = z.infer<typeof Order>;
+
+/** `order-book` trades come from matching; `bilateral` ones from an accepted negotiated proposal. */
+export const TradeKind = z.enum(['order-book', 'bilateral']);
+export type TradeKind = z.infer<typeof TradeKind>;
+
+/** What anyone may see of a trade. */
+const tradeSummaryShape = {
+  id: z.string(),
+  kind: TradeKind,
+  instrument: z.string(),
+  day: z.string(),
+  /** Fen per tonne. */
+  price: z.number(),
+  quantity: z.number(),
+  /** `price × quantity`, fen. */
+  value: z.string(),
+  executedAt: z.string(),
+};
+
+/** The counterparties of a trade: shown to supervisors and to users of a party only. */
+const tradePartiesShape = {
+  buyAccountId: z.string(),
+  sellAccountId: z.string(),
+  buyerEntityId: z.string(),
+  sellerEntityId: z.string(),
+  /** Order-book trades: the orders on each side and which one arrived later (the aggressor). */
+  buyOrderId: z.string().optional(),
+  sellOrderId: z.string().optional(),
+  aggressor: OrderSide.optional(),
+  proposalId: z.string().optional(),
+  /** Lots the buyer received. */
+  deliveredLotIds: z.array(z.string()).readonly(),
+  txId: z.string(),
+};
+
+/**
+ * One settled trade, keyed `trade ~ instrumentId ~ day ~ tradeId` (id `<txId>.<n>`), written once by the
+ * transaction that settled it delivery-versus-payment.
+ */
+export const Trade = z.object({ ...tradeSummaryShape, ...tradePartiesShape }).readonly();
+export type Trade = z.infer<typeof Trade>;
+
+/** A trade as `Market:GetTrades` shows it: the counterparties only to supervisors and the parties. */
+export const TradeView = z
+  .object({ ...tradeSummaryShape, ...z.object(tradePartiesShape).partial().shape })
+  .readonly();
+export type TradeView = z.infer<typeof TradeView>;
+
+/**
+ * Daily market data of one instrument, keyed `marketDay ~ instrumentId ~ day`. Open, high, low and last come
+ * from order-book trades; the close is their volume-weighted average price (round half up, fen). Negotiated
+ * trades are counted apart and do not move the close.
+ */
+export const MarketDay = z
+  .object({
+    instrument: z.string(),
+    day: z.string(),
+    open: z.number().nullable(),
+    high: z.number().nullable(),
+    low: z.number().nullable(),
+    last: z.number().nullable(),
+    /** VWAP of the day's order-book trades so far; the previous close of the next trading day. */
+    close: z.number().nullable(),
+    volume: z.number(),
+    /** Σ price × quantity of order-book trades, fen. */
+    turnover: z.string(),
+    trades: z.number(),
+    bilateralVolume: z.number(),
+    bilateralTurnover: z.string(),
+    bilateralTrades: z.number(),
+  })
+  .readonly();
+export type MarketDay = z.infer<typeof MarketDay>;
+
+/** What one clearing transaction did. */
+export const ClearingResult = z
+  .object({
+    instrument: z.string(),
+    cutoff: z.string(),
+    ordersConsidered: z.number(),
+    trades: z.array(Trade).readonly(),
+    expiredOrderIds: z.array(z.string()).readonly(),
+  })
+  .readonly();
+export type ClearingResult = z.infer<typeof ClearingResult>;
+
+/** One price level of the book. */
+export const DepthLevel = z
+  .object({ price: z.number(), quantity: z.number(), orders: z.number() })
+  .readonly();
+export type DepthLevel = z.infer<typeof DepthLevel>;
+
+/** Order book depth: bids best (highest) first, asks best (lowest) first, plus today's bands. */
+export const OrderBook = z
+  .object({
+    instrument: z.string(),
+    previousClose: z.number(),
+    band: PriceBand,
+    blockBand: PriceBand,
+    bids: z.array(DepthLevel).readonly(),
+    asks: z.array(DepthLevel).readonly(),
+  })
+  .readonly();
+export type OrderBook = z.infer<typeof OrderBook>;
+
+/** An instrument's rules, today's previous close and bands, and the market status. */
+export const InstrumentView = z
+  .object({
+    instrument: Instrument,
+    market: MarketStatus,
+    previousClose: z.number(),
+    band: PriceBand,
+    blockBand: PriceBand,
+  })
+  .readonly();
+export type InstrumentView = z.infer<typeof InstrumentView>;
+
+/** An account's market position: open orders, locked units and funds. */
+export const Position = z
+  .object({
+    accountId: z.string(),
+    openOrders: z.array(Order).readonly(),
+    lockedUnits: z.number(),
+    lockedLots: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            unitType: UnitType,
+            vintage: z.number(),
+            quantity: z.number(),
+            lockedBy: z.string(),
+          })
+          .readonly(),
+      )
+      .readonly(),
+    funds: AccountFunds,
+  })
+  .readonly();
+export type Position = z.infer<typeof Position>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Bilateral trades
+
+export const ProposalStatus = z.enum(['open', 'accepted', 'rejected', 'cancelled']);
+export type ProposalStatus = z.infer<typeof ProposalStatus>;
+
+/**
+ * A negotiated (bilateral) trade: the seller offers `quantity` at `price` to one named buyer entity. The
+ * seller's units are locked (`lockedBy = id`) until the buyer accepts (settled delivery-versus-payment),
+ * rejects, the seller or regulator cancels, or it expires. Keyed `proposal ~ proposalId` (id = proposing tx id).
+ */
+export const Proposal = z
+  .object({
+    id: z.string(),
+    instrument: z.string(),
+    unitType: UnitType,
+    vintage: z.number(),
+    sellerAccountId: z.string(),
+    sellerEntityId: z.string(),
+    buyerEntityId: z.string(),
+    /** Fen per tonne. */
+    price: z.number(),
+    quantity: z.number(),
+    block: z.boolean(),
+    lockedLotIds: z.array(z.string()).readonly(),
+    status: ProposalStatus,
+    proposedAt: z.string(),
+    expiresAt: z.string(),
+    closedAt: z.string().optional(),
+    closeReason: z.string().optional(),
+    tradeId: z.string().optional(),
+  })
+  .readonly();
+export type Proposal = z.infer<typeof Proposal>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Transactions
+
+const REGULATOR = ['regulator'] as const;
+const ENTERPRISE = ['operator', 'trader'] as const;
+
+/** `{ reason }` of a halt or a resumption. */
+const MarketStatusChange = strictObject({ reason: Text(1000) });
+/** `{ proposalId, reason? }` of a rejection or a cancellation. */
+const ProposalClosing = strictObject({ proposalId: Id, reason: optional(Text(1000)) });
+
+/** `Market`: instruments and supervision (regulator), orders and bilateral trades (enterprises), market data. */
+export const Market = {
+  configureInstrument: write({
+    contract: 'Market',
+    name: 'ConfigureInstrument',
+    roles: REGULATOR,
+    label: 'instrument',
+    summary:
+      "Lists an instrument or changes its trading rules (prices in fen; allowances need their vintage's compliance period)",
+    request: strictObject({
+      unitType: OneOf(UNIT_TYPES),
+      vintage: Year,
+      /** Band reference until the first close, minor units of the period's currency per tonne. */
+      referencePrice: Quantity,
+      tick: optional(Quantity),
+      minQuantity: optional(Quantity),
+      blockThreshold: optional(Quantity),
+      bandBasisPoints: optional(BasisPoints),
+      blockBandBasisPoints: optional(BasisPoints),
+      largeOrderThreshold: optional(Quantity),
+    }),
+    answer: Instrument,
+  }),
+  haltMarket: write({
+    contract: 'Market',
+    name: 'HaltMarket',
+    roles: REGULATOR,
+    label: 'request',
+    summary: 'Halts all trading (orders, matching, proposals)',
+    request: MarketStatusChange,
+    answer: MarketStatus,
+  }),
+  resumeMarket: write({
+    contract: 'Market',
+    name: 'ResumeMarket',
+    roles: REGULATOR,
+    label: 'request',
+    summary: 'Resumes trading after a halt',
+    request: MarketStatusChange,
+    answer: MarketStatus,
+  }),
+  freezeAccount: write({
+    contract: 'Market',
+    name: 'FreezeAccount',
+    roles: REGULATOR,
+    label: 'request',
+    summary:
+      'Freezes an account (the same `blocked` status as Registry:BlockAccount): its resting orders stop trading',
+    request: AccountStatusChange,
+    answer: Account,
+  }),
+  unfreezeAccount: write({
+    contract: 'Market',
+    name: 'UnfreezeAccount',
+    roles: REGULATOR,
+    label: 'request',
+    summary: 'Lifts a freeze',
+    request: AccountStatusChange,
+    answer: Account,
+  }),
+  setHoldingLimit: write({
+    contract: 'Market',
+    name: 'SetHoldingLimit',
+    roles: REGULATOR,
+    label: 'holdingLimit',
+    summary:
+      'Sets (or with `limit: null` removes) the most tonnes of an instrument an entity may hold, checked when it buys',
+    request: strictObject({ entityId: Id, instrument: InstrumentName, limit: HoldingLimitValue }),
+    answer: z.union([
+      HoldingLimit,
+      z.object({ entityId: z.string(), instrument: z.string(), limit: z.null() }).readonly(),
+    ]),
+  }),
+  placeOrder: write({
+    contract: 'Market',
+    name: 'PlaceOrder',
+    roles: ENTERPRISE,
+    label: 'order',
+    summary: 'Places a limit order; a sell order locks the units, a buy order `price × quantity` fen',
+    request: strictObject({
+      accountId: Id,
+      side: OneOf(ORDER_SIDES),
+      instrument: InstrumentName,
+      /** Fen per tonne. */
+      price: Price,
+      /** Whole tonnes. */
+      quantity: Quantity,
+      goodTill: optional(OneOf(GOOD_TILL)),
+      /** Sell orders: lock these lots. */
+      lotIds: optional(distinctIds()),
+      /** Buy orders: take the escrow from these cash entries. */
+      cashEntryIds: optional(distinctIds()),
+    }),
+    answer: Order,
+  }),
+  cancelOrder: write({
+    contract: 'Market',
+    name: 'CancelOrder',
+    roles: [...ENTERPRISE, 'regulator'],
+    label: 'cancel',
+    summary: 'Cancels an open order and releases its units or escrow',
+    request: strictObject({ accountId: Id, orderId: Id, reason: optional(Text(1000)) }),
+    answer: Order,
+  }),
+  match: write({
+    contract: 'Market',
+    name: 'Match',
+    roles: REGULATOR,
+    label: 'clearing',
+    summary: 'Clears one instrument: matches orders placed before the cutoff and settles each fill DvP',
+    request: strictObject({ instrument: InstrumentName, cutoff: optional(IsoTime) }),
+    answer: ClearingResult,
+  }),
+  proposeTrade: write({
+    contract: 'Market',
+    name: 'ProposeTrade',
+    roles: ENTERPRISE,
+    label: 'proposal',
+    summary: 'Offers a negotiated trade to a named buyer entity and locks the units',
+    request: strictObject({
+      accountId: Id,
+      buyerEntityId: Id,
+      instrument: InstrumentName,
+      price: Price,
+      quantity: Quantity,
+      lotIds: optional(distinctIds()),
+      /** Default: the end of the trading day; no later than the end of the compliance year. */
+      expiresAt: optional(IsoTime),
+    }),
+    answer: Proposal,
+  }),
+  acceptTrade: write({
+    contract: 'Market',
+    name: 'AcceptTrade',
+    roles: ENTERPRISE,
+    label: 'acceptance',
+    summary: 'Accepts a proposal: settled DvP at once',
+    request: strictObject({
+      proposalId: Id,
+      /** The buyer's receiving account. */
+      accountId: Id,
+      cashEntryIds: optional(distinctIds()),
+    }),
+    answer: z.object({ proposal: Proposal, trade: Trade }).readonly(),
+  }),
+  rejectTrade: write({
+    contract: 'Market',
+    name: 'RejectTrade',
+    roles: ENTERPRISE,
+    label: 'rejection',
+    summary: "Rejects a proposal (the buyer) and unlocks the seller's units",
+    request: ProposalClosing,
+    answer: Proposal,
+  }),
+  cancelProposal: write({
+    contract: 'Market',
+    name: 'CancelProposal',
+    roles: [...ENTERPRISE, 'regulator'],
+    label: 'cancel',
+    summary: 'Withdraws (or clears an expired) proposal and unlocks the units: the seller or the regulator',
+    request: ProposalClosing,
+    answer: Proposal,
+  }),
+  getInstrument: read({
+    contract: 'Market',
+    name: 'GetInstrument',
+    roles: ANYONE,
+    label: 'instrument',
+    summary: "An instrument's rules, today's previous close and bands, and the market status",
+    args: [InstrumentName],
+    answer: InstrumentView,
+  }),
+  getOrderBook: read({
+    contract: 'Market',
+    name: 'GetOrderBook',
+    roles: ANYONE,
+    label: 'instrument',
+    summary: 'Order book depth per price level (bids and asks) of an instrument',
+    args: [InstrumentName],
+    answer: OrderBook,
+  }),
+  getOrder: read({
+    contract: 'Market',
+    name: 'GetOrder',
+    roles: ANYONE,
+    label: 'order',
+    summary: 'One order (supervisors, or users of the owning entity)',
+    args: [Id, Id],
+    answer: Order,
+  }),
+  getPosition: read({
+    contract: 'Market',
+    name: 'GetPosition',
+    roles: ANYONE,
+    label: 'position',
+    summary: "An account's open orders, locked units and funds (supervisors, or users of the owning entity)",
+    args: [Id],
+    answer: Position,
+  }),
+  getTrades: read({
+    contract: 'Market',
+    name: 'GetTrades',
+    roles: ANYONE,
+    label: 'trades',
+    summary:
+      "Trades of an instrument on a UTC day, optionally one account's only; counterparties shown to supervisors and parties",
+    args: [
+      jsonArgument(
+        strictObject({
+          instrument: InstrumentText,
+          /** `YYYY-MM-DD`. */
+          day: IsoTime,
+          accountId: optional(Id),
+        }),
+      ),
+    ],
+    answer: z.array(TradeView).readonly(),
+  }),
+  getMarketData: read({
+    contract: 'Market',
+    name: 'GetMarketData',
+    roles: ANYONE,
+    label: 'marketData',
+    summary: 'Daily market data (open, high, low, last, close = VWAP, volume, turnover), oldest first',
+    args: [
+      jsonArgument(
+        strictObject({
+          instrument: InstrumentText,
+          /** Inclusive dates. */
+          from: optional(IsoTime),
+          to: optional(IsoTime),
+        }),
+      ),
+    ],
+    answer: z.array(MarketDay).readonly(),
+  }),
+  getProposal: read({
+    contract: 'Market',
+    name: 'GetProposal',
+    roles: ANYONE,
+    label: 'proposal',
+    summary: 'A bilateral proposal (supervisors, or users of the seller or buyer entity)',
+    args: [Id],
+    answer: Proposal,
+  }),
+} as const;
+
+/** A `Market:PlaceOrder` request as a client writes it. */
+export type OrderRequest = RequestOf<typeof Market.placeOrder>;
+/** A `Market:ProposeTrade` request as a client writes it. */
+export type ProposalRequest = RequestOf<typeof Market.proposeTrade>;

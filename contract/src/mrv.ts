@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import {
+  field,
+  FIELD,
+  Id,
+  list,
+  OneOf,
+  optional,
+  PositiveDecimalString,
+  Sha256,
+  strictObject,
+  Text,
+  WholeNumber,
+  Year,
+} from './fields';
+import { ANYONE, read, type RequestOf, write } from './transaction';
+
+/** Units accepted for fuel quantities (converted to tonnes) and electricity (converted to MWh). */
+export const FUEL_UNIT_NAMES = ['t', 'kt'] as const;
+export const ELECTRICITY_UNIT_NAMES = ['MWh', 'GWh'] as const;
+export type FuelUnit = (typeof FUEL_UNIT_NAMES)[number];
+export type ElectricityUnit = (typeof ELECTRICITY_UNIT_NAMES)[number];
+
+/** Combustion of a fuel named in the factor set; `quantity` is a decimal string in `unit`. */
+export const FuelLine = z
+  .object({
+    kind: z.literal('fuel'),
+    fuel: z.string(),
+    quantity: z.string(),
+    unit: z.enum(FUEL_UNIT_NAMES),
+  })
+  .readonly();
+export type FuelLine = z.infer<typeof FuelLine>;
+
+/** Purchased grid electricity; `quantity` is a decimal string in `unit`. */
+export const ElectricityLine = z
+  .object({
+    kind: z.literal('electricity'),
+    quantity: z.string(),
+    unit: z.enum(ELECTRICITY_UNIT_NAMES),
+  })
+  .readonly();
+export type ElectricityLine = z.infer<typeof ElectricityLine>;
+
+/** One line of activity data: fuel burnt or grid electricity bought. */
+export const ActivityLine = z.union([FuelLine, ElectricityLine]);
+export type ActivityLine = z.infer<typeof ActivityLine>;
+
+/** A supporting document kept off-chain; the ledger keeps its SHA-256. */
+export const DocumentRef = z.object({ name: z.string(), sha256: z.string() }).readonly();
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+/** submitted → verified → accepted, or submitted/verified → rejected → (correction) submitted. */
+export const ReportStatus = z.enum(['submitted', 'verified', 'rejected', 'accepted']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const VERIFICATION_OPINIONS = ['positive', 'positive-with-comments'] as const;
+
+/**
+ * The annual emissions report of one installation for one period: `report ~ period ~ installationId`. A
+ * correction replaces it with the next version; earlier versions stay in the key's history.
+ */
+export const EmissionReport = z
+  .object({
+    period: z.number(),
+    installationId: z.string(),
+    entityId: z.string(),
+    version: z.number(),
+    status: ReportStatus,
+    factorSet: z.object({ id: z.string(), version: z.number() }).readonly(),
+    activity: z.array(ActivityLine).readonly(),
+    documents: z.array(DocumentRef).readonly(),
+    /** Per line, whole kg (rounded half-up). */
+    lineEmissionsKg: z.array(z.number()).readonly(),
+    emissionsKg: z.number(),
+    /** Whole tonnes, rounded up: what the operator claims. */
+    emissionsTonnes: z.number(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    /** Submitted (this version) after the period's reportBy deadline. */
+    late: z.boolean(),
+    correctionReason: z.string().optional(),
+    verification: z
+      .object({
+        verifiedEmissionsTonnes: z.number(),
+        /** verifiedEmissionsTonnes − emissionsTonnes (negative when the verifier found less). */
+        differenceTonnes: z.number(),
+        opinion: z.enum(VERIFICATION_OPINIONS),
+        comment: z.string().optional(),
+        /** Why the verified figure differs; required when the difference exceeds the period's materiality. */
+        reason: z.string().optional(),
+        verifier: z.string(),
+        verifiedAt: z.string(),
+        late: z.boolean(),
+      })
+      .readonly()
+      .optional(),
+    rejection: z.object({ reason: z.string(), by: z.string(), at: z.string() }).readonly().optional(),
+    acceptance: z
+      .object({
+        by: z.string(),
+        at: z.string(),
+        /** The difference accepted: verified − computed emissions, in tonnes. */
+        differenceTonnes: z.number(),
+        /** The verifier's reason for it, if one was given. */
+        reason: z.string().optional(),
+      })
+      .readonly()
+      .optional(),
+  })
+  .readonly();
+export type EmissionReport = z.infer<typeof EmissionReport>;
+
+/**
+ * One activity line of a request: fuel lines name their fuel (`t`/`kt`), electricity lines do not
+ * (`MWh`/`GWh`); the unit is checked against the line's kind.
+ */
+const ActivityLineRequest = strictObject({
+  kind: OneOf(['fuel', 'electricity']),
+  fuel: optional(Id),
+  quantity: PositiveDecimalString,
+  unit: field<string, unknown>((value) => value),
+}).transform((line, ctx): ActivityLine => {
+  const units: readonly string[] = line.kind === 'fuel' ? FUEL_UNIT_NAMES : ELECTRICITY_UNIT_NAMES;
+  if (line.kind === 'fuel' && line.fuel === undefined) {
+    ctx.addIssue({ code: 'custom', message: `${FIELD} is required`, path: ['fuel'] });
+    return z.NEVER;
+  }
+  if (line.kind === 'electricity' && line.fuel !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${FIELD} does not apply to an electricity line`,
+      path: ['fuel'],
+    });
+    return z.NEVER;
+  }
+  if (typeof line.unit !== 'string' || !units.includes(line.unit)) {
+    ctx.addIssue({ code: 'custom', message: `${FIELD} must be one of ${units.join(', ')}`, path: ['unit'] });
+    return z.NEVER;
+  }
+  return line.kind === 'fuel'
+    ? { kind: 'fuel', fuel: line.fuel ?? '', quantity: line.quantity, unit: line.unit as FuelUnit }
+    : { kind: 'electricity', quantity: line.quantity, unit: line.unit as ElectricityUnit };
+}) as unknown as z.ZodType<ActivityLine, ActivityLineInput>;
+
+/** What a client sends as one activity line (quantities as decimal strings or numbers). */
+export type ActivityLineInput =
+  | {
+      readonly kind: 'fuel';
+      readonly fuel: string;
+      readonly quantity: string | number;
+      readonly unit: FuelUnit;
+    }
+  | { readonly kind: 'electricity'; readonly quantity: string | number; readonly unit: ElectricityUnit };
+
+const DocumentRequest = strictObject({ name: Text(), sha256: Sha256 });
+
+const reportFields = {
+  period: Year,
+  installationId: Id,
+  factorSetId: Id,
+  factorSetVersion: WholeNumber,
+  activity: list(ActivityLineRequest, 200),
+  documents: list(DocumentRequest, 100),
+};
+
+/** Names the version being acted on, so a reviewer never signs off a version it has not seen. */
+const reviewFields = { period: Year, installationId: Id, version: WholeNumber };
+
+/** `Mrv`: emission reports — submitted by operators, verified by verifiers, accepted by the regulator. */
+export const Mrv = {
+  submitReport: write({
+    contract: 'Mrv',
+    name: 'SubmitReport',
+    roles: ['operator'],
+    label: 'report',
+    summary:
+      "Submits version 1 of an installation's annual emissions report; the chaincode computes the emissions from the named factor set",
+    request: strictObject(reportFields),
+    answer: EmissionReport,
+  }),
+  correctReport: write({
+    contract: 'Mrv',
+    name: 'CorrectReport',
+    roles: ['operator'],
+    label: 'report',
+    summary:
+      'Replaces a report not yet accepted with a corrected next version, which needs verification again',
+    request: strictObject({ ...reportFields, reason: Text(1000) }),
+    answer: EmissionReport,
+  }),
+  verifyReport: write({
+    contract: 'Mrv',
+    name: 'VerifyReport',
+    roles: ['verifier'],
+    label: 'verification',
+    summary:
+      'Verifies the current version of a submitted report: verified emissions in whole tonnes and an opinion (a material difference needs a reason)',
+    request: strictObject({
+      ...reviewFields,
+      /**
+       * Whole tonnes. Zero is refused for a report whose computed emissions are not zero; a figure further
+       * from the computed one than the period's materiality threshold (default 5 %) needs a `reason`.
+       */
+      verifiedEmissions: WholeNumber,
+      opinion: OneOf(VERIFICATION_OPINIONS),
+      comment: optional(Text(2000)),
+      /** Why the verified figure differs from the computed one; stored with the verification. */
+      reason: optional(Text(2000)),
+    }),
+    answer: EmissionReport,
+  }),
+  rejectReport: write({
+    contract: 'Mrv',
+    name: 'RejectReport',
+    roles: ['verifier'],
+    label: 'rejection',
+    summary: 'Rejects the current version of a submitted or verified report with a reason',
+    request: strictObject({ ...reviewFields, reason: Text(2000) }),
+    answer: EmissionReport,
+  }),
+  acceptReport: write({
+    contract: 'Mrv',
+    name: 'AcceptReport',
+    roles: ['regulator'],
+    label: 'acceptance',
+    summary:
+      "Accepts a verified report: its verified emissions become the installation's obligation for the period",
+    request: strictObject(reviewFields),
+    answer: EmissionReport,
+  }),
+  getReport: read({
+    contract: 'Mrv',
+    name: 'GetReport',
+    roles: ANYONE,
+    label: 'report',
+    summary: 'The current version of a report (earlier versions: its history)',
+    args: [Year, Id],
+    answer: EmissionReport,
+  }),
+} as const;
+
+/** Names of the requests, as clients use them. */
+export type ReportSubmission = RequestOf<typeof Mrv.submitReport>;
+export type ReportCorrection = RequestOf<typeof Mrv.correctReport>;
+export type Verification = RequestOf<typeof Mrv.verifyReport>;
+export type ReportRejection = RequestOf<typeof Mrv.rejectReport>;
+export type ReportVersionRef = RequestOf<typeof Mrv.acceptReport>;

@@ -1,0 +1,48 @@
+/**
+ * Object types of the world state. Every object is one composite key `type ~ attributes…`, so its whole life is
+ * the history of that key. Key layouts are chosen for Fabric's MVCC: lots are keyed by account and lot id so
+ * that transactions spending different lots never touch the same key.
+ */
+export const ObjectType = {
+  entity: 'entity',
+  installation: 'installation',
+  account: 'account',
+  period: 'period',
+  factorSet: 'factorSet',
+  /** `lot ~ accountId ~ lotId`: one serial block held in one account. */
+  lot: 'lot',
+  /** `issuance ~ vintage`: the next free allowance serial of a vintage and the running issued total. */
+  issuance: 'issuance',
+  /** `allocation ~ period ~ installationId`: the free allocation of an installation for a period (write once). */
+  allocation: 'allocation',
+  offsetProject: 'offsetProject',
+  /**
+   * `offsetIssuance ~ projectId ~ vintage ~ monitoringPeriod`: one issuance; a new one is checked against the
+   * project's range so no day of monitoring is credited twice.
+   */
+  offsetIssuance: 'offsetIssuance',
+  /** `report ~ period ~ installationId`: the current version of an emissions report. */
+  report: 'report',
+  /** `compliance ~ period ~ installationId`: surrendered totals, verified emissions and the final status. */
+  compliance: 'compliance',
+  /** `cash ~ accountId ~ entryId`: one UTXO-like entry of settlement funds (fen), spent whole; ids `<txId>.<n>`. */
+  cash: 'cash',
+  /** `instrument ~ instrumentId`: market parameters of one unit type and vintage (`allowance-2025`). */
+  instrument: 'instrument',
+  /** `marketStatus ~ market`: trading halted or open; written only by the regulator's halt and resume. */
+  marketStatus: 'marketStatus',
+  /** `holdingLimit ~ entityId ~ instrumentId`: the most units of an instrument an entity may hold. */
+  holdingLimit: 'holdingLimit',
+  /** `order ~ accountId ~ orderId`: a limit order (id = placing tx id), with its escrow. */
+  order: 'order',
+  /** `trade ~ instrumentId ~ day ~ tradeId`: one settled trade (write once). */
+  trade: 'trade',
+  /** `marketDay ~ instrumentId ~ day`: daily market data, written only by settling transactions of that day. */
+  marketDay: 'marketDay',
+  /** `proposal ~ proposalId`: a negotiated (bilateral) trade offered by a seller to a named buyer. */
+  proposal: 'proposal',
+} as const;
+
+export type ObjectTypeName = (typeof ObjectType)[keyof typeof ObjectType];
+
+export const OBJECT_TYPES: readonly ObjectTypeName[] = Object.values(ObjectType);

@@ -1,0 +1,23 @@
+/** Values of the `carbon.role` attribute that Fabric CA writes into a user's certificate. */
+export const ROLES = ['regulator', 'verifier', 'operator', 'trader', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles of enterprise users, who act for the entity named by their `carbon.entity` attribute. */
+export const ENTERPRISE_ROLES: readonly Role[] = ['operator', 'trader'];
+
+/** Certificate attribute names the chaincode reads for access control. */
+export const ROLE_ATTRIBUTE = 'carbon.role';
+export const ENTITY_ATTRIBUTE = 'carbon.entity';
+
+/**
+ * MSP ids of the consortium's institutional organisations (see network/topology.yaml). Enterprise MSPs are not
+ * listed: an enterprise's MSP is ledger data, recorded when the regulator registers the entity.
+ */
+export const RegulatorMsp = 'RegulatorMSP';
+export const VerifierMsp = 'VerifierMSP';
+export const AuditorMsp = 'AuditorMSP';
+
+/** True for a role name. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

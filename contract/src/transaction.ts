@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { parseExactJson, JsonTextError, type ExactJson } from './exact-json';
+import { FIELD } from './fields';
+import { invalidArgument } from './refusal';
+import type { Role } from './roles';
+
+/**
+ * One transaction of the wire contract: its `Contract:Function` name, who may call it, and what goes in and
+ * comes out. Writes take one JSON request; reads take positional string arguments, declared as `args`. The
+ * chaincode validates with `request`/`args` and checks `roles`; the client, the CLI and the REST API are typed
+ * from the same definition.
+ */
+export interface TransactionDefinition<
+  Request extends z.ZodType = z.ZodType,
+  Answer extends z.ZodType = z.ZodType,
+  Args extends readonly z.ZodType[] = readonly z.ZodType[],
+> {
+  /** The contract's name, e.g. `Allowance`. */
+  readonly contract: string;
+  /** The function, e.g. `IssueAllowances`. */
+  readonly name: string;
+  /** `submit`: a write ordered into a block; `evaluate`: a read answered by one peer. */
+  readonly kind: 'submit' | 'evaluate';
+  /** The roles that may call it (the chaincode may narrow further, e.g. to the owning entity's users). */
+  readonly roles: readonly Role[];
+  /** Names the request in refusals: `allocation.quantity must be greater than zero`. */
+  readonly label: string;
+  /** A write's JSON request. */
+  readonly request: Request;
+  /** A read's positional arguments. */
+  readonly args: Args;
+  readonly answer: Answer;
+  /** One line for help texts and the API document. */
+  readonly summary: string;
+}
+
+/** Every role: reads of reference data any participant may make. */
+export const ANYONE: readonly Role[] = ['regulator', 'verifier', 'operator', 'trader', 'auditor'];
+
+/** Declares a write (`submit`) taking one JSON request. */
+export function write<Request extends z.ZodType, Answer extends z.ZodType>(definition: {
+  contract: string;
+  name: string;
+  roles: readonly Role[];
+  label: string;
+  summary: string;
+  request: Request;
+  answer: Answer;
+}): TransactionDefinition<Request, Answer, []> & { readonly kind: 'submit' } {
+  return { ...definition, kind: 'submit', args: [] };
+}
+
+/** Declares a read (`evaluate`) taking positional arguments. */
+export function read<const Args extends readonly z.ZodType[], Answer extends z.ZodType>(definition: {
+  contract: string;
+  name: string;
+  roles: readonly Role[];
+  label: string;
+  summary: string;
+  args: Args;
+  answer: Answer;
+}): TransactionDefinition<z.ZodNever, Answer, Args> & { readonly kind: 'evaluate' } {
+  return { ...definition, kind: 'evaluate', request: z.never() };
+}
+
+/** The `Contract:Function` name of a transaction. */
+export function qualifiedName(definition: TransactionDefinition): string {
+  return `${definition.contract}:${definition.name}`;
+}
+
+export type RequestOf<T extends TransactionDefinition> = z.input<T['request']>;
+export type ParsedRequestOf<T extends TransactionDefinition> = z.output<T['request']>;
+export type AnswerOf<T extends TransactionDefinition> = z.output<T['answer']>;
+/** The parsed values of positional arguments. */
+export type OutputsOf<A extends readonly z.ZodType[]> = { -readonly [I in keyof A]: z.output<A[I]> };
+/** What a client passes as positional arguments. */
+export type InputsOf<A extends readonly z.ZodType[]> = { -readonly [I in keyof A]: z.input<A[I]> };
+
+/** A contract's transactions by the name of the client method that calls each (`issueAllowances`). */
+export type ContractDefinition = Readonly<Record<string, TransactionDefinition>>;
+
+/** `quantity`, `lines[2].quantity`: a field's path as refusals name it. */
+function pathText(label: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`),
+    label,
+  );
+}
+
+/** The first issue of a failed parse, as the one-line INVALID_ARGUMENT refusal. */
+function refusalOf(label: string, error: z.ZodError) {
+  const issue = error.issues[0];
+  const where = pathText(label, issue?.path ?? []);
+  const message = issue?.message ?? 'is not valid';
+  return invalidArgument(message.includes(FIELD) ? message.split(FIELD).join(where) : `${where} ${message}`);
+}
+
+/**
+ * Parses a write's JSON request text exactly (numbers judged on their text, duplicate keys refused) and
+ * validates it with the transaction's schema; a refusal is one INVALID_ARGUMENT line naming the field.
+ */
+export function parseRequest<T extends TransactionDefinition>(
+  definition: T,
+  text: string,
+): ParsedRequestOf<T> {
+  let value: ExactJson;
+  try {
+    value = parseExactJson(text);
+  } catch (err) {
+    if (!(err instanceof JsonTextError)) throw err;
+    throw invalidArgument(
+      err.reason === 'syntax'
+        ? `${definition.label} is not valid JSON: ${err.message}`
+        : `${definition.label}: ${err.message}`,
+    );
+  }
+  const parsed = definition.request.safeParse(value);
+  if (!parsed.success) throw refusalOf(definition.label, parsed.error);
+  return parsed.data as ParsedRequestOf<T>;
+}
+
+/** Validates a read's positional arguments, each named by the schema's position in `names`. */
+export function parseArgs<const A extends readonly z.ZodType[]>(
+  definition: TransactionDefinition<z.ZodType, z.ZodType, A>,
+  names: readonly string[],
+  values: readonly string[],
+): OutputsOf<A> {
+  return definition.args.map((schema, index) => {
+    const parsed = schema.safeParse(values[index]);
+    if (!parsed.success) throw refusalOf(names[index] ?? `argument ${index + 1}`, parsed.error);
+    return parsed.data;
+  }) as unknown as OutputsOf<A>;
+}

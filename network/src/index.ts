@@ -1,0 +1,20 @@
+/**
+ * The network package's public entry point: what the integration tests and the bench use to start, stop,
+ * inspect and fault the local consortium. Anything not exported here is internal to `network`.
+ */
+export { down, status, up, type NetworkStatus, type UpResult } from './network';
+export { loadTopology, type OrdererNode, type PeerOrganization, type Topology } from './topology';
+export { NetworkError } from './errors';
+export { Progress } from './progress';
+export { REPO_ROOT, runPaths } from './paths';
+export { blockHeight } from './channel';
+export { isHealthy, isRaftLeader } from './health';
+export { ordererProcess } from './node-config';
+export {
+  isAlive,
+  listPidFiles,
+  readPidFile,
+  startNode,
+  type NodeProcess,
+  type PidRecord,
+} from './process-supervisor';
