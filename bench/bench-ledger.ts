@@ -1,4 +1,10 @@
-import { connectAs, type CarbonConnection } from '@carbon-ets/gateway-client';
+import {
+  connectAs,
+  type AccountHoldings,
+  type CarbonConnection,
+  type Lot,
+  type TransferResult,
+} from '@carbon-ets/gateway-client';
 import {
   ensureBaseline,
   firstFreePeriodYear,
@@ -25,14 +31,6 @@ export interface BenchLedger {
   readonly instrument: string;
   /** ENT2 trading accounts with funds, the buyers of the matching rounds (ENT1 slot accounts sell). */
   readonly buyerAccounts: readonly string[];
-}
-
-interface LotAnswer {
-  readonly id: string;
-}
-interface TransferAnswer {
-  readonly moved: readonly LotAnswer[];
-  readonly remainders: readonly LotAnswer[];
 }
 
 /** Runs `action` over `items` with at most `width` at a time. */
@@ -63,7 +61,7 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
     log(`setting up run ${runId}: period ${year}, ${slots} slot accounts, ${slots} installations`);
     await regulator.submit('Period:CreatePeriod', periodStartingNow(year, 100_000_000));
     await regulator.submit('Period:PublishFactorSet', gasAndGridFactors(factorSetId));
-    const issued = await regulator.submit<LotAnswer>('Allowance:IssueAllowances', {
+    const issued = await regulator.submit<Lot>('Allowance:IssueAllowances', {
       period: year,
       quantity: 10_000_000,
     });
@@ -97,7 +95,7 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
     let nationalLot = issued.id;
     const feederLots = new Map<string, string>();
     for (const to of [...feeders, hotAccount]) {
-      const answer = await regulator.submit<TransferAnswer>('Allowance:Transfer', {
+      const answer = await regulator.submit<TransferResult>('Allowance:Transfer', {
         fromAccount: 'NATIONAL-ALLOCATION',
         toAccount: to,
         quantity: to === hotAccount ? perSlot : perFeeder,
@@ -116,7 +114,7 @@ export async function prepareBenchLedger(slots: number, log: (line: string) => v
         for (let s = f; s < slots; s += feeders.length) {
           const slot = slotAccounts[s];
           if (!slot) continue;
-          const answer = await trader.submit<TransferAnswer>('Allowance:Transfer', {
+          const answer = await trader.submit<TransferResult>('Allowance:Transfer', {
             fromAccount: feeder,
             toAccount: slot.account,
             quantity: perSlot,
@@ -157,9 +155,7 @@ export async function refreshSlotLots(ledger: BenchLedger): Promise<void> {
   const trader = participant('Enterprise1', 'trader1');
   try {
     await inBatches(ledger.slotAccounts, 16, async (slot) => {
-      const answer = await trader.evaluate<{
-        holdings: { status: string; lots: { id: string; quantity: number; lockedBy: string | null }[] }[];
-      }>('Query:GetHoldings', slot.account);
+      const answer = await trader.evaluate<AccountHoldings>('Query:GetHoldings', slot.account);
       const free = answer.holdings
         .filter((h) => h.status === 'held')
         .flatMap((h) => h.lots)

@@ -1,5 +1,5 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import { connectAs, submit } from '@carbon-ets/gateway-client';
+import { connectAs, submit, type ClearingResult } from '@carbon-ets/gateway-client';
 import type { BenchLedger } from './bench-ledger';
 
 /** One clearing round: how many fills one Market:Match settled and how long its commit took. */
@@ -73,11 +73,11 @@ export async function matchingRounds(
         maxAttempts: 5,
       });
       const latency = performance.now() - t0;
-      const answer = JSON.parse(new TextDecoder().decode(outcome.result)) as { trades?: unknown[] };
+      const answer = JSON.parse(new TextDecoder().decode(outcome.result)) as ClearingResult;
       results.push({
         orders: width * 2 - failed,
         failedPlacements: failed,
-        trades: answer.trades?.length ?? 0,
+        trades: answer.trades.length,
         matchLatencyMs: latency,
         attempts: outcome.attempts,
       });

@@ -1,5 +1,5 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import type { CarbonConnection } from '@carbon-ets/gateway-client';
+import type { CarbonConnection, TransferResult } from '@carbon-ets/gateway-client';
 import { gasAndGridReport } from '../test/support/baseline';
 import type { BenchLedger } from './bench-ledger';
 import type { Operation } from './load-driver';
@@ -56,7 +56,7 @@ export const transferDistinct: Workload = {
           lotIds: [source.lotId],
         }),
         (result) => {
-          const answer = JSON.parse(new TextDecoder().decode(result)) as { remainders: { id: string }[] };
+          const answer = JSON.parse(new TextDecoder().decode(result)) as TransferResult;
           source.lotId = answer.remainders[0]?.id ?? source.lotId;
         },
       );

@@ -1,7 +1,24 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MarketClient, QueryClient, type SupplySummary } from '@carbon-ets/gateway-client';
+import type { AnswerOf, Market } from '@carbon-ets/contract';
+import {
+  MarketClient,
+  QueryClient,
+  type AccountHoldings,
+  type ClearingResult,
+  type EmissionReport,
+  type Entity,
+  type FundsBalance,
+  type MarketDay,
+  type ObjectHistory,
+  type Order,
+  type Position,
+  type Proposal,
+  type SupplySummary,
+  type SurrenderResult,
+  type TradeView,
+} from '@carbon-ets/gateway-client';
 import {
   ensureBaseline,
   firstFreePeriodYear,
@@ -128,7 +145,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
       penaltyPerTonne: 12_000,
       offsetLimitBasisPoints: 500,
     });
-    expect((json(installation) as { installationIds: string[] }).installationIds).toContain(installationA);
+    expect((json(installation) as Entity).installationIds).toContain(installationA);
 
     const [factors, account, issued, configured, deposit] = await Promise.all([
       carbon('factors', 'publish', '--file', path.join(dir, 'factors.json'), ...REGULATOR, '--json'),
@@ -250,7 +267,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         ...OPERATOR1,
         '--json',
       ),
-    ) as { status: { code: string; balance: number } };
+    ) as SurrenderResult;
     expect(surrendered.status).toMatchObject({ code: 'A', balance: 0 });
 
     const status = await carbon(
@@ -302,7 +319,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         '--json',
       ),
     ]);
-    sellOrderId = (json(sell) as { id: string }).id;
+    sellOrderId = (json(sell) as Order).id;
     expect(json(buy)).toMatchObject({ side: 'buy', status: 'open', escrow: '510000' });
     const high = json(
       await carbon(
@@ -321,13 +338,13 @@ describe('carbon CLI: a compliance cycle per role', () => {
         ...TRADER1,
         '--json',
       ),
-    ) as { id: string };
+    ) as Order;
 
     const [list, book] = await Promise.all([
       carbon('order', 'list', '--account', holdingA, ...TRADER1, '--json'),
       carbon('market', 'book', '--instrument', instrument, ...TRADER1),
     ]);
-    const position = json(list) as { openOrders: { id: string }[]; lockedUnits: number };
+    const position = json(list) as Position;
     expect(position.openOrders.map((o) => o.id).sort()).toEqual([sellOrderId, high.id].sort());
     expect(position.lockedUnits).toBe(110);
     expect(book.code).toBe(0);
@@ -337,7 +354,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
 
     const cleared = json(
       await carbon('market', 'match', '--instrument', instrument, ...REGULATOR, '--json'),
-    ) as { trades: { quantity: number; sellOrderId: string; buyAccountId: string }[] };
+    ) as ClearingResult;
     expect(cleared.trades).toEqual([
       expect.objectContaining({ quantity: 100, sellOrderId, buyAccountId: holdingB }),
     ]);
@@ -368,8 +385,12 @@ describe('carbon CLI: a compliance cycle per role', () => {
       carbon('export', 'csv', 'holdings', holdingA, '--out', csvFile, ...AUDITOR),
     ]);
     // Newest first: accepted, verified, submitted.
-    const versions = (json(history) as { history: { value: { status: string } }[] }).history;
-    expect(versions.map((v) => v.value.status)).toEqual(['accepted', 'verified', 'submitted']);
+    const versions = (json(history) as ObjectHistory).history;
+    expect(versions.map((v) => (v.value as EmissionReport).status)).toEqual([
+      'accepted',
+      'verified',
+      'submitted',
+    ]);
 
     expect(json(summary)).toMatchObject({
       period: year,
@@ -378,10 +399,8 @@ describe('carbon CLI: a compliance cycle per role', () => {
       allowances: { issued: 10_000, surrendered: 3_264, locked: 0, reconciles: true },
     });
 
-    const account = json(statement) as {
-      holdings: { unitType: string; vintage: number; quantity: number }[];
-      funds: { total: string };
-    };
+    // `account statement --json`: the account's holdings and its funds, as the chaincode answers them.
+    const account = json(statement) as AccountHoldings & { funds: FundsBalance };
     expect(account.holdings).toEqual([
       expect.objectContaining({ unitType: 'allowance', vintage: year, quantity: 100 }),
     ]);
@@ -390,7 +409,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
     expect(paid).toBeGreaterThanOrEqual(500_000);
     expect(paid).toBeLessThanOrEqual(510_000);
 
-    const trade = json(trades) as { quantity: number; buyAccountId: string; sellAccountId: string }[];
+    const trade = json(trades) as TradeView[];
     expect(trade).toEqual([
       expect.objectContaining({ quantity: 100, buyAccountId: holdingB, sellAccountId: holdingA }),
     ]);
@@ -474,7 +493,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
         ...TRADER1,
         '--json',
       );
-    const first = json(await propose()) as { id: string; status: string };
+    const first = json(await propose()) as Proposal;
     expect(first.status).toBe('open');
     expect(
       json(
@@ -484,21 +503,17 @@ describe('carbon CLI: a compliance cycle per role', () => {
       id: first.id,
       status: 'rejected',
     });
-    const second = json(await propose()) as { id: string };
+    const second = json(await propose()) as Proposal;
     const accepted = json(
       await carbon('trade', 'accept', '--proposal', second.id, '--account', holdingB, ...TRADER2, '--json'),
-    ) as {
-      proposal: { status: string };
-      trade: { kind: string; quantity: number; value: string };
-    };
+    ) as AnswerOf<typeof Market.acceptTrade>;
     expect(accepted).toMatchObject({
       proposal: { status: 'accepted' },
       trade: { kind: 'bilateral', quantity: 20, value: '100000' },
     });
-    const days = json(await carbon('market', 'data', '--instrument', instrument, ...TRADER2, '--json')) as {
-      volume: number;
-      bilateralVolume: number;
-    }[];
+    const days = json(
+      await carbon('market', 'data', '--instrument', instrument, ...TRADER2, '--json'),
+    ) as MarketDay[];
     expect(days).toEqual([expect.objectContaining({ volume: 100, bilateralVolume: 20 })]);
   });
 

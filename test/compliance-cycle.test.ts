@@ -1,6 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type {
+  AccountHoldings,
+  CompliancePeriod,
+  ComplianceStatus,
+  EmissionReport,
+  ObjectHistory,
+  ReconcileReport,
+  SupplySummary,
+} from '@carbon-ets/gateway-client';
 import { carbon } from './support/carbon-cli';
 import {
   ensureBaseline,
@@ -28,18 +37,6 @@ describe('a compliance period on the real network', () => {
   let year = 0;
   let installationId = '';
   let holdingAccount = '';
-
-  interface Supply {
-    allocated: number;
-    allowances: {
-      issued: number;
-      held: number;
-      surrendered: number;
-      retired: number;
-      locked: number;
-      reconciles: boolean;
-    };
-  }
 
   beforeAll(async () => {
     regulator = participant('Regulator', 'regulator1');
@@ -69,7 +66,7 @@ describe('a compliance period on the real network', () => {
       entityId: 'ENT1',
       installationId,
     });
-    const period = await regulator.submit<{ year: number; cap: number }>(
+    const period = await regulator.submit<CompliancePeriod>(
       'Period:CreatePeriod',
       periodStartingNow(year, 1_000_000),
     );
@@ -80,12 +77,12 @@ describe('a compliance period on the real network', () => {
   test('the regulator issues allowances and allocates 5,000 to the installation', async () => {
     await regulator.submit('Allowance:IssueAllowances', { period: year, quantity: 10_000 });
     await regulator.submit('Allowance:AllocateFree', { period: year, installationId, quantity: 5_000 });
-    const holdings = await operator1.evaluate<{ holdings: unknown }>('Query:GetHoldings', holdingAccount);
+    const holdings = await operator1.evaluate<AccountHoldings>('Query:GetHoldings', holdingAccount);
     expect(JSON.stringify(holdings.holdings)).toContain('5000');
   });
 
   test('the operator reports; emissions are computed on-chain from the factor set', async () => {
-    const report = await operator1.submit<Record<string, unknown>>(
+    const report = await operator1.submit<EmissionReport>(
       'Mrv:SubmitReport',
       gasAndGridReport(year, installationId, `IPCC2006-${year}`),
     );
@@ -94,7 +91,7 @@ describe('a compliance period on the real network', () => {
   });
 
   test('another enterprise cannot surrender for the installation, and nothing changes', async () => {
-    const before = await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year));
+    const before = await auditor.evaluate<SupplySummary>('Query:GetSupplySummary', String(year));
     const refusal = await operator2.refusal('Compliance:Surrender', {
       period: year,
       installationId,
@@ -102,7 +99,7 @@ describe('a compliance period on the real network', () => {
       quantity: 100,
     });
     expect(refusal.code).toBe('FORBIDDEN');
-    expect(await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year))).toEqual(before);
+    expect(await auditor.evaluate<SupplySummary>('Query:GetSupplySummary', String(year))).toEqual(before);
   });
 
   test('the verifier verifies, the regulator accepts, the operator surrenders: status A', async () => {
@@ -120,7 +117,7 @@ describe('a compliance period on the real network', () => {
       unitType: 'allowance',
       quantity: 3_264,
     });
-    const status = await operator1.evaluate<Record<string, unknown>>(
+    const status = await operator1.evaluate<ComplianceStatus>(
       'Compliance:GetComplianceStatus',
       String(year),
       installationId,
@@ -129,7 +126,7 @@ describe('a compliance period on the real network', () => {
   });
 
   test('surrendering more than the holding is refused and changes nothing', async () => {
-    const before = await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year));
+    const before = await auditor.evaluate<SupplySummary>('Query:GetSupplySummary', String(year));
     const refusal = await operator1.refusal('Compliance:Surrender', {
       period: year,
       installationId,
@@ -137,11 +134,11 @@ describe('a compliance period on the real network', () => {
       quantity: 1_000_000,
     });
     expect(['INVALID_ARGUMENT', 'FAILED_PRECONDITION']).toContain(refusal.code);
-    expect(await auditor.evaluate<Supply>('Query:GetSupplySummary', String(year))).toEqual(before);
+    expect(await auditor.evaluate<SupplySummary>('Query:GetSupplySummary', String(year))).toEqual(before);
   });
 
   test('the auditor reads the report history and the supply summary reconciles on every peer', async () => {
-    const history = await auditor.evaluate<{ history: { txId: string; timestamp: string }[] }>(
+    const history = await auditor.evaluate<ObjectHistory>(
       'Query:GetHistory',
       JSON.stringify({ type: 'report', id: [String(year), installationId] }),
     );
@@ -151,7 +148,7 @@ describe('a compliance period on the real network', () => {
     }
     const summaries = await Promise.all(
       [regulator, operator1, operator2, verifier, auditor].map((p) =>
-        p.evaluate<Supply>('Query:GetSupplySummary', String(year)),
+        p.evaluate<SupplySummary>('Query:GetSupplySummary', String(year)),
       ),
     );
     for (const summary of summaries) expect(summary).toEqual(summaries[0]);
@@ -177,11 +174,7 @@ describe('a compliance period on the real network', () => {
       );
     const run = await reconcileAsAuditor();
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as {
-      mismatches: string[];
-      lotsCompared: number;
-      totals: { unitType: string; vintage: number }[];
-    };
+    const report = JSON.parse(run.stdout) as ReconcileReport;
     expect(report.mismatches).toEqual([]);
     expect(report.lotsCompared).toBeGreaterThan(0);
     expect(report.totals.find((t) => t.unitType === 'allowance' && t.vintage === year)).toEqual({
@@ -196,11 +189,7 @@ describe('a compliance period on the real network', () => {
     });
     // A second run resumes from the checkpoint: it replays only blocks committed since.
     const again = await reconcileAsAuditor();
-    const second = JSON.parse(again.stdout) as {
-      replayedBlocks: number;
-      blocks: number;
-      mismatches: string[];
-    };
+    const second = JSON.parse(again.stdout) as ReconcileReport;
     expect(second.mismatches).toEqual([]);
     expect(second.replayedBlocks).toBeLessThan(second.blocks);
   });

@@ -14,10 +14,9 @@ describe('chaincode events with a file checkpoint', () => {
     const connection = connectAs({ organization: 'Auditor', user: 'auditor1' });
     const checkpointFile = path.join(mkdtempSync(path.join(tmpdir(), 'events-')), 'checkpoint.json');
     const run = `evt${Date.now().toString(36)}`;
-    const ours = (event: CarbonEvent): string | undefined => {
-      const source = (event.payload as { source?: string } | null)?.source;
-      return event.name === 'Heartbeat' && source?.startsWith(run) ? source : undefined;
-    };
+    // Events are typed by name: once narrowed to a heartbeat, its payload is one (checked by the listener).
+    const ours = (event: CarbonEvent): string | undefined =>
+      event.name === 'Heartbeat' && event.payload.source.startsWith(run) ? event.payload.source : undefined;
     /** Listens until `until` of our heartbeats arrived (other tests' events are handled and skipped). */
     const listen = async (until: number, startBlock?: bigint): Promise<string[]> => {
       const seen: string[] = [];

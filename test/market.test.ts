@@ -1,11 +1,15 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import { connectAs, type Position } from '@carbon-ets/gateway-client';
+import {
+  connectAs,
+  type AccountHoldings,
+  type CashEntry,
+  type Order,
+  type OrderBook,
+  type Position,
+  type TradeView,
+} from '@carbon-ets/gateway-client';
 import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
 import { noteCommitted, participant, type Participant } from './support/participants';
-
-interface Holdings {
-  holdings: { unitType: string; vintage: number; status: string; quantity: number; locked: number }[];
-}
 
 /**
  * Two enterprises trade across orgs on the real network: ENT1 (Enterprise1MSP) sells, ENT2 (Enterprise2MSP)
@@ -73,7 +77,7 @@ describe('trading on the real network', () => {
   });
 
   test('placing orders locks the seller’s units and the buyer’s funds', async () => {
-    const sell = await trader1.submit<{ id: string }>('Market:PlaceOrder', {
+    const sell = await trader1.submit<Order>('Market:PlaceOrder', {
       accountId: seller,
       side: 'sell',
       instrument,
@@ -161,7 +165,7 @@ describe('trading on the real network', () => {
   test('the regulator clears the book: one trade at the resting price, settled delivery-versus-payment', async () => {
     await regulator.submit('Market:Match', { instrument });
     const supervisors = [regulator, verifier, auditor];
-    const buyerHoldings = await fromEveryPeer<Holdings>(
+    const buyerHoldings = await fromEveryPeer<AccountHoldings>(
       [...supervisors, trader2],
       'Query:GetHoldings',
       buyer,
@@ -195,7 +199,7 @@ describe('trading on the real network', () => {
     expect(sellerPosition.funds.available).toBe(String(5000 * 60));
     expect(sellerPosition.lockedUnits).toBe(40);
     const day = new Date().toISOString().slice(0, 10);
-    const trades = await fromEveryPeer<{ price: number; quantity: number; value: string }[]>(
+    const trades = await fromEveryPeer<TradeView[]>(
       supervisors,
       'Market:GetTrades',
       JSON.stringify({ instrument, day }),
@@ -218,7 +222,7 @@ describe('trading on the real network', () => {
       accounts.flatMap((a) =>
         Array.from({ length: 10 }, (_, n) =>
           regulator
-            .submit<{ id: string }>('Funds:Deposit', {
+            .submit<CashEntry>('Funds:Deposit', {
               accountId: a.id,
               amount: '100000',
               reference: `deposit ${n}`,
@@ -259,10 +263,7 @@ describe('trading on the real network', () => {
       connections.ENT1.close();
       connections.ENT2.close();
     }
-    const book = await auditor.evaluate<{ bids: { price: number; quantity: number }[] }>(
-      'Market:GetOrderBook',
-      instrument,
-    );
+    const book = await auditor.evaluate<OrderBook>('Market:GetOrderBook', instrument);
     expect(book.bids.reduce((sum, level) => sum + level.quantity, 0)).toBeGreaterThanOrEqual(200 * 10);
   });
 });

@@ -1,17 +1,10 @@
 import { TextDecoder } from 'node:util';
-import { connectAs } from '@carbon-ets/gateway-client';
+import { connectAs, type CallerIdentity } from '@carbon-ets/gateway-client';
 import { blockHeight, loadTopology } from '@carbon-ets/network';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const topology = loadTopology();
 const utf8 = new TextDecoder();
-
-interface WhoAmI {
-  mspId: string;
-  role: string | null;
-  entity: string | null;
-  txId: string;
-}
 
 async function peerHeights(): Promise<number[]> {
   return Promise.all(topology.organizations.map((org) => blockHeight(topology, org)));
@@ -33,7 +26,7 @@ describe('the carbon consortium on a real Fabric network', () => {
       try {
         const answer = JSON.parse(
           utf8.decode(await connection.contract.evaluateTransaction('System:WhoAmI')),
-        ) as WhoAmI;
+        ) as CallerIdentity;
         expect(answer).toMatchObject({ mspId: org.mspId, role: user.role, entity: user.entity ?? null });
       } finally {
         connection.close();
@@ -44,7 +37,7 @@ describe('the carbon consortium on a real Fabric network', () => {
       const connection = connectAs({ organization: org.name, user: user.name });
       try {
         const submitted = await connection.contract.submitAsync('System:WhoAmI');
-        const answer = JSON.parse(utf8.decode(submitted.getResult())) as WhoAmI;
+        const answer = JSON.parse(utf8.decode(submitted.getResult())) as CallerIdentity;
         expect(answer).toMatchObject({
           mspId: org.mspId,
           role: user.role,
@@ -66,7 +59,7 @@ describe('the carbon consortium on a real Fabric network', () => {
     try {
       const answer = JSON.parse(
         utf8.decode(await connection.contract.evaluateTransaction('System:WhoAmI')),
-      ) as WhoAmI;
+      ) as CallerIdentity;
       expect(answer).toMatchObject({ mspId: auditor.mspId, role: null, entity: null });
     } finally {
       connection.close();

@@ -4,6 +4,7 @@ import {
   submit,
   waitForBlock,
   type CarbonConnection,
+  type FundsBalance,
   type SubmitOutcome,
 } from '@carbon-ets/gateway-client';
 import {
@@ -133,10 +134,7 @@ describe('a Raft leader killed with transactions in flight', () => {
         connection.close();
       }
     }
-    const balance = await regulator.evaluate<{ available: string; entries: unknown[] }>(
-      'Funds:GetBalance',
-      account,
-    );
+    const balance = await regulator.evaluate<FundsBalance>('Funds:GetBalance', account);
     expect(balance.available).toBe(String(expected));
     expect(balance.entries).toHaveLength(committed.length);
   });

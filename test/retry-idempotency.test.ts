@@ -1,11 +1,13 @@
-import { connectAs, submit, TransactionError, type FundsBalance } from '@carbon-ets/gateway-client';
+import {
+  connectAs,
+  submit,
+  TransactionError,
+  type AccountHoldings,
+  type FundsBalance,
+} from '@carbon-ets/gateway-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
 import { participant, type Participant } from './support/participants';
-
-interface Holdings {
-  holdings: { quantity: number }[];
-}
 
 /** Retries on MVCC conflicts and request ids, on the real network. */
 describe('retry and idempotency', () => {
@@ -92,9 +94,9 @@ describe('retry and idempotency', () => {
       }
     }
     expect(committed.length).toBeGreaterThan(0);
-    const received = await trader1.evaluate<Holdings>('Query:GetHoldings', sink);
+    const received = await trader1.evaluate<AccountHoldings>('Query:GetHoldings', sink);
     expect(received.holdings.reduce((sum, h) => sum + h.quantity, 0)).toBe(committed.length);
-    const left = await trader1.evaluate<Holdings>('Query:GetHoldings', account);
+    const left = await trader1.evaluate<AccountHoldings>('Query:GetHoldings', account);
     expect(left.holdings.reduce((sum, h) => sum + h.quantity, 0)).toBe(1_000 - committed.length);
   });
 });

@@ -23,6 +23,15 @@ export const TransferRequest = strictObject({
   vintage: optional(Year),
 });
 
+/**
+ * `issuance ~ allowance ~ vintage`: how many allowances of a vintage exist. Written only by issuance, a
+ * regulator transaction checked against the cap, where concurrent writers *should* conflict (the cap is one
+ * shared limit). Serials of a vintage run 1..issued. Ledger state, not an answer: declared here because the
+ * auditor's replay reads it back from block writes.
+ */
+export const IssuanceHead = z.object({ vintage: z.number(), issued: z.number() }).readonly();
+export type IssuanceHead = z.infer<typeof IssuanceHead>;
+
 /** `allocation ~ period ~ installationId`: the one free allocation of an installation for a period. */
 export const AllocationRecord = z
   .object({

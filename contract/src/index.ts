@@ -17,6 +17,7 @@ export * from './system';
 export * from './funds';
 export * from './offset';
 export * from './market';
+export * from './events';
 export * from './fields';
 export * from './transaction';
 export * from './units';

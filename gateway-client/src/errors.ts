@@ -7,8 +7,10 @@ export type GatewayClientErrorCode =
   | 'IDENTITY_FILES'
   | 'INVALID_USER'
   | 'CA_REQUEST'
-  /** An answer that does not match the wire contract: the chaincode and the client disagree. */
-  | 'ANSWER_MISMATCH';
+  /** An answer, or replayed ledger state, that does not match the wire contract: the chaincode and the client disagree. */
+  | 'ANSWER_MISMATCH'
+  /** A chaincode event whose name or payload does not match the wire contract (see `listenToChaincodeEvents`). */
+  | 'EVENT_MISMATCH';
 
 /** A client-side problem the user can fix; `hint` says how. */
 export class GatewayClientError extends Error {

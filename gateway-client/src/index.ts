@@ -22,7 +22,12 @@ export {
 export { enrollUser, registerUser, ROLES, type NewUser, type Role } from './identities';
 export { reconcile, type ReconcileOptions, type ReconcileReport, type UnitTotals } from './audit/reconcile';
 export { ledgerHeight, waitForBlock } from './ledger-height';
-export { listenToChaincodeEvents, type CarbonEvent, type ListenOptions } from './events/chaincode-events';
+export {
+  listenToChaincodeEvents,
+  type CarbonEvent,
+  type InvalidCarbonEvent,
+  type ListenOptions,
+} from './events/chaincode-events';
 export { LedgerReplay } from './audit/ledger-replay';
 export * from './contracts';
 export {

@@ -1,3 +1,4 @@
+import type { Lot } from '@carbon-ets/gateway-client';
 import { isMissing, type Participant } from './participants';
 
 /**
@@ -91,7 +92,7 @@ export async function periodWithTradingAccounts(
   funded: number,
 ): Promise<void> {
   await regulator.submit('Period:CreatePeriod', periodStartingNow(year, 1_000_000));
-  const lot = await regulator.submit<{ id: string }>('Allowance:IssueAllowances', {
+  const lot = await regulator.submit<Lot>('Allowance:IssueAllowances', {
     period: year,
     quantity: issued,
   });

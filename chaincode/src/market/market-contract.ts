@@ -142,7 +142,9 @@ export class MarketContract extends CarbonContract {
     }
     const status: MarketStatus = { halted, reason, changedAt: txTime(ctx) };
     await store.put(ObjectType.marketStatus, [MARKET_STATUS_ID], status);
-    emitEvent(ctx, halted ? 'MarketHalted' : 'MarketResumed', { status });
+    // One literal name per call, so each payload is checked against its own event's schema.
+    if (halted) emitEvent(ctx, 'MarketHalted', { status });
+    else emitEvent(ctx, 'MarketResumed', { status });
     return JSON.stringify(status);
   }
 

@@ -121,11 +121,11 @@ export async function placeOrder(
   await requireOwnerEndorsement(ctx, key, account.ownerMsp);
   await new OrderBookIndex(ctx).add(order);
   const large = quantity >= instrument.largeOrderThreshold;
-  emitEvent(ctx, large ? 'LargeOrderPlaced' : 'OrderPlaced', {
-    order,
-    band,
-    ...(large ? { largeOrderThreshold: instrument.largeOrderThreshold } : {}),
-  });
+  if (large) {
+    emitEvent(ctx, 'LargeOrderPlaced', { order, band, largeOrderThreshold: instrument.largeOrderThreshold });
+  } else {
+    emitEvent(ctx, 'OrderPlaced', { order, band });
+  }
   return order;
 }
 

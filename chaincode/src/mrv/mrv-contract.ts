@@ -8,6 +8,7 @@ import {
   parseArgs,
   parseRequest,
   type ParsedRequestOf,
+  type ReportSummary,
 } from '@carbon-ets/contract';
 import { loadComplianceRecord, type ComplianceRecord } from '../compliance/compliance-record';
 import { authorizeTransaction, requireActsFor } from '../identity/access';
@@ -122,7 +123,8 @@ export class MrvContract extends CarbonContract {
     return report;
   }
 
-  private summary(report: EmissionReport): Record<string, unknown> {
+  /** The wire contract's `ReportSummary`: every report event starts with it. */
+  private summary(report: EmissionReport): ReportSummary {
     return {
       period: report.period,
       installationId: report.installationId,

@@ -1,11 +1,5 @@
 /**
- * `issuance ~ allowance ~ vintage`: how many allowances of a vintage exist. Written only by issuance, a
- * regulator transaction checked against the cap, where concurrent writers *should* conflict (the cap is one
- * shared limit). Serials of a vintage run 1..issued.
+ * `issuance ~ allowance ~ vintage` (how many allowances of a vintage exist) and the free allocation record:
+ * declared by the wire contract (`@carbon-ets/contract`), which the auditor's replay reads them back with.
  */
-export interface IssuanceHead {
-  readonly vintage: number;
-  readonly issued: number;
-}
-
-export type { AllocationRecord } from '@carbon-ets/contract';
+export type { AllocationRecord, IssuanceHead } from '@carbon-ets/contract';

@@ -1,6 +1,6 @@
 import type { Caller } from '../identity/caller';
 import type { Context } from 'fabric-contract-api';
-import { failedPrecondition, forbidden, invalidArgument } from '@carbon-ets/contract';
+import { failedPrecondition, forbidden, invalidArgument, type CarbonEventInput } from '@carbon-ets/contract';
 import { actsFor } from '../identity/access';
 import { Role } from '../identity/msp';
 import { emitEvent } from '../ledger/events';
@@ -78,12 +78,16 @@ export async function moveUnits(
     },
     { status: 'held', origin: 'transfer' },
   );
-  emitEvent(ctx, unitType === 'allowance' ? 'AllowancesTransferred' : 'OffsetsTransferred', {
+  // `satisfies` keeps the literal's excess-property check, which passing a variable to emitEvent would lose.
+  const moved = {
     fromAccount: from.id,
     toAccount: to.id,
     quantity,
     spentLotIds: movement.spentLotIds,
     newLots: movement.moved.map((lot) => lot.id),
-  });
+  } satisfies CarbonEventInput<'AllowancesTransferred'>;
+  // One literal name per call, so each payload is checked against its own event's schema.
+  if (unitType === 'allowance') emitEvent(ctx, 'AllowancesTransferred', moved);
+  else emitEvent(ctx, 'OffsetsTransferred', moved);
   return { ...movement, fromAccount: from.id, toAccount: to.id, quantity };
 }

@@ -1,6 +1,24 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { ObjectTypeName } from '@carbon-ets/contract';
 import type { common } from '@hyperledger/fabric-protos';
+import { GatewayClientError } from '../errors';
 import { blockTransactions } from './block-decoder';
+
+/**
+ * What {@link LedgerReplay.objects} needs of a schema of `@carbon-ets/contract` (`Lot`, `CashEntry`, …): zod's
+ * `safeParse`. Declared by its shape, so this package reads state with the contract's schemas without a zod
+ * dependency of its own.
+ */
+export interface StateSchema<T> {
+  safeParse(value: unknown):
+    | { readonly success: true; readonly data: T }
+    | {
+        readonly success: false;
+        readonly error: {
+          readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+        };
+      };
+}
 
 /** Where a replay stands: the next block to apply and the state rebuilt so far. Saved as a checkpoint file. */
 interface ReplayCheckpoint {
@@ -46,12 +64,26 @@ export class LedgerReplay {
     this.nextBlock = number + 1n;
   }
 
-  /** Values of every key of one object type (composite keys `\0type\0attr…\0`), parsed as JSON. */
-  objects<T>(type: string): T[] {
+  /**
+   * Values of every key of one object type (composite keys `\0type\0attr…\0`), each parsed with the wire
+   * contract's schema of that state. A value the schema refuses throws: the chaincode that wrote it and this
+   * client disagree on the contract, and totals built from a guess would be wrong.
+   */
+  objects<T>(type: ObjectTypeName, schema: StateSchema<T>): T[] {
     const prefix = `\u0000${type}\u0000`;
     const found: T[] = [];
     for (const [key, value] of this.state) {
-      if (key.startsWith(prefix)) found.push(JSON.parse(value) as T);
+      if (!key.startsWith(prefix)) continue;
+      const parsed = schema.safeParse(JSON.parse(value));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new GatewayClientError(
+          'ANSWER_MISMATCH',
+          `the ${type} ${readableKey(key)} written in block history does not match the wire contract: ${issue?.path.map(String).join('.') ?? ''} ${issue?.message ?? ''}`,
+          'the chaincode that wrote it and this client were built from different versions of @carbon-ets/contract',
+        );
+      }
+      found.push(parsed.data);
     }
     return found;
   }
@@ -87,4 +119,9 @@ export class LedgerReplay {
     for (const [key, value] of checkpoint.state) replay.state.set(key, value);
     return replay;
   }
+}
+
+/** A composite key's attributes as people write them: `\0lot\0HOLD1\0l1\0` → `HOLD1 ~ l1`. */
+function readableKey(key: string): string {
+  return key.split('\u0000').slice(2, -1).join(' ~ ');
 }

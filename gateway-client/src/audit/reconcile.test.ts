@@ -1,5 +1,7 @@
+import type { Account, CashEntry, IssuanceHead, Lot, LotStatus, Order } from '@carbon-ets/contract';
 import { common } from '@hyperledger/fabric-protos';
 import type { CarbonConnection } from '../connect';
+import { GatewayClientError } from '../errors';
 import { reconcile } from './reconcile';
 import { compositeKey, testBlock } from '../testing/test-blocks';
 
@@ -9,17 +11,40 @@ interface WorldLot {
   lockedBy: string | null;
 }
 
-const lot = (account: string, id: string, quantity: number, status = 'held', lockedBy?: string) => ({
+// Writes as the chaincode makes them: whole objects of the wire contract, which the replay parses.
+const lot = (
+  account: string,
+  id: string,
+  quantity: number,
+  status: LotStatus = 'held',
+  lockedBy?: string,
+) => ({
   key: compositeKey('lot', account, id),
   value: {
     id,
     accountId: account,
     unitType: 'allowance',
     vintage: 2030,
+    serialStart: 1,
+    serialEnd: quantity,
     quantity,
     status,
+    origin: 'issuance',
+    createdAt: '2030-01-01T00:00:00.000Z',
+    createdTxId: 'issue',
     ...(lockedBy ? { lockedBy } : {}),
-  },
+  } satisfies Lot,
+});
+
+const account = (id: string) => ({
+  key: compositeKey('account', id),
+  value: {
+    id,
+    kind: id === 'NATIONAL' ? 'allocation' : 'holding',
+    ownerMsp: 'RegulatorMSP',
+    status: 'open',
+    openedAt: '2030-01-01T00:00:00.000Z',
+  } satisfies Account,
 });
 
 /** History: 1,000 issued into NATIONAL; 300 allocated to HOLD1, of which 100 surrendered. */
@@ -28,9 +53,12 @@ const history = [
     {
       txId: 'issue',
       writes: [
-        { key: compositeKey('account', 'NATIONAL'), value: { id: 'NATIONAL' } },
-        { key: compositeKey('account', 'HOLD1'), value: { id: 'HOLD1' } },
-        { key: compositeKey('issuance', '2030'), value: { vintage: 2030, issued: 1000 } },
+        account('NATIONAL'),
+        account('HOLD1'),
+        {
+          key: compositeKey('issuance', 'allowance', '2030'),
+          value: { vintage: 2030, issued: 1000 } satisfies IssuanceHead,
+        },
         lot('NATIONAL', 'n1', 1000),
       ],
     },
@@ -48,7 +76,14 @@ const history = [
       writes: [
         {
           key: compositeKey('cash', 'HOLD1', 'c1'),
-          value: { id: 'c1', accountId: 'HOLD1', amount: '250000' },
+          value: {
+            id: 'c1',
+            accountId: 'HOLD1',
+            amount: '250000',
+            origin: 'deposit',
+            createdAt: '2030-01-02T00:00:00.000Z',
+            createdTxId: 'deposit',
+          } satisfies CashEntry,
         },
       ],
     },
@@ -229,5 +264,60 @@ describe('reconcile', () => {
     expect(report.mismatches).toEqual([
       'allowance 2030: issued 1000 ≠ held 700 + locked 0 + surrendered 100 + retired 0',
     ]);
+  });
+
+  test("an open buy order's escrow counts as locked funds", async () => {
+    const order: Order = {
+      id: 'o1',
+      accountId: 'HOLD1',
+      entityId: 'ENT1',
+      instrument: 'allowance-2030',
+      unitType: 'allowance',
+      vintage: 2030,
+      side: 'buy',
+      price: 5000,
+      quantity: 10,
+      remaining: 10,
+      block: false,
+      status: 'open',
+      goodTill: 'day',
+      placedAt: '2030-01-03T00:00:00.000Z',
+      expiresAt: '2030-01-03T23:59:59.999Z',
+      placedBy: { mspId: 'Enterprise1MSP', role: 'trader' },
+      escrow: '50000',
+      lockedLotIds: [],
+    };
+    const withOrder = [
+      ...history,
+      testBlock(3, [{ txId: 'o1', writes: [{ key: compositeKey('order', 'HOLD1', 'o1'), value: order }] }]),
+    ];
+    const report = await reconcile(
+      fakeConnection(
+        withOrder,
+        worldState(),
+        supply,
+        new Map([['HOLD1', { available: '250000', locked: '50000' }]]),
+      ),
+    );
+    expect(report.mismatches).toEqual([]);
+    expect(report.funds).toEqual({ available: '250000', locked: '50000' });
+  });
+
+  test('state written in a shape the wire contract does not declare is refused, naming the key and field', async () => {
+    // A lot without its origin, as a chaincode built from another contract version might write it.
+    const drifted: Record<string, unknown> = { ...lot('HOLD1', 'h4', 1).value };
+    delete drifted.origin;
+    const withDrift = [
+      ...history,
+      testBlock(3, [{ txId: 'drift', writes: [{ key: lot('HOLD1', 'h4', 1).key, value: drifted }] }]),
+    ];
+    const refusal = reconcile(fakeConnection(withDrift, worldState()));
+    await expect(refusal).rejects.toBeInstanceOf(GatewayClientError);
+    await expect(refusal).rejects.toMatchObject({
+      code: 'ANSWER_MISMATCH',
+      message: expect.stringMatching(
+        /^the lot HOLD1 ~ h4 written in block history does not match the wire contract: origin /,
+      ) as unknown,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { Account, CashEntry, IssuanceHead, Lot, OffsetIssuance, Order } from '@carbon-ets/contract';
 import type { CarbonConnection } from '../connect';
 import { FundsClient, QueryClient } from '../contracts';
 import { ledgerHeight } from '../ledger-height';
@@ -48,16 +49,6 @@ export interface ReconcileOptions {
   readonly checkpointFile?: string;
   /** Called as blocks are replayed. */
   readonly onProgress?: (replayedBlocks: bigint, height: bigint) => void;
-}
-
-interface LotRecord {
-  readonly id: string;
-  readonly accountId: string;
-  readonly unitType: string;
-  readonly vintage: number;
-  readonly quantity: number;
-  readonly status: 'held' | 'surrendered' | 'retired';
-  readonly lockedBy?: string;
 }
 
 /**
@@ -165,12 +156,12 @@ function unitTotals(replay: LedgerReplay): UnitTotals[] {
     }
     return total;
   };
-  for (const head of replay.objects<{ vintage: number; issued: number }>('issuance'))
+  for (const head of replay.objects('issuance', IssuanceHead))
     entry('allowance', head.vintage).issued += head.issued;
-  for (const issuance of replay.objects<{ vintage: number; quantity: number }>('offsetIssuance')) {
+  for (const issuance of replay.objects('offsetIssuance', OffsetIssuance)) {
     entry('offset', issuance.vintage).issued += issuance.quantity;
   }
-  for (const lot of replay.objects<LotRecord>('lot')) {
+  for (const lot of replay.objects('lot', Lot)) {
     const total = entry(lot.unitType, lot.vintage);
     if (lot.status === 'held') {
       if (lot.lockedBy) total.locked += lot.quantity;
@@ -184,17 +175,6 @@ function unitTotals(replay: LedgerReplay): UnitTotals[] {
     .map((t) => ({ ...t, balanced: t.issued === t.held + t.locked + t.surrendered + t.retired }));
 }
 
-interface CashRecord {
-  readonly accountId: string;
-  readonly amount: string;
-}
-interface OrderRecord {
-  readonly accountId: string;
-  readonly side: string;
-  readonly status: string;
-  readonly escrow?: string;
-}
-
 /** Per account: fen available (cash entries) and locked (escrow of open buy orders), from history. */
 function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; locked: bigint }> {
   const funds = new Map<string, { available: bigint; locked: bigint }>();
@@ -206,10 +186,9 @@ function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; 
     }
     return entry;
   };
-  for (const cash of replay.objects<CashRecord>('cash')) of(cash.accountId).available += BigInt(cash.amount);
-  for (const order of replay.objects<OrderRecord>('order')) {
-    if (order.side === 'buy' && order.status === 'open')
-      of(order.accountId).locked += BigInt(order.escrow ?? '0');
+  for (const cash of replay.objects('cash', CashEntry)) of(cash.accountId).available += BigInt(cash.amount);
+  for (const order of replay.objects('order', Order)) {
+    if (order.side === 'buy' && order.status === 'open') of(order.accountId).locked += BigInt(order.escrow);
   }
   return funds;
 }
@@ -241,7 +220,7 @@ async function compareWithWorldState(
   const query = new QueryClient(connection);
   const funds = new FundsClient(connection);
   const byAccount = new Map<string, Map<string, string>>();
-  for (const lot of replay.objects<LotRecord>('lot')) {
+  for (const lot of replay.objects('lot', Lot)) {
     let lots = byAccount.get(lot.accountId);
     if (!lots) {
       lots = new Map<string, string>();
@@ -249,7 +228,7 @@ async function compareWithWorldState(
     }
     lots.set(lot.id, describeLot(lot));
   }
-  const accounts = replay.objects<{ id: string }>('account').map((a) => a.id);
+  const accounts = replay.objects('account', Account).map((a) => a.id);
   const fundsFromHistory = fundsByAccount(replay);
   let lotsCompared = 0;
   const batch = 16;

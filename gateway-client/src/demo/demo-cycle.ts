@@ -4,6 +4,7 @@ import { reconcile, type ReconcileReport } from '../audit/reconcile';
 import { connectAs, type CarbonConnection } from '../connect';
 import { settingsDirOf } from '../connection-settings';
 import {
+  type AccountFunds,
   AllowanceClient,
   ComplianceClient,
   type ComplianceStatus,
@@ -53,7 +54,8 @@ export interface DemoSummary {
   readonly instrument: string;
   readonly installations: readonly DemoInstallation[];
   readonly trades: readonly Trade[];
-  readonly buyerFunds: { readonly available: string; readonly locked: string; readonly total: string };
+  /** The buyer account's funds, as `Funds:GetBalance` answers them (minor units). */
+  readonly buyerFunds: AccountFunds;
   readonly supply: SupplySummary;
   /** Undefined when the reconcile step was skipped. */
   readonly audit?: {

@@ -1,4 +1,6 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show } from './support';
 
 export const accountFreezeCommand: Command = {
@@ -11,10 +13,11 @@ export const accountFreezeCommand: Command = {
     const accountId = context.args[0];
     if (accountId === undefined)
       throw new ExpectedError('name the account, e.g. carbon account freeze ACC-1');
-    const account = await facades(context).market.freezeAccount({
+    const request = contractRequest(Market.freezeAccount, {
       accountId,
       reason: requiredOption(context, 'reason'),
     });
+    const account = await facades(context).market.freezeAccount(request);
     show(context, account);
   },
 };

@@ -1,5 +1,7 @@
+import { Registry } from '@carbon-ets/contract';
 import type { AccountKind } from '../../contracts';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show } from './support';
 
 const KINDS: readonly AccountKind[] = ['allocation', 'auction', 'deletion', 'holding', 'trading'];
@@ -21,12 +23,13 @@ export const accountOpenCommand: Command = {
     const id = optionalText(context, 'id');
     const entityId = optionalText(context, 'entity');
     const installationId = optionalText(context, 'installation');
-    const account = await facades(context).registry.openAccount({
+    const request = contractRequest(Registry.openAccount, {
       kind: kind as AccountKind,
       ...(id === undefined ? {} : { id }),
       ...(entityId === undefined ? {} : { entityId }),
       ...(installationId === undefined ? {} : { installationId }),
     });
+    const account = await facades(context).registry.openAccount(request);
     show(context, account);
   },
 };

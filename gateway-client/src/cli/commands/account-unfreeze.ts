@@ -1,4 +1,6 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show } from './support';
 
 export const accountUnfreezeCommand: Command = {
@@ -10,10 +12,11 @@ export const accountUnfreezeCommand: Command = {
     const accountId = context.args[0];
     if (accountId === undefined)
       throw new ExpectedError('name the account, e.g. carbon account unfreeze ACC-1');
-    const account = await facades(context).market.unfreezeAccount({
+    const request = contractRequest(Market.unfreezeAccount, {
       accountId,
       reason: requiredOption(context, 'reason'),
     });
+    const account = await facades(context).market.unfreezeAccount(request);
     show(context, account);
   },
 };

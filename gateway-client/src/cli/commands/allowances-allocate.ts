@@ -1,5 +1,6 @@
-import type { Allowance, RequestOf } from '@carbon-ets/contract';
+import { Allowance, type RequestOf } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, optionalWhole, show, wholeOption } from './support';
 
 export const allowancesAllocateCommand: Command = {
@@ -31,7 +32,9 @@ export const allowancesAllocateCommand: Command = {
             output: requiredOption(context, 'output'),
             ...(correction === undefined ? {} : { correctionFactors: correction.split(',') }),
           };
-    const result = await facades(context).allowance.allocateFree(request);
+    const result = await facades(context).allowance.allocateFree(
+      contractRequest(Allowance.allocateFree, request),
+    );
     show(context, result, {
       installation: result.allocation.installationId,
       account: result.allocation.accountId,

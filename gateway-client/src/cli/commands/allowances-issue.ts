@@ -1,4 +1,6 @@
+import { Allowance } from '@carbon-ets/contract';
 import type { Command } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show, wholeOption } from './support';
 
 export const allowancesIssueCommand: Command = {
@@ -9,10 +11,11 @@ export const allowancesIssueCommand: Command = {
     quantity: { type: 'string', description: 'tonnes' },
   },
   async run(context) {
-    const lot = await facades(context).allowance.issueAllowances({
+    const request = contractRequest(Allowance.issueAllowances, {
       period: wholeOption(context, 'period'),
       quantity: wholeOption(context, 'quantity'),
     });
+    const lot = await facades(context).allowance.issueAllowances(request);
     show(context, lot, {
       lot: lot.id,
       account: lot.accountId,

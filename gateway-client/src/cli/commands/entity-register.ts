@@ -1,5 +1,7 @@
+import { Registry } from '@carbon-ets/contract';
 import type { EntityKind, EntityRegistration } from '../../contracts';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, readJsonFile, show } from './support';
 
 const KINDS: readonly EntityKind[] = ['covered', 'trader', 'verifier'];
@@ -27,7 +29,9 @@ export const entityRegisterCommand: Command = {
       name: optionalText(context, 'name') ?? base.name ?? requiredOption(context, 'name'),
       ownerMsp: optionalText(context, 'owner-msp') ?? base.ownerMsp ?? requiredOption(context, 'owner-msp'),
     };
-    const entity = await facades(context).registry.registerEntity(request);
+    const entity = await facades(context).registry.registerEntity(
+      contractRequest(Registry.registerEntity, request),
+    );
     show(context, entity);
   },
 };

@@ -1,5 +1,7 @@
+import { Period } from '@carbon-ets/contract';
 import type { FactorSetDefinition } from '../../contracts';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, readJsonFile, show } from './support';
 
 export const factorsPublishCommand: Command = {
@@ -14,7 +16,9 @@ export const factorsPublishCommand: Command = {
   },
   async run(context) {
     const request = readJsonFile(requiredOption(context, 'file')) as FactorSetDefinition;
-    const set = await facades(context).period.publishFactorSet(request);
+    const set = await facades(context).period.publishFactorSet(
+      contractRequest(Period.publishFactorSet, request),
+    );
     show(context, set, {
       id: set.id,
       version: set.version,

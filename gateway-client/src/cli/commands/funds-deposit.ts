@@ -1,6 +1,8 @@
+import { Funds } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { formatAmount } from '../../money';
 import { FUNDS_PERIOD_OPTION, fundsCurrency, moneyOption, moneyOptionSpec } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show } from './support';
 
 export const fundsDepositCommand: Command = {
@@ -17,14 +19,15 @@ export const fundsDepositCommand: Command = {
     const amount = moneyOption(context, 'amount');
     const accountId = requiredOption(context, 'account');
     const reference = optionalText(context, 'reference');
-    const { funds, period } = facades(context);
-    const currency = await fundsCurrency(context, period);
-    const entry = await funds.deposit({
+    const request = contractRequest(Funds.deposit, {
       accountId,
       // Minor units as a decimal string: funds may exceed 2^53.
       amount: amount.toString(),
       ...(reference === undefined ? {} : { reference }),
     });
+    const { funds, period } = facades(context);
+    const currency = await fundsCurrency(context, period);
+    const entry = await funds.deposit(request);
     show(context, entry, { ...entry, amount: formatAmount(entry.amount, currency) });
   },
 };

@@ -1,4 +1,6 @@
+import { Registry } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show } from './support';
 
 export const installationAddCommand: Command = {
@@ -15,7 +17,7 @@ export const installationAddCommand: Command = {
   async run(context) {
     const name = optionalText(context, 'name');
     const unit = optionalText(context, 'capacity-unit');
-    const entity = await facades(context).registry.addInstallations({
+    const request = contractRequest(Registry.addInstallations, {
       entityId: requiredOption(context, 'entity'),
       installations: [
         {
@@ -27,6 +29,7 @@ export const installationAddCommand: Command = {
         },
       ],
     });
+    const entity = await facades(context).registry.addInstallations(request);
     show(context, entity);
   },
 };

@@ -1,7 +1,9 @@
+import { Market } from '@carbon-ets/contract';
 import type { UnitType } from '../../contracts';
 import { type Command, ExpectedError, requiredOption } from '../command';
 import { formatAmount } from '../../money';
 import { instrumentCurrency, moneyOptionSpec, optionalPrice, priceOption } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, optionalWhole, show } from './support';
 
 export const marketConfigureCommand: Command = {
@@ -22,9 +24,7 @@ export const marketConfigureCommand: Command = {
     const tick = optionalPrice(context, 'tick');
     const minQuantity = optionalWhole(context, 'min-quantity');
     const band = optionalWhole(context, 'band-bp');
-    const { market, period } = facades(context);
-    const currency = await instrumentCurrency(period, instrument);
-    const configured = await market.configureInstrument({
+    const request = contractRequest(Market.configureInstrument, {
       unitType: match[1] as UnitType,
       vintage: Number(match[2]),
       referencePrice,
@@ -32,6 +32,9 @@ export const marketConfigureCommand: Command = {
       ...(minQuantity === undefined ? {} : { minQuantity }),
       ...(band === undefined ? {} : { bandBasisPoints: band }),
     });
+    const { market, period } = facades(context);
+    const currency = await instrumentCurrency(period, instrument);
+    const configured = await market.configureInstrument(request);
     show(context, configured, {
       ...configured,
       referencePrice: formatAmount(configured.referencePrice, currency),

@@ -1,4 +1,6 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show } from './support';
 
 export const marketHaltCommand: Command = {
@@ -6,6 +8,7 @@ export const marketHaltCommand: Command = {
   summary: 'Regulator: halt all trading (orders, matching, proposals) (Market:HaltMarket)',
   options: { reason: { type: 'string', description: 'why (recorded on the ledger)' } },
   async run(context) {
-    show(context, await facades(context).market.haltMarket({ reason: requiredOption(context, 'reason') }));
+    const request = contractRequest(Market.haltMarket, { reason: requiredOption(context, 'reason') });
+    show(context, await facades(context).market.haltMarket(request));
   },
 };

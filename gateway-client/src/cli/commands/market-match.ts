@@ -1,6 +1,8 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { formatMoney } from '../../money';
 import { instrumentCurrency, moneyHeader } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, showTable } from './support';
 
 export const marketMatchCommand: Command = {
@@ -13,9 +15,13 @@ export const marketMatchCommand: Command = {
   async run(context) {
     const cutoff = optionalText(context, 'cutoff');
     const instrument = requiredOption(context, 'instrument');
+    const request = contractRequest(Market.match, {
+      instrument,
+      ...(cutoff === undefined ? {} : { cutoff }),
+    });
     const { market, period } = facades(context);
     const currency = await instrumentCurrency(period, instrument);
-    const result = await market.match({ instrument, ...(cutoff === undefined ? {} : { cutoff }) });
+    const result = await market.match(request);
     showTable(
       context,
       result,

@@ -1,4 +1,6 @@
+import { Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show, wholeOption } from './support';
 
 export const offsetsIssueCommand: Command = {
@@ -17,7 +19,7 @@ export const offsetsIssueCommand: Command = {
     account: { type: 'string', description: "an open account of the project's owner" },
   },
   async run(context) {
-    const issuance = await facades(context).offset.issueOffsets({
+    const request = contractRequest(Offset.issueOffsets, {
       projectId: requiredOption(context, 'project'),
       vintage: wholeOption(context, 'vintage'),
       monitoringPeriod: { from: requiredOption(context, 'from'), to: requiredOption(context, 'to') },
@@ -25,6 +27,7 @@ export const offsetsIssueCommand: Command = {
       quantity: wholeOption(context, 'quantity'),
       toAccount: requiredOption(context, 'account'),
     });
+    const issuance = await facades(context).offset.issueOffsets(request);
     show(context, issuance, {
       project: issuance.projectId,
       vintage: issuance.vintage,

@@ -1,4 +1,6 @@
+import { Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show, wholeOption } from './support';
 
 export const offsetsRetireCommand: Command = {
@@ -14,13 +16,14 @@ export const offsetsRetireCommand: Command = {
   async run(context) {
     const reason = optionalText(context, 'reason');
     const projectId = optionalText(context, 'project');
-    const result = await facades(context).offset.retireOffsets({
+    const request = contractRequest(Offset.retireOffsets, {
       accountId: requiredOption(context, 'account'),
       quantity: wholeOption(context, 'quantity'),
       beneficiary: requiredOption(context, 'beneficiary'),
       ...(reason === undefined ? {} : { reason }),
       ...(projectId === undefined ? {} : { projectId }),
     });
+    const result = await facades(context).offset.retireOffsets(request);
     show(context, result, {
       quantity: result.quantity,
       retiredLots: result.lots.map((lot) => `${lot.id} (${lot.serialStart}-${lot.serialEnd})`).join(', '),

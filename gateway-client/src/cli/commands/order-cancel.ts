@@ -1,4 +1,6 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show } from './support';
 
 export const orderCancelCommand: Command = {
@@ -11,11 +13,12 @@ export const orderCancelCommand: Command = {
   },
   async run(context) {
     const reason = optionalText(context, 'reason');
-    const order = await facades(context).market.cancelOrder({
+    const request = contractRequest(Market.cancelOrder, {
       accountId: requiredOption(context, 'account'),
       orderId: requiredOption(context, 'order'),
       ...(reason === undefined ? {} : { reason }),
     });
+    const order = await facades(context).market.cancelOrder(request);
     show(context, order, {
       order: order.id,
       status: order.status,

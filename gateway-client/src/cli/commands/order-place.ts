@@ -1,7 +1,8 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
-import type { OrderRequest } from '../../contracts';
 import { formatAmount } from '../../money';
 import { instrumentCurrency, moneyOptionSpec, priceOption } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show, wholeOption } from './support';
 
 export const orderPlaceCommand: Command = {
@@ -23,14 +24,14 @@ export const orderPlaceCommand: Command = {
     if (goodTill !== undefined && goodTill !== 'day' && goodTill !== 'period')
       throw new ExpectedError('--good-till must be day or period');
     // Every option is checked before the connection opens: a mistyped price submits nothing.
-    const request: OrderRequest = {
+    const request = contractRequest(Market.placeOrder, {
       accountId: requiredOption(context, 'account'),
       side,
       instrument: requiredOption(context, 'instrument'),
       price: priceOption(context, 'price'),
       quantity: wholeOption(context, 'quantity'),
       ...(goodTill === undefined ? {} : { goodTill }),
-    };
+    });
     const { market, period } = facades(context);
     const currency = await instrumentCurrency(period, request.instrument);
     const order = await market.placeOrder(request);

@@ -1,6 +1,8 @@
+import { Compliance } from '@carbon-ets/contract';
 import type { Command } from '../command';
 import { formatMoney } from '../../money';
 import { moneyHeader, periodCurrency } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, periodArgument, showTable } from './support';
 
 export const periodCloseCommand: Command = {
@@ -9,9 +11,10 @@ export const periodCloseCommand: Command = {
   arguments: { '<year>': 'the period to close' },
   async run(context) {
     const year = periodArgument(context);
+    const request = contractRequest(Compliance.closePeriod, { period: year });
     const { compliance, period } = facades(context);
     const currency = await periodCurrency(period, year);
-    const closing = await compliance.closePeriod({ period: year });
+    const closing = await compliance.closePeriod(request);
     showTable(
       context,
       closing,

@@ -1,6 +1,8 @@
+import { Period } from '@carbon-ets/contract';
 import type { PeriodDefinition } from '../../contracts';
 import { type Command, ExpectedError } from '../command';
 import { formatAmount } from '../../money';
+import { contractRequest } from './contract-request';
 import { moneyOptionSpec, optionalCurrency, optionalPrice } from './money-options';
 import { facades, optionalText, optionalWhole, readJsonFile, show } from './support';
 
@@ -84,7 +86,7 @@ export const periodCreateCommand: Command = {
       // Without one, the chaincode gives the period its default currency (CNY).
       ...(currency === undefined ? {} : { currency }),
     };
-    const period = await facades(context).period.createPeriod(request);
+    const period = await facades(context).period.createPeriod(contractRequest(Period.createPeriod, request));
     show(context, period, {
       year: period.year,
       cap: period.cap,

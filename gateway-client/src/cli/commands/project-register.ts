@@ -1,4 +1,6 @@
+import { Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show } from './support';
 
 export const projectRegisterCommand: Command = {
@@ -11,12 +13,13 @@ export const projectRegisterCommand: Command = {
     owner: { type: 'string', description: 'the entity its credits are issued to' },
   },
   async run(context) {
-    const project = await facades(context).offset.registerProject({
+    const request = contractRequest(Offset.registerProject, {
       id: requiredOption(context, 'id'),
       name: requiredOption(context, 'name'),
       methodology: requiredOption(context, 'methodology'),
       ownerEntityId: requiredOption(context, 'owner'),
     });
+    const project = await facades(context).offset.registerProject(request);
     show(context, project);
   },
 };

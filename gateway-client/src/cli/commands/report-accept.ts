@@ -1,4 +1,6 @@
+import { Mrv } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show, wholeOption } from './support';
 import { reportSummary } from './report-show';
 
@@ -11,11 +13,12 @@ export const reportAcceptCommand: Command = {
     version: { type: 'string', description: 'the verified version' },
   },
   async run(context) {
-    const report = await facades(context).mrv.acceptReport({
+    const request = contractRequest(Mrv.acceptReport, {
       period: wholeOption(context, 'period'),
       installationId: requiredOption(context, 'installation'),
       version: wholeOption(context, 'version'),
     });
+    const report = await facades(context).mrv.acceptReport(request);
     show(context, report, reportSummary(report));
   },
 };

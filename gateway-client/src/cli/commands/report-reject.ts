@@ -1,4 +1,6 @@
+import { Mrv } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, show, wholeOption } from './support';
 import { reportSummary } from './report-show';
 
@@ -12,12 +14,13 @@ export const reportRejectCommand: Command = {
     reason: { type: 'string', description: 'what is wrong' },
   },
   async run(context) {
-    const report = await facades(context).mrv.rejectReport({
+    const request = contractRequest(Mrv.rejectReport, {
       period: wholeOption(context, 'period'),
       installationId: requiredOption(context, 'installation'),
       version: wholeOption(context, 'version'),
       reason: requiredOption(context, 'reason'),
     });
+    const report = await facades(context).mrv.rejectReport(request);
     show(context, report, reportSummary(report));
   },
 };

@@ -1,5 +1,7 @@
+import { Mrv } from '@carbon-ets/contract';
 import type { ReportSubmission } from '../../contracts';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, optionalWhole, readJsonFile, show } from './support';
 import { reportSummary } from './report-show';
 
@@ -18,11 +20,13 @@ export const reportSubmitCommand: Command = {
     const base = readJsonFile(requiredOption(context, 'file')) as ReportSubmission;
     const period = optionalWhole(context, 'period');
     const installationId = optionalText(context, 'installation');
-    const report = await facades(context).mrv.submitReport({
+    // The file's fields are checked like options: a bad one is refused before anything is sent.
+    const request = contractRequest(Mrv.submitReport, {
       ...base,
       ...(period === undefined ? {} : { period }),
       ...(installationId === undefined ? {} : { installationId }),
     });
+    const report = await facades(context).mrv.submitReport(request);
     show(context, report, reportSummary(report));
   },
 };

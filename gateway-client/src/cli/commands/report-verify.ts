@@ -1,4 +1,6 @@
+import { Mrv } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show, wholeOption } from './support';
 import { reportSummary } from './report-show';
 
@@ -27,7 +29,7 @@ export const reportVerifyCommand: Command = {
     if (known === undefined) throw new ExpectedError(`--opinion must be ${OPINIONS.join(' or ')}`);
     const comment = optionalText(context, 'comment');
     const reason = optionalText(context, 'reason');
-    const report = await facades(context).mrv.verifyReport({
+    const request = contractRequest(Mrv.verifyReport, {
       period: wholeOption(context, 'period'),
       installationId: requiredOption(context, 'installation'),
       version: wholeOption(context, 'version'),
@@ -36,6 +38,7 @@ export const reportVerifyCommand: Command = {
       ...(comment === undefined ? {} : { comment }),
       ...(reason === undefined ? {} : { reason }),
     });
+    const report = await facades(context).mrv.verifyReport(request);
     show(context, report, reportSummary(report));
   },
 };

@@ -1,5 +1,7 @@
+import { Compliance } from '@carbon-ets/contract';
 import type { UnitType } from '../../contracts';
 import { type Command, ExpectedError, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show, wholeOption } from './support';
 
 export const surrenderCommand: Command = {
@@ -16,12 +18,13 @@ export const surrenderCommand: Command = {
     const unitType = optionalText(context, 'unit-type') ?? 'allowance';
     if (unitType !== 'allowance' && unitType !== 'offset')
       throw new ExpectedError('--unit-type must be allowance or offset');
-    const result = await facades(context).compliance.surrender({
+    const request = contractRequest(Compliance.surrender, {
       period: wholeOption(context, 'period'),
       installationId: requiredOption(context, 'installation'),
       unitType: unitType satisfies UnitType,
       quantity: wholeOption(context, 'quantity'),
     });
+    const result = await facades(context).compliance.surrender(request);
     show(context, result, { ...result.status, surrenderedLots: result.lots.map((lot) => lot.id).join(', ') });
   },
 };

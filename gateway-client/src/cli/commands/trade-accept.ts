@@ -1,6 +1,8 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { formatAmount } from '../../money';
 import { instrumentCurrency } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, show } from './support';
 
 export const tradeAcceptCommand: Command = {
@@ -11,10 +13,10 @@ export const tradeAcceptCommand: Command = {
     account: { type: 'string', description: 'your paying and receiving account' },
   },
   async run(context) {
-    const request = {
+    const request = contractRequest(Market.acceptTrade, {
       proposalId: requiredOption(context, 'proposal'),
       accountId: requiredOption(context, 'account'),
-    };
+    });
     const { market, period } = facades(context);
     // The currency is read before accepting, so that printing the trade cannot fail once it is settled.
     const offered = await market.getProposal(request.proposalId);

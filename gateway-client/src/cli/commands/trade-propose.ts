@@ -1,7 +1,8 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
-import type { ProposalRequest } from '../../contracts';
 import { formatAmount } from '../../money';
 import { instrumentCurrency, moneyOptionSpec, priceOption } from './money-options';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show, wholeOption } from './support';
 
 export const tradeProposeCommand: Command = {
@@ -19,14 +20,14 @@ export const tradeProposeCommand: Command = {
   async run(context) {
     const expiresAt = optionalText(context, 'expires-at');
     // Every option is checked before the connection opens: a mistyped price submits nothing.
-    const request: ProposalRequest = {
+    const request = contractRequest(Market.proposeTrade, {
       accountId: requiredOption(context, 'account'),
       buyerEntityId: requiredOption(context, 'buyer'),
       instrument: requiredOption(context, 'instrument'),
       price: priceOption(context, 'price'),
       quantity: wholeOption(context, 'quantity'),
       ...(expiresAt === undefined ? {} : { expiresAt }),
-    };
+    });
     const { market, period } = facades(context);
     const currency = await instrumentCurrency(period, request.instrument);
     const proposal = await market.proposeTrade(request);

@@ -1,4 +1,6 @@
+import { Market } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalText, show } from './support';
 
 export const tradeRejectCommand: Command = {
@@ -10,10 +12,11 @@ export const tradeRejectCommand: Command = {
   },
   async run(context) {
     const reason = optionalText(context, 'reason');
-    const proposal = await facades(context).market.rejectTrade({
+    const request = contractRequest(Market.rejectTrade, {
       proposalId: requiredOption(context, 'proposal'),
       ...(reason === undefined ? {} : { reason }),
     });
+    const proposal = await facades(context).market.rejectTrade(request);
     show(context, proposal);
   },
 };

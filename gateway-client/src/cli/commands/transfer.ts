@@ -1,4 +1,6 @@
+import { Allowance, Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
+import { contractRequest } from './contract-request';
 import { facades, optionalWhole, show, wholeOption } from './support';
 
 export const transferCommand: Command = {
@@ -20,11 +22,11 @@ export const transferCommand: Command = {
       quantity: wholeOption(context, 'quantity'),
       ...(vintage === undefined ? {} : { vintage }),
     };
+    const offsets = context.options.offsets === true;
+    if (offsets) contractRequest(Offset.transferOffsets, request);
+    else contractRequest(Allowance.transfer, request);
     const { allowance, offset } = facades(context);
-    const result =
-      context.options.offsets === true
-        ? await offset.transferOffsets(request)
-        : await allowance.transfer(request);
+    const result = offsets ? await offset.transferOffsets(request) : await allowance.transfer(request);
     show(context, result, {
       from: result.fromAccount,
       to: result.toAccount,

@@ -1,0 +1,140 @@
+// The testing helpers first: they quiet fabric-contract-api's loggers before any contract class loads.
+import { issueOffsetsToEnt1 } from './testing/cycle';
+import { Users } from './testing/identities';
+import { market, marketScenario, placeOrder } from './testing/market';
+import { cc, Fixtures, submit, tx } from './testing/scenario';
+import type { TestLedger } from './testing/test-ledger';
+import { CARBON_EVENT_NAMES, CARBON_EVENTS, isCarbonEventName } from '@carbon-ets/contract';
+import { SystemContract } from './contracts/system-contract';
+
+const instrument = 'allowance-2025';
+const review = { period: 2025, installationId: 'INST1' };
+
+/** Every kind of state change at least once, so that every event of the contract is emitted. */
+async function everyStateChange(ledger: TestLedger): Promise<void> {
+  const { regulator, operator1, trader1, trader2, verifier } = Users;
+  const registry = (name: keyof typeof cc.registry) => tx(cc.registry, name);
+  const m = (name: keyof typeof cc.market) => tx(cc.market, name);
+
+  await submit(ledger, regulator, registry('AddInstallations'), {
+    entityId: 'ENT1',
+    installations: [{ id: 'INST3', sector: 'power', capacity: '300' }],
+  });
+  await submit(ledger, regulator, registry('BlockAccount'), { accountId: 'HOLD2', reason: 'audit' });
+  await submit(ledger, regulator, registry('UnblockAccount'), { accountId: 'HOLD2', reason: 'audit done' });
+
+  // Market supervision; the instrument is configured again so that 600 t is a large order.
+  await submit(ledger, regulator, m('HaltMarket'), { reason: 'test' });
+  await submit(ledger, regulator, m('ResumeMarket'), { reason: 'test' });
+  await submit(ledger, regulator, m('SetHoldingLimit'), { entityId: 'ENT2', instrument, limit: 1_000_000 });
+  await submit(ledger, regulator, m('SetHoldingLimit'), { entityId: 'ENT2', instrument, limit: null });
+  await submit(ledger, regulator, market.configure, {
+    unitType: 'allowance',
+    vintage: 2025,
+    referencePrice: 10_000,
+    largeOrderThreshold: 500,
+  });
+
+  // Orders: a large one cancelled, a small one filled by a clearing.
+  const large = await placeOrder(ledger, 'TRADE1', 'sell', 10_000, 600);
+  await submit(ledger, trader1, market.cancel, { accountId: 'TRADE1', orderId: large.id });
+  await placeOrder(ledger, 'TRADE1', 'sell', 10_000, 10);
+  await placeOrder(ledger, 'TRADE2', 'buy', 10_100, 10);
+  await submit(ledger, regulator, market.match, { instrument });
+
+  // Bilateral trades: accepted, rejected, cancelled.
+  const propose = async (quantity: number): Promise<string> => {
+    const proposal = (await submit(ledger, trader1, market.propose, {
+      accountId: 'TRADE1',
+      buyerEntityId: 'ENT2',
+      instrument,
+      price: 10_000,
+      quantity,
+    })) as { id: string };
+    return proposal.id;
+  };
+  await submit(ledger, trader2, market.accept, { proposalId: await propose(4), accountId: 'TRADE2' });
+  await submit(ledger, trader2, market.reject, { proposalId: await propose(1), reason: 'too dear' });
+  await submit(ledger, trader1, market.cancelProposal, { proposalId: await propose(1) });
+
+  await submit(ledger, regulator, tx(cc.funds, 'Withdraw'), {
+    accountId: 'TRADE1',
+    amount: '1',
+    reference: 'bank-2',
+  });
+  await submit(ledger, trader1, tx(new SystemContract(), 'Heartbeat'), 'monitor-1');
+
+  // Offsets: issued to TRADE1, some moved to INST1's holding account for surrender, some retired.
+  await issueOffsetsToEnt1(ledger);
+  await submit(ledger, trader1, tx(cc.offset, 'TransferOffsets'), {
+    fromAccount: 'TRADE1',
+    toAccount: 'HOLD1',
+    quantity: 100,
+    projectId: 'PRJ1',
+  });
+  await submit(ledger, trader1, tx(cc.offset, 'RetireOffsets'), {
+    accountId: 'TRADE1',
+    quantity: 10,
+    beneficiary: 'a festival',
+  });
+
+  // A report rejected, corrected, verified (with a reason) and accepted.
+  ledger.setTime('2026-03-01T00:00:00Z');
+  await submit(ledger, operator1, tx(cc.mrv, 'SubmitReport'), Fixtures.report());
+  await submit(ledger, verifier, tx(cc.mrv, 'RejectReport'), { ...review, version: 1, reason: 'no meter' });
+  await submit(ledger, operator1, tx(cc.mrv, 'CorrectReport'), Fixtures.report('INST1', { reason: 'meter' }));
+  await submit(ledger, verifier, tx(cc.mrv, 'VerifyReport'), {
+    ...review,
+    version: 2,
+    verifiedEmissions: 3_300,
+    opinion: 'positive',
+    reason: 'stock count',
+  });
+  await submit(ledger, regulator, tx(cc.mrv, 'AcceptReport'), { ...review, version: 2 });
+
+  const surrender = tx(cc.compliance, 'Surrender');
+  await submit(ledger, operator1, surrender, { ...review, unitType: 'allowance', quantity: 3_000 });
+  await submit(ledger, operator1, surrender, { ...review, unitType: 'offset', quantity: 50 });
+  ledger.setTime('2026-10-01T00:00:00Z');
+  await submit(ledger, regulator, tx(cc.compliance, 'ClosePeriod'), { period: 2025 });
+}
+
+describe('chaincode events match the wire contract', () => {
+  let ledger: TestLedger;
+  beforeAll(async () => {
+    ledger = await marketScenario();
+    await everyStateChange(ledger);
+  });
+
+  it('every event the chaincode emitted parses with the schema of its name and loses no field', () => {
+    expect(ledger.world.events.length).toBeGreaterThan(CARBON_EVENT_NAMES.length);
+    for (const event of ledger.world.events) {
+      expect(isCarbonEventName(event.name)).toBe(true);
+      if (!isCarbonEventName(event.name)) continue;
+      const parsed = CARBON_EVENTS[event.name].safeParse(event.payload);
+      // The event's name in the failure message says which schema and emit site disagree.
+      expect({ name: event.name, issues: parsed.error?.issues }).toEqual({
+        name: event.name,
+        issues: undefined,
+      });
+      // An object schema strips keys it does not declare: equality proves the schema declares every field.
+      expect({ name: event.name, payload: parsed.data }).toEqual({
+        name: event.name,
+        payload: event.payload,
+      });
+      expect(parsed.data?.txId).toBe(event.txId);
+    }
+  });
+
+  it('the flow emitted every event of the contract, optional fields included', () => {
+    const emitted = new Set(ledger.world.events.map((event) => event.name));
+    expect(CARBON_EVENT_NAMES.filter((name) => !emitted.has(name))).toEqual([]);
+    const payloadOf = (name: string): Record<string, unknown> | undefined =>
+      ledger.world.events.find((event) => event.name === name)?.payload as
+        Record<string, unknown> | undefined;
+    expect(payloadOf('FundsWithdrawn')).toMatchObject({ reference: 'bank-2' });
+    expect(payloadOf('ReportVerified')).toMatchObject({ reason: 'stock count', differenceTonnes: 36 });
+    expect(payloadOf('ReportAccepted')).toMatchObject({ reason: 'stock count', verifiedEmissions: 3_300 });
+    expect(payloadOf('LargeOrderPlaced')).toMatchObject({ largeOrderThreshold: 500 });
+  });
+});
