@@ -36,7 +36,8 @@ const reviewedFigures = {
   /** Verified emissions, whole tonnes. */
   verifiedEmissions: z.number(),
   /** Verified − computed emissions, tonnes (negative when the verifier found less). */
-  differenceTonnes: z.number(),
+  /** Absent on verifications recorded before the materiality rule (round 2). */
+  differenceTonnes: z.number().optional(),
   /** The verifier's reason for the difference, when one was given. */
   reason: z.string().optional(),
 };

@@ -65,6 +65,9 @@ describe('field schemas', () => {
     );
     expect(refusal(shape, { id: 'A', factors: ['1', '0'] })).toBe('req.factors[1] must be greater than zero');
     expect(refusal(shape, { id: 'A', when: 'June' })).toMatch(/^req\.when must be an ISO-8601 UTC date/);
+    for (const day of ['2025-02-30', '2025-04-31', '2025-03-31T24:00Z', '2025-03-31T23:60Z']) {
+      expect(refusal(shape, { id: 'A', when: day })).toBe('req.when is not a valid date');
+    }
     expect(refusal(shape, [])).toBe('req must be a JSON object');
   });
 

@@ -47,10 +47,14 @@ export function parseIsoTime(value: unknown, field: string): string {
     throw invalidArgument(`${field} must be an ISO-8601 UTC date such as 2025-03-31T23:59:59Z`);
   }
   const millis = Date.parse(value);
-  if (Number.isNaN(millis)) {
+  // Date.parse rolls days that do not exist over (2025-02-30 is 2 March, 24:00 the next day): the instant must
+  // read back as the date and time that were written.
+  const iso = Number.isNaN(millis) ? '' : new Date(millis).toISOString();
+  const written = value.replace(/Z$/, '');
+  if (iso === '' || !iso.startsWith(written.slice(0, 10)) || !iso.slice(11).startsWith(written.slice(11))) {
     throw invalidArgument(`${field} is not a valid date`);
   }
-  return new Date(millis).toISOString();
+  return iso;
 }
 
 /** A lowercase hex SHA-256 digest. */

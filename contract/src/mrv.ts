@@ -84,7 +84,8 @@ export const EmissionReport = z
       .object({
         verifiedEmissionsTonnes: z.number(),
         /** verifiedEmissionsTonnes − emissionsTonnes (negative when the verifier found less). */
-        differenceTonnes: z.number(),
+        /** Absent on verifications recorded before the materiality rule (round 2). */
+        differenceTonnes: z.number().optional(),
         opinion: z.enum(VERIFICATION_OPINIONS),
         comment: z.string().optional(),
         /** Why the verified figure differs; required when the difference exceeds the period's materiality. */
@@ -101,7 +102,8 @@ export const EmissionReport = z
         by: z.string(),
         at: z.string(),
         /** The difference accepted: verified − computed emissions, in tonnes. */
-        differenceTonnes: z.number(),
+        /** Absent on verifications recorded before the materiality rule (round 2). */
+        differenceTonnes: z.number().optional(),
         /** The verifier's reason for it, if one was given. */
         reason: z.string().optional(),
       })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './fields';
-import { ANYONE, read, type TransactionDefinition } from './transaction';
+import { ANY_IDENTITY, ANYONE, read, type TransactionDefinition } from './transaction';
 
 /** Who the chaincode sees: the caller's MSP id and `carbon.*` attributes, and the transaction's id. */
 export const CallerIdentity = z
@@ -17,8 +17,7 @@ export const System = {
   whoAmI: read({
     contract: 'System',
     name: 'WhoAmI',
-    // Checked by no rule: any identity of the channel may call it, with or without a carbon role.
-    roles: ANYONE,
+    roles: ANY_IDENTITY,
     label: 'whoAmI',
     summary: "The caller's MSP id, carbon.role and carbon.entity as the chaincode sees them",
     args: [],

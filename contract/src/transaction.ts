@@ -22,7 +22,7 @@ export interface TransactionDefinition<
   /** `submit`: a write ordered into a block; `evaluate`: a read answered by one peer. */
   readonly kind: 'submit' | 'evaluate';
   /** The roles that may call it (the chaincode may narrow further, e.g. to the owning entity's users). */
-  readonly roles: readonly Role[];
+  readonly roles: Callers;
   /** Names the request in refusals: `allocation.quantity must be greater than zero`. */
   readonly label: string;
   /** A write's JSON request. */
@@ -34,6 +34,13 @@ export interface TransactionDefinition<
   readonly summary: string;
 }
 
+/**
+ * Who may call a transaction: roles, or {@link ANY_IDENTITY} — any identity of the channel, with or without a
+ * carbon role (the identity round trip, for diagnosing a missing role).
+ */
+export type Callers = readonly Role[] | typeof ANY_IDENTITY;
+export const ANY_IDENTITY = 'any identity';
+
 /** Every role: reads of reference data any participant may make. */
 export const ANYONE: readonly Role[] = ['regulator', 'verifier', 'operator', 'trader', 'auditor'];
 
@@ -41,7 +48,7 @@ export const ANYONE: readonly Role[] = ['regulator', 'verifier', 'operator', 'tr
 export function write<Request extends z.ZodType, Answer extends z.ZodType>(definition: {
   contract: string;
   name: string;
-  roles: readonly Role[];
+  roles: Callers;
   label: string;
   summary: string;
   request: Request;
@@ -54,7 +61,7 @@ export function write<Request extends z.ZodType, Answer extends z.ZodType>(defin
 export function read<const Args extends readonly z.ZodType[], Answer extends z.ZodType>(definition: {
   contract: string;
   name: string;
-  roles: readonly Role[];
+  roles: Callers;
   label: string;
   summary: string;
   args: Args;

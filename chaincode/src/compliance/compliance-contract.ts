@@ -64,8 +64,11 @@ export class ComplianceContract extends CarbonContract {
           `offsets count only against accepted verified emissions; ${installationId} has none for ${year}`,
         );
       }
-      // Offset limit: floor(verified emissions × share), so the share is never exceeded by rounding.
-      const limit = Math.floor((record.verifiedEmissions * period.offsetLimitBasisPoints) / 10_000);
+      // Offset limit: floor(verified emissions × share), so the share is never exceeded by rounding; in bigint,
+      // since the product of two safe integers need not be one.
+      const limit = Number(
+        (BigInt(record.verifiedEmissions) * BigInt(period.offsetLimitBasisPoints)) / 10_000n,
+      );
       const after = addQuantities(record.surrenderedOffsets, quantity);
       if (after > limit) {
         throw failedPrecondition(

@@ -1,8 +1,14 @@
 import { Context, Info, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from './carbon-contract';
-import { parseArgs, SystemHeartbeat, type CallerIdentity, type Heartbeat } from '@carbon-ets/contract';
+import {
+  parseArgs,
+  System,
+  SystemHeartbeat,
+  type CallerIdentity,
+  type Heartbeat,
+} from '@carbon-ets/contract';
 import { authorizeTransaction } from '../identity/access';
-import { callerOf, type Caller } from '../identity/caller';
+import type { Caller } from '../identity/caller';
 import { toBytes } from '../ledger/canonical-json';
 import { emitEvent } from '../ledger/events';
 import { txTime } from '../ledger/tx-time';
@@ -20,7 +26,7 @@ export class SystemContract extends CarbonContract {
   /** Returns the caller's MSP id, `carbon.role` and `carbon.entity` as JSON. Anyone may call it. */
   @Transaction(false)
   public WhoAmI(ctx: Context): string {
-    const caller: Caller = callerOf(ctx);
+    const caller: Caller = authorizeTransaction(ctx, System.whoAmI);
     return JSON.stringify({
       mspId: caller.mspId,
       role: caller.role ?? null,

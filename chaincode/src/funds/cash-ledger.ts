@@ -13,6 +13,7 @@ import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';
 import type { CashEntry, CashOrigin } from './cash-entry';
+import { compareText } from '../ledger/text-order';
 
 /** What a debit took: the entries deleted and the change written back (see the wire contract). */
 export type { CashDebit };
@@ -73,7 +74,7 @@ export class CashLedger {
     if (entryIds === undefined) {
       const all = await this.entriesOf(account.id);
       candidates.push(
-        ...all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+        ...all.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id)),
       );
     } else {
       for (const id of entryIds) {

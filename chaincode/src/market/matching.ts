@@ -1,4 +1,5 @@
 import type { OrderSide } from './order';
+import { compareText } from '../ledger/text-order';
 
 /** What the matching engine needs to know about an open order. */
 export interface MatchableOrder {
@@ -27,7 +28,7 @@ export interface Fill {
 
 /** Time priority: placement time, then order id (a tx id), so every peer orders ties the same way. */
 export function byTime(a: MatchableOrder, b: MatchableOrder): number {
-  return a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id);
+  return compareText(a.placedAt, b.placedAt) || compareText(a.id, b.id);
 }
 
 /** True when `candidate` has priority over `best` for an incoming order on `side`. */

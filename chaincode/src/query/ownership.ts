@@ -29,7 +29,7 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   factorSet: 2,
   lot: 2,
   issuance: 2,
-  allocation: 3,
+  allocation: 2,
   offsetProject: 1,
   offsetIssuance: 3,
   report: 2,

@@ -45,6 +45,17 @@ describe('Query', () => {
     });
   });
 
+  it("reads a free allocation and its history by period and installation, the allocation's own key", async () => {
+    const ledger = await standardScenario();
+    const reference = { type: 'allocation', id: [2025, 'INST1'] };
+    expect(await evaluate(ledger, Users.auditor, getObject, reference)).toMatchObject({
+      period: 2025,
+      installationId: 'INST1',
+    });
+    const result = (await evaluate(ledger, Users.auditor, history, reference)) as { history: unknown[] };
+    expect(result.history).toHaveLength(1);
+  });
+
   it('reads any object and its history with tx ids and timestamps', async () => {
     const ledger = await standardScenario();
     await submit(ledger, Users.regulator, tx(cc.registry, 'BlockAccount'), {

@@ -1,5 +1,6 @@
 export { UNIT_TYPES, type Lot, type LotOrigin, type LotStatus, type UnitType } from '@carbon-ets/contract';
 import type { Lot, UnitType } from '@carbon-ets/contract';
+import { compareText } from '../ledger/text-order';
 
 /** Which lots a movement may use. */
 export interface LotFilter {
@@ -24,8 +25,8 @@ export function matchesFilter(lot: Lot, filter: LotFilter): boolean {
 export function compareLots(a: Lot, b: Lot): number {
   return (
     a.vintage - b.vintage ||
-    (a.projectId ?? '').localeCompare(b.projectId ?? '') ||
+    compareText(a.projectId ?? '', b.projectId ?? '') ||
     a.serialStart - b.serialStart ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }

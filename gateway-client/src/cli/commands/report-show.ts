@@ -18,9 +18,10 @@ export function reportSummary(report: EmissionReport): Record<string, unknown> {
     emissions: `${report.emissionsTonnes} t (${report.emissionsKg} kg)`,
     factorSet: `${report.factorSet.id} v${report.factorSet.version}`,
     verified: verification ? `${verification.verifiedEmissionsTonnes} t by ${verification.verifier}` : '-',
-    difference: verification
-      ? `${signedTonnes(verification.differenceTonnes)}${verification.reason === undefined ? '' : ` (${verification.reason})`}`
-      : '-',
+    difference:
+      verification?.differenceTonnes !== undefined
+        ? `${signedTonnes(verification.differenceTonnes)}${verification.reason === undefined ? '' : ` (${verification.reason})`}`
+        : '-',
     rejected: report.rejection?.reason ?? '-',
     accepted: report.acceptance?.at ?? '-',
     late: report.late,
