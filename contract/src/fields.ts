@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDecimal, parseDecimal, parsePositiveDecimal } from './decimal';
+import { formatDecimal, parsePositiveDecimal } from './decimal';
 import { JsonTextError, NumberLiteral, parseExactJson } from './exact-json';
 import { parseAmount } from './money';
 import { parseQuantity, parseWholeNumber } from './quantity';
@@ -112,8 +112,6 @@ export const WholeNumber = field<number | string, number>(parseWholeNumber);
 export const BasisPoints = field<number | string, number>(parseBasisPoints);
 /** A positive amount in minor units, as a bigint; clients send a decimal string (or a safe integer). */
 export const Amount = field<string | number, bigint>(parseAmount);
-/** A non-negative decimal, in its canonical text (`"0.5703"`). */
-export const DecimalString = field<string | number, string>((v, f) => formatDecimal(parseDecimal(v, f)));
 export const PositiveDecimalString = field<string | number, string>((v, f) =>
   formatDecimal(parsePositiveDecimal(v, f)),
 );

@@ -54,8 +54,3 @@ export function formatFen(amount: Fen): string {
 export function tradeValue(price: number, quantity: number): Fen {
   return BigInt(price) * BigInt(quantity);
 }
-
-/** Sum of stored amounts. */
-export function sumFen(amounts: readonly string[]): Fen {
-  return amounts.reduce((sum, amount) => sum + fenOf(amount), 0n);
-}

@@ -16,8 +16,3 @@ export const ENTITY_ATTRIBUTE = 'carbon.entity';
 export const RegulatorMsp = 'RegulatorMSP';
 export const VerifierMsp = 'VerifierMSP';
 export const AuditorMsp = 'AuditorMSP';
-
-/** True for a role name. */
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -42,7 +42,7 @@ export interface CommitWait {
 }
 
 /** Block cutting every 500 ms (the local network's batch timeout): see {@link commitWaitFor}. */
-export const DEFAULT_COMMIT_WAIT: CommitWait = commitWaitFor(500);
+const DEFAULT_COMMIT_WAIT: CommitWait = commitWaitFor(500);
 
 /**
  * The commit wait for an ordering service that cuts a block at least every `batchTimeoutMs`: a committed
@@ -71,7 +71,7 @@ export interface SubmitOutcome {
 }
 
 /** Fabric's name for a validation code, e.g. `MVCC_READ_CONFLICT`. */
-export function validationCodeName(code: number): string {
+function validationCodeName(code: number): string {
   return Object.entries(StatusCode).find(([, value]) => value === code)?.[0] ?? `code ${code}`;
 }
 

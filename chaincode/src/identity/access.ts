@@ -88,7 +88,7 @@ export function authorize(ctx: Context, action: string, rules: readonly AccessRu
 }
 
 /** True when the caller is an enterprise user (operator or trader). */
-export function isEnterpriseUser(caller: Caller): boolean {
+function isEnterpriseUser(caller: Caller): boolean {
   return caller.role !== undefined && ENTERPRISE_ROLES.includes(caller.role);
 }
 

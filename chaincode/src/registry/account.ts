@@ -10,7 +10,7 @@ import {
 /** Accounts: their schemas are the wire contract's (`@carbon-ets/contract`). */
 export { ACCOUNT_KINDS, ACCOUNT_STATUSES, type Account, type AccountKind, type AccountStatus };
 
-export const NATIONAL_ACCOUNT_KINDS: readonly AccountKind[] = ['allocation', 'auction', 'deletion'];
+const NATIONAL_ACCOUNT_KINDS: readonly AccountKind[] = ['allocation', 'auction', 'deletion'];
 
 /** Fixed ids of the national accounts, so every transaction can find them without a lookup table. */
 export const NationalAccount = NATIONAL_ACCOUNTS;

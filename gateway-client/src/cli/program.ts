@@ -3,7 +3,7 @@ import { type Command, ExpectedError, type OptionSpec } from './command';
 import { COMMAND_GROUPS, COMMANDS } from './commands';
 
 /** Options of every command, given before or after it: `carbon --org X whoami` = `carbon whoami --org X`. */
-export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   org: { type: 'string', description: 'organisation to act for, e.g. Regulator, Enterprise1' },
   user: { type: 'string', description: "user of that organisation (default: the org's first user)" },
   json: { type: 'boolean', description: 'machine-readable output' },

@@ -17,7 +17,7 @@ import { formatRecord, formatTable } from '../output';
  * Environment variable naming a block the org's peer must have committed before the command reads: a script
  * that wrote through another org's peer (`committed … in block N`) sets it to N to read its own write.
  */
-export const READ_AFTER_BLOCK_ENV = 'CARBON_READ_AFTER_BLOCK';
+const READ_AFTER_BLOCK_ENV = 'CARBON_READ_AFTER_BLOCK';
 
 /** The contract façades as `--org/--user`; each committed write is noted on stderr with its tx id. */
 export function facades(context: CommandContext): {
