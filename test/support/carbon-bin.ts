@@ -1,7 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { cliEnvironment, noteCliCommits } from './read-your-writes';
-import type { CliRun } from './carbon-cli';
+import { type CliRun, runCarbonProcess } from './carbon-cli';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(REPO_ROOT, 'gateway-client', 'dist', 'cli', 'carbon.js');
@@ -20,20 +19,5 @@ export function buildCarbonBin(): void {
 
 /** Runs the built `carbon` bin (the package's `bin` entry) as a user would: a separate process, real identities. */
 export function carbonBin(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: REPO_ROOT,
-      env: cliEnvironment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      noteCliCommits(stdout + stderr);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
+  return runCarbonProcess([BIN, ...args]);
 }
