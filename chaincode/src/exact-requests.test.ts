@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { issueOffsetsToEnt1 } from './testing/cycle';
+import { addEnt1Installation, issueOffsetsToEnt1 } from './testing/cycle';
 import { expectRefused } from './testing/expect-refused';
 import { Users } from './testing/identities';
 import type { TestIdentity } from './testing/memory-identity';
@@ -306,16 +306,7 @@ describe('exact requests: refused with one line naming the key or number, and no
   it('takes a decimal sent as a JSON number from its text, never from a double', async () => {
     const ledger = base.fork();
     // INST1 has had its 2025 allocation: allocate to a new installation.
-    await submit(ledger, Users.regulator, tx(cc.registry, 'AddInstallations'), {
-      entityId: 'ENT1',
-      installations: [{ id: 'INST9', sector: 'power', capacity: '5' }],
-    });
-    await submit(ledger, Users.regulator, tx(cc.registry, 'OpenAccount'), {
-      kind: 'holding',
-      id: 'HOLD9',
-      entityId: 'ENT1',
-      installationId: 'INST9',
-    });
+    await addEnt1Installation(ledger, 'INST9', 'HOLD9', '5');
     // 1000.3 has no exact double; the allocation uses the digits as written.
     const request = withLiteral({ ...benchmarkAllocation, installationId: 'INST9' }, 'output', '1000.3');
     const result = (await submit(ledger, Users.regulator, allocate, request)) as {

@@ -237,3 +237,18 @@ export function sendAsDecimalString(field: string, literal: NumberLiteral): Chai
     `${field} is a JSON number beyond 2^53 (${literal.text}); send it as a decimal string, e.g. "${literal.text.replace(/^-/, '')}"`,
   );
 }
+
+/**
+ * Parses a client's JSON text exactly (see {@link parseExactJson}); malformed JSON, a repeated key or too deep a
+ * nesting is one INVALID_ARGUMENT line naming `what`, not a crash.
+ */
+export function parseJsonText(text: string, what: string): ExactJson {
+  try {
+    return parseExactJson(text);
+  } catch (err) {
+    if (!(err instanceof JsonTextError)) throw err;
+    throw invalidArgument(
+      err.reason === 'syntax' ? `${what} is not valid JSON: ${err.message}` : `${what}: ${err.message}`,
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDecimal, parsePositiveDecimal } from './decimal';
-import { JsonTextError, NumberLiteral, parseExactJson } from './exact-json';
+import { NumberLiteral, parseJsonText, quoteKey } from './exact-json';
 import { parseAmount } from './money';
 import { parseQuantity, parseWholeNumber } from './quantity';
 import { ChaincodeError, invalidArgument } from './refusal';
@@ -87,11 +87,19 @@ export function field<In, Out>(parse: (value: unknown, field: string) => Out) {
     try {
       return parse(value, FIELD);
     } catch (err) {
-      if (!(err instanceof ChaincodeError)) throw err;
-      ctx.addIssue({ code: 'custom', message: err.message.replace(/^[A-Z_]+: /, '') });
+      addRefusal(ctx, err);
       return z.NEVER;
     }
   });
+}
+
+/**
+ * Reports a parser's refusal as the schema's issue (its text without the `CODE: ` prefix, the reader adds the
+ * path); any other error is a bug and propagates.
+ */
+function addRefusal(ctx: z.RefinementCtx, err: unknown): void {
+  if (!(err instanceof ChaincodeError)) throw err;
+  ctx.addIssue({ code: 'custom', message: err.message.slice(err.code.length + 2) });
 }
 
 /** A field that may be left out; `null` counts as left out. */
@@ -154,12 +162,6 @@ export function distinctIds(maxItems = 1000) {
 /** How many unknown keys one refusal names before it says how many there are. */
 const UNKNOWN_KEYS_NAMED = 5;
 
-/** A client's key in a one-line message: JSON-quoted (no raw newlines) and cut short. */
-function quote(key: string): string {
-  const quoted = JSON.stringify(key);
-  return quoted.length > 66 ? `${quoted.slice(0, 62)}…"` : quoted;
-}
-
 /**
  * A request object that refuses any key it does not declare — a misspelt optional field must never fall
  * back to its default: `transfer: unknown key "quantitty"; accepted: fromAccount, lotIds, quantity, toAccount`.
@@ -182,7 +184,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
         .filter((key) => !accepted.includes(key))
         .sort();
       if (unknown.length > 0) {
-        const named = unknown.slice(0, UNKNOWN_KEYS_NAMED).map(quote).join(', ');
+        const named = unknown.slice(0, UNKNOWN_KEYS_NAMED).map(quoteKey).join(', ');
         const more = unknown.length > UNKNOWN_KEYS_NAMED ? ` (${unknown.length} in all)` : '';
         ctx.addIssue({
           code: 'custom',
@@ -208,16 +210,9 @@ export function jsonArgument<T extends z.ZodType>(schema: T): z.ZodType<z.output
         return z.NEVER;
       }
       try {
-        return parseExactJson(value);
+        return parseJsonText(value, FIELD);
       } catch (err) {
-        if (!(err instanceof JsonTextError)) throw err;
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            err.reason === 'syntax'
-              ? `${FIELD} is not valid JSON: ${err.message}`
-              : `${FIELD}: ${err.message}`,
-        });
+        addRefusal(ctx, err);
         return z.NEVER;
       }
     })
@@ -246,8 +241,7 @@ export function idRecord<T extends z.ZodType>(
       try {
         parseId(key, `${FIELD} key`);
       } catch (err) {
-        if (!(err instanceof ChaincodeError)) throw err;
-        ctx.addIssue({ code: 'custom', message: err.message.replace(/^[A-Z_]+: /, '') });
+        addRefusal(ctx, err);
         return z.NEVER;
       }
       const parsed = item.safeParse((value as Readonly<Record<string, unknown>>)[key]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseExactJson, JsonTextError, type ExactJson } from './exact-json';
+import { parseJsonText } from './exact-json';
 import { FIELD } from './fields';
 import { invalidArgument } from './refusal';
 import type { Role } from './roles';
@@ -110,18 +110,7 @@ export function parseRequest<T extends TransactionDefinition>(
   definition: T,
   text: string,
 ): ParsedRequestOf<T> {
-  let value: ExactJson;
-  try {
-    value = parseExactJson(text);
-  } catch (err) {
-    if (!(err instanceof JsonTextError)) throw err;
-    throw invalidArgument(
-      err.reason === 'syntax'
-        ? `${definition.label} is not valid JSON: ${err.message}`
-        : `${definition.label}: ${err.message}`,
-    );
-  }
-  const parsed = definition.request.safeParse(value);
+  const parsed = definition.request.safeParse(parseJsonText(text, definition.label));
   if (!parsed.success) throw refusalOf(definition.label, parsed.error);
   return parsed.data as ParsedRequestOf<T>;
 }

@@ -1,10 +1,4 @@
-import {
-  type ExactJson,
-  invalidArgument,
-  JsonTextError,
-  NumberLiteral,
-  parseExactJson,
-} from '@carbon-ets/contract';
+import { NumberLiteral } from '@carbon-ets/contract';
 
 /**
  * Deterministic JSON: object keys sorted at every level, no whitespace. Every peer must produce the same bytes
@@ -48,21 +42,4 @@ export function toBytes(value: unknown): Uint8Array {
 /** Parses ledger bytes written by {@link toBytes}. */
 export function fromBytes(bytes: Uint8Array): unknown {
   return JSON.parse(Buffer.from(bytes).toString('utf8'));
-}
-
-/**
- * Parses a client's JSON argument exactly (see {@link parseExactJson}: numbers that are not safe integers keep
- * their text); malformed JSON is a user mistake, not a crash.
- */
-export function parseJsonArgument(text: string, what: string): ExactJson {
-  try {
-    return parseExactJson(text);
-  } catch (error) {
-    if (!(error instanceof JsonTextError)) {
-      throw error;
-    }
-    throw invalidArgument(
-      error.reason === 'syntax' ? `${what} is not valid JSON: ${error.message}` : `${what}: ${error.message}`,
-    );
-  }
 }

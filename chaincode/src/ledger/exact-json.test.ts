@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, parseJsonArgument } from './canonical-json';
+import { canonicalJson } from './canonical-json';
 import {
   JsonTextError,
   MAX_JSON_DEPTH,
@@ -8,6 +8,7 @@ import {
   parseDecimal,
   parseExactJson,
   parseQuantity,
+  parseJsonText,
 } from '@carbon-ets/contract';
 
 /** The parse with every object turned into a plain one, for comparing with JSON.parse. */
@@ -95,23 +96,23 @@ describe('exact JSON', () => {
   });
 
   it('refuses a key given twice, which JSON.parse would take as last-wins', () => {
-    expect(() => parseJsonArgument('{"quantity":1,"quantity":1000}', 'transfer')).toThrow(
+    expect(() => parseJsonText('{"quantity":1,"quantity":1000}', 'transfer')).toThrow(
       'INVALID_ARGUMENT: transfer: key "quantity" appears twice',
     );
   });
 
   it('refuses nesting deeper than any request, before the stack could overflow', () => {
     const deep = `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`;
-    expect(() => parseJsonArgument(deep, 'req')).toThrow(
+    expect(() => parseJsonText(deep, 'req')).toThrow(
       `INVALID_ARGUMENT: req: nested more than ${MAX_JSON_DEPTH} levels deep`,
     );
     const ok = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
-    expect(() => parseJsonArgument(ok, 'req')).not.toThrow();
-    expect(() => parseJsonArgument('['.repeat(100_000), 'req')).toThrow('nested more than');
+    expect(() => parseJsonText(ok, 'req')).not.toThrow();
+    expect(() => parseJsonText('['.repeat(100_000), 'req')).toThrow('nested more than');
   });
 
   it('says where malformed JSON goes wrong', () => {
-    expect(() => parseJsonArgument('{"fromAccount": ', 'transfer')).toThrow(
+    expect(() => parseJsonText('{"fromAccount": ', 'transfer')).toThrow(
       'INVALID_ARGUMENT: transfer is not valid JSON: unexpected end of text at position 16',
     );
   });

@@ -11,8 +11,9 @@ import {
   parseWholeNumber,
   sumQuantities,
   toSafeNumber,
+  parseJsonText,
 } from '@carbon-ets/contract';
-import { canonicalJson, fromBytes, parseJsonArgument, toBytes } from './canonical-json';
+import { canonicalJson, fromBytes, toBytes } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, drops undefined and refuses floats', () => {
@@ -21,9 +22,7 @@ describe('canonical JSON', () => {
     );
     expect(fromBytes(toBytes({ b: 'x', a: null }))).toEqual({ a: null, b: 'x' });
     expect(() => canonicalJson({ price: 0.1 })).toThrow('non-integer');
-    expect(() => parseJsonArgument('{nope', 'request')).toThrow(
-      'INVALID_ARGUMENT: request is not valid JSON',
-    );
+    expect(() => parseJsonText('{nope', 'request')).toThrow('INVALID_ARGUMENT: request is not valid JSON');
   });
 });
 

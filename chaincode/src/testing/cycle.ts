@@ -45,3 +45,25 @@ export async function issueOffsetsToEnt1(ledger: TestLedger, quantity = 1_000): 
     toAccount: 'TRADE1',
   });
 }
+
+/**
+ * Adds a power installation of ENT1 with its holding account: an installation that has had no free
+ * allocation yet (INST1 has its 2025 allocation in the standard scenario).
+ */
+export async function addEnt1Installation(
+  ledger: TestLedger,
+  installationId: string,
+  accountId: string,
+  capacity: string,
+): Promise<void> {
+  await submit(ledger, Users.regulator, tx(cc.registry, 'AddInstallations'), {
+    entityId: 'ENT1',
+    installations: [{ id: installationId, sector: 'power', capacity }],
+  });
+  await submit(ledger, Users.regulator, tx(cc.registry, 'OpenAccount'), {
+    kind: 'holding',
+    id: accountId,
+    entityId: 'ENT1',
+    installationId,
+  });
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Context } from 'fabric-contract-api';
 import { Users } from '../testing/identities';
 import type { TestIdentity } from '../testing/memory-identity';
-import { acceptInst1Report, issueOffsetsToEnt1 } from '../testing/cycle';
+import { acceptInst1Report, addEnt1Installation, issueOffsetsToEnt1 } from '../testing/cycle';
 import { cc, standardScenario, submit, tx } from '../testing/scenario';
 import type { TestLedger } from '../testing/test-ledger';
 import type { Lot } from './lot';
@@ -131,16 +131,7 @@ describe('conservation of units (property-based)', () => {
     base = await standardScenario();
     await issueOffsetsToEnt1(base);
     await acceptInst1Report(base, 3_000, 'flare gas double-counted in the report');
-    await submit(base, Users.regulator, tx(cc.registry, 'AddInstallations'), {
-      entityId: 'ENT1',
-      installations: [{ id: 'INST3', sector: 'power', capacity: '300' }],
-    });
-    await submit(base, Users.regulator, tx(cc.registry, 'OpenAccount'), {
-      kind: 'holding',
-      id: 'HOLD3',
-      entityId: 'ENT1',
-      installationId: 'INST3',
-    });
+    await addEnt1Installation(base, 'INST3', 'HOLD3', '300');
   });
 
   it('conserves totals per vintage, never duplicates a serial and never moves surrendered or retired units', async () => {
