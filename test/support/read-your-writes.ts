@@ -17,9 +17,15 @@ export function noteCliCommits(output: string): void {
     noteCommitted(BigInt(match[1] ?? 0));
 }
 
+/** The newest block each connection's peer is known to have committed, so a read asks its peer only when behind. */
+const knownCommitted = new WeakMap<CarbonConnection, bigint>();
+
 /** Waits until the connection's peer has every block this test file has seen committed. */
 export async function readYourWrites(connection: CarbonConnection): Promise<void> {
-  if (newestCommittedBlock >= 0n) await waitForBlock(connection, newestCommittedBlock);
+  const needed = newestCommittedBlock;
+  if (needed < 0n || (knownCommitted.get(connection) ?? -1n) >= needed) return;
+  await waitForBlock(connection, needed);
+  knownCommitted.set(connection, needed);
 }
 
 /** Environment for a `carbon` command so its reads wait for this file's writes (CARBON_READ_AFTER_BLOCK). */
