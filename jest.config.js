@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@carbon-ets/contract$': '<rootDir>/contract/src/index.ts',
   '^@carbon-ets/gateway-client$': '<rootDir>/gateway-client/src/index.ts',
   '^@carbon-ets/network$': '<rootDir>/network/src/index.ts',
+  '^@carbon-ets/server$': '<rootDir>/server/src/index.ts',
 };
 
 module.exports = {
@@ -26,6 +27,7 @@ module.exports = {
         '<rootDir>/chaincode/src',
         '<rootDir>/gateway-client/src',
         '<rootDir>/network/src',
+        '<rootDir>/server/src',
         '<rootDir>/bench',
       ],
       testMatch: ['**/*.test.ts'],

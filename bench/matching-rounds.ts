@@ -8,9 +8,9 @@ export interface MatchRound {
   /** Placements that failed (endorsement error or invalid commit); their orders are not in the book. */
   readonly failedPlacements: number;
   readonly trades: number;
-  /** Submit to commit, retries included. */
+  /** Submit to commit, retries and further rounds (`more`) included. */
   readonly matchLatencyMs: number;
-  /** Proposals it took (1 = committed at the first attempt). */
+  /** Proposals it took over all its rounds (1 = one round, committed at the first attempt). */
   readonly attempts: number;
 }
 
@@ -66,20 +66,28 @@ export async function matchingRounds(
         }),
       );
       const t0 = performance.now();
-      // Through the client's submit: a clearing endorsed while one peer still lacks the latest placements
-      // gets mismatched endorsements; submit retries it with a new proposal, as an application would.
-      const outcome = await submit(regulator.contract, 'Market:Match', {
-        arguments: [JSON.stringify({ instrument: ledger.instrument })],
-        maxAttempts: 5,
-      });
+      let trades = 0;
+      let attempts = 0;
+      // A clearing round is bounded (CLEARING_LIMITS): clear again while the answer says there is more.
+      for (let more = true; more;) {
+        // Through the client's submit: a clearing endorsed while one peer still lacks the latest placements
+        // gets mismatched endorsements; submit retries it with a new proposal, as an application would.
+        const outcome = await submit(regulator.contract, 'Market:Match', {
+          arguments: [JSON.stringify({ instrument: ledger.instrument })],
+          maxAttempts: 5,
+        });
+        const answer = JSON.parse(new TextDecoder().decode(outcome.result)) as ClearingResult;
+        trades += answer.trades.length;
+        attempts += outcome.attempts;
+        more = answer.more;
+      }
       const latency = performance.now() - t0;
-      const answer = JSON.parse(new TextDecoder().decode(outcome.result)) as ClearingResult;
       results.push({
         orders: width * 2 - failed,
         failedPlacements: failed,
-        trades: answer.trades.length,
+        trades,
         matchLatencyMs: latency,
-        attempts: outcome.attempts,
+        attempts,
       });
     }
     return results;

@@ -358,6 +358,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
     expect(cleared.trades).toEqual([
       expect.objectContaining({ quantity: 100, sellOrderId, buyAccountId: holdingB }),
     ]);
+    expect(cleared.more).toBe(false);
 
     const cancelled = await carbon(
       'order',

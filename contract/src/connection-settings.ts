@@ -50,6 +50,11 @@ export const OrgConnectionSettingsSchema = z
     users: z.record(z.string(), UserIdentityFilesSchema).readonly(),
     /** The org's Fabric CA, for enrolling and registering users. */
     ca: CaSettingsSchema,
+    /** Where the org's member server listens (absent in settings written before round 2). */
+    server: z
+      .strictObject({ host: text, port: z.int().min(1).max(65535) })
+      .readonly()
+      .optional(),
   })
   .readonly();
 export type OrgConnectionSettings = z.infer<typeof OrgConnectionSettingsSchema>;

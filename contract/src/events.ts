@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { AllocationRecord } from './allowance';
 import { ComplianceStatus, PeriodClosing } from './compliance';
-import { Instrument, HoldingLimit, MarketStatus, Order, PriceBand, Proposal, Trade } from './market';
+import {
+  CLEARING_LIMITS,
+  Instrument,
+  HoldingLimit,
+  MarketStatus,
+  Order,
+  PriceBand,
+  Proposal,
+  Trade,
+} from './market';
 import { EmissionReport } from './mrv';
 import { OffsetIssuance, OffsetProject } from './offset';
 import { CompliancePeriod, EmissionFactorSet } from './period';
@@ -182,12 +191,14 @@ export const CARBON_EVENTS = {
   LargeOrderPlaced: eventPayload({ ...placedOrder, largeOrderThreshold: z.number() }),
   /** Market:CancelOrder: the cancelled order and what it released. */
   OrderCancelled: eventPayload({ order: Order, released: OrderRelease }),
-  /** Market:Match: the fills and the orders expired by this clearing. */
+  /** Market:Match: the fills and the orders expired by this clearing round (bounded by CLEARING_LIMITS). */
   OrdersMatched: eventPayload({
     instrument: z.string(),
     cutoff: z.string(),
-    trades: z.array(MatchedTrade).readonly(),
-    expiredOrderIds: z.array(z.string()).readonly(),
+    trades: z.array(MatchedTrade).max(CLEARING_LIMITS.fills).readonly(),
+    expiredOrderIds: z.array(z.string()).max(CLEARING_LIMITS.expiries).readonly(),
+    /** The round stopped at a limit: the operator clears again. */
+    more: z.boolean(),
   }),
   /** Market:ProposeTrade. */
   TradeProposed: eventPayload({ proposal: Proposal }),

@@ -252,3 +252,18 @@ export function parseJsonText(text: string, what: string): ExactJson {
     );
   }
 }
+
+/**
+ * Writes a value read by {@link parseExactJson} back as JSON text, each number exactly as it was written: a
+ * server that checked a request passes the chaincode the very numbers the client sent, never a rounded double.
+ */
+export function exactJsonText(value: ExactJson): string {
+  if (value instanceof NumberLiteral) return value.text;
+  if (Array.isArray(value)) return `[${value.map(exactJsonText).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}:${exactJsonText(item)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -3,6 +3,7 @@ import { formatDecimal, parsePositiveDecimal } from './decimal';
 import { NumberLiteral, parseJsonText, quoteKey } from './exact-json';
 import { parseAmount } from './money';
 import { parseQuantity, parseWholeNumber } from './quantity';
+import { documentedAs, jsonArguments, type JsonSchemaMeta } from './json-schema';
 import { ChaincodeError, invalidArgument } from './refusal';
 
 /**
@@ -78,8 +79,11 @@ export function parseBasisPoints(value: unknown, field: string): number {
  * A field read by `parse`: `In` is what a client sends (its TypeScript type), the output is what the parser
  * returns. An absent or null value is "required"; wrap with {@link optional} where it may be left out.
  */
-export function field<In, Out>(parse: (value: unknown, field: string) => Out) {
-  return z.custom<In>().transform((value, ctx): Out => {
+export function field<In, Out>(
+  parse: (value: unknown, field: string) => Out,
+  jsonSchema: JsonSchemaMeta = {},
+) {
+  const schema = z.custom<In>().transform((value, ctx): Out => {
     if (value === undefined || value === null) {
       ctx.addIssue({ code: 'custom', message: `${FIELD} is required` });
       return z.NEVER;
@@ -91,6 +95,8 @@ export function field<In, Out>(parse: (value: unknown, field: string) => Out) {
       return z.NEVER;
     }
   });
+  // What the API document says a client sends: the parser itself cannot be described in JSON Schema.
+  return Object.keys(jsonSchema).length === 0 ? schema : schema.meta(jsonSchema);
 }
 
 /**
@@ -112,32 +118,83 @@ export function optional<T extends z.ZodType>(schema: T): z.ZodOptional<T> {
   ) as unknown as z.ZodOptional<T>;
 }
 
-export const Id = field<string, string>(parseId);
-export const Year = field<number | string, number>(parseYear);
+/** A whole number written as a JSON integer or as a decimal string (beyond 2^53). */
+export function wholeNumberSchema(description: string, minimum = 0): JsonSchemaMeta {
+  return {
+    description,
+    anyOf: [
+      { type: 'integer', minimum },
+      { type: 'string', pattern: '^[0-9]+$' },
+    ],
+  };
+}
+
+export const Id = field<string, string>(parseId, {
+  type: 'string',
+  pattern: ID_PATTERN.source,
+  description: "An identifier: 1-128 letters, digits, '.', '_' or '-'",
+});
+export const Year = field<number | string, number>(parseYear, {
+  type: 'integer',
+  minimum: 2000,
+  maximum: 2200,
+  description: 'A calendar year: a compliance period or a vintage',
+});
 /** Whole tonnes, greater than zero (JSON safe integer or decimal string). */
-export const Quantity = field<number | string, number>(parseQuantity);
-export const WholeNumber = field<number | string, number>(parseWholeNumber);
-export const BasisPoints = field<number | string, number>(parseBasisPoints);
-/** A positive amount in minor units, as a bigint; clients send a decimal string (or a safe integer). */
-export const Amount = field<string | number, bigint>(parseAmount);
-export const PositiveDecimalString = field<string | number, string>((v, f) =>
-  formatDecimal(parsePositiveDecimal(v, f)),
+export const Quantity = field<number | string, number>(
+  parseQuantity,
+  wholeNumberSchema('Whole units (tonnes, or minor units of money), greater than zero', 1),
 );
-export const IsoTime = field<string, string>(parseIsoTime);
-export const Sha256 = field<string, string>(parseSha256);
+export const WholeNumber = field<number | string, number>(
+  parseWholeNumber,
+  wholeNumberSchema('A whole number ≥ 0'),
+);
+export const BasisPoints = field<number | string, number>(parseBasisPoints, {
+  type: 'integer',
+  minimum: 0,
+  maximum: 10_000,
+  description: 'Basis points (10000 = 100 %)',
+});
+/** A positive amount in minor units, as a bigint; clients send a decimal string (or a safe integer). */
+export const Amount = field<string | number, bigint>(
+  parseAmount,
+  wholeNumberSchema('Minor units of the currency (fen), greater than zero', 1),
+);
+export const PositiveDecimalString = field<string | number, string>(
+  (v, f) => formatDecimal(parsePositiveDecimal(v, f)),
+  {
+    description: 'A positive decimal, best sent as a string to keep every digit',
+    anyOf: [
+      { type: 'number', exclusiveMinimum: 0 },
+      { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
+    ],
+  },
+);
+export const IsoTime = field<string, string>(parseIsoTime, {
+  type: 'string',
+  description: 'An ISO-8601 UTC date or time: 2025-03-31 or 2025-03-31T23:59:59Z',
+});
+export const Sha256 = field<string, string>(parseSha256, { type: 'string', pattern: '^[0-9a-f]{64}$' });
 export const Text = (maxLength = 256) =>
-  field<string, string>((value, name) => parseText(value, name, maxLength));
-export const OneOf = <const T extends readonly [string, ...string[]]>(allowed: T) =>
-  field<T[number], T[number]>((value, name) => {
-    if (typeof value !== 'string' || !allowed.includes(value)) {
-      throw invalidArgument(`${name} must be one of ${allowed.join(', ')}`);
-    }
-    return value;
+  field<string, string>((value, name) => parseText(value, name, maxLength), {
+    type: 'string',
+    minLength: 1,
+    maxLength,
   });
+export const OneOf = <const T extends readonly [string, ...string[]]>(allowed: T) =>
+  field<T[number], T[number]>(
+    (value, name) => {
+      if (typeof value !== 'string' || !allowed.includes(value)) {
+        throw invalidArgument(`${name} must be one of ${allowed.join(', ')}`);
+      }
+      return value;
+    },
+    { type: 'string', enum: [...allowed] },
+  );
 
 /** A non-empty list of at most `maxItems` items. */
 export function list<T extends z.ZodType>(item: T, maxItems = 1000, what = 'items') {
-  return z
+  const schema = z
     .custom<z.input<T>[]>()
     .transform((value, ctx) => {
       if (!Array.isArray(value) || value.length === 0 || value.length > maxItems) {
@@ -150,13 +207,17 @@ export function list<T extends z.ZodType>(item: T, maxItems = 1000, what = 'item
       return value;
     })
     .pipe(z.array(item));
+  documentedAs.set(schema, z.array(item).min(1).max(maxItems));
+  return schema;
 }
 
 /** Distinct ids (e.g. lots to spend: naming one twice would spend it twice). */
 export function distinctIds(maxItems = 1000) {
-  return list(Id, maxItems, 'ids').refine((ids) => new Set(ids).size === ids.length, {
+  const schema = list(Id, maxItems, 'ids').refine((ids) => new Set(ids).size === ids.length, {
     message: `${FIELD} contains the same id twice`,
   });
+  documentedAs.set(schema, z.array(Id).min(1).max(maxItems));
+  return schema;
 }
 
 /** How many unknown keys one refusal names before it says how many there are. */
@@ -168,7 +229,7 @@ const UNKNOWN_KEYS_NAMED = 5;
  */
 export function strictObject<S extends z.ZodRawShape>(shape: S) {
   const accepted = Object.keys(shape).sort();
-  return z
+  const schema = z
     .custom<unknown>()
     .superRefine((value, ctx) => {
       if (
@@ -193,7 +254,9 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
         });
       }
     })
-    .pipe(z.object(shape)) as unknown as z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>>;
+    .pipe(z.object(shape));
+  documentedAs.set(schema, z.strictObject(shape));
+  return schema as unknown as z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>>;
 }
 
 /**
@@ -202,7 +265,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
  * the façade sends its JSON text.
  */
 export function jsonArgument<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
-  return z
+  const argument = z
     .custom<unknown>()
     .transform((value, ctx): unknown => {
       if (typeof value !== 'string') {
@@ -216,7 +279,10 @@ export function jsonArgument<T extends z.ZodType>(schema: T): z.ZodType<z.output
         return z.NEVER;
       }
     })
-    .pipe(schema) as unknown as z.ZodType<z.output<T>, z.input<T>>;
+    .pipe(schema);
+  documentedAs.set(argument, schema);
+  jsonArguments.add(argument);
+  return argument as unknown as z.ZodType<z.output<T>, z.input<T>>;
 }
 
 /**
@@ -255,5 +321,6 @@ export function idRecord<T extends z.ZodType>(
     }
     return result;
   });
+  documentedAs.set(record, z.record(z.string().regex(ID_PATTERN), item));
   return record as unknown as z.ZodType<Record<string, z.output<T>>, Readonly<Record<string, z.input<T>>>>;
 }

@@ -24,3 +24,4 @@ export * from './units';
 export * from './error-printer';
 export * from './config-issues';
 export * from './connection-settings';
+export * from './json-schema';

@@ -51,11 +51,17 @@ export function parseInstrumentId(value: unknown, field: string): InstrumentRef 
 }
 
 /** An instrument id (`allowance-2025`), read into its parts. */
-export const InstrumentName = field<string, InstrumentRef>(parseInstrumentId);
+const INSTRUMENT_SCHEMA = {
+  type: 'string',
+  pattern: '^(allowance|offset)-[0-9]{4}$',
+  description: 'An instrument: <unitType>-<vintage>, e.g. allowance-2025',
+};
+export const InstrumentName = field<string, InstrumentRef>(parseInstrumentId, INSTRUMENT_SCHEMA);
 
 /** The instrument of a market-data read: a short text, then an instrument id. */
-const InstrumentText = field<string, InstrumentRef>((value, name) =>
-  parseInstrumentId(parseText(value, name, 32), name),
+const InstrumentText = field<string, InstrumentRef>(
+  (value, name) => parseInstrumentId(parseText(value, name, 32), name),
+  INSTRUMENT_SCHEMA,
 );
 
 /** A limit price: a positive whole number of fen (the 0.01 CNY tick is 1 fen). */
@@ -69,7 +75,11 @@ export function parsePrice(value: unknown, field: string): number {
 }
 
 /** Fen per tonne, a positive whole number. */
-export const Price = field<number, number>(parsePrice);
+export const Price = field<number, number>(parsePrice, {
+  type: 'integer',
+  minimum: 1,
+  description: 'Fen per tonne (the 0.01 CNY tick is 1 fen)',
+});
 
 /**
  * A tradable instrument: one unit type and vintage (`allowance-2025`, `offset-2025`). Its trading rules are
@@ -124,23 +134,29 @@ export const HoldingLimit = z
 export type HoldingLimit = z.infer<typeof HoldingLimit>;
 
 /** A holding limit in a request: required, a whole number of tonnes, or `null` to remove the limit. */
-const HoldingLimitValue = z.custom<number | string | null>().transform((value, ctx): number | null => {
-  // A missing key reaches here as undefined: `limit` is required, even to remove the limit.
-  if ((value as unknown) === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${FIELD} is required: a number of tonnes, or null to remove the limit`,
-    });
-    return z.NEVER;
-  }
-  if (value === null) return null;
-  const parsed = WholeNumber.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
-    return z.NEVER;
-  }
-  return parsed.data;
-});
+const HoldingLimitValue = z
+  .custom<number | string | null>()
+  .transform((value, ctx): number | null => {
+    // A missing key reaches here as undefined: `limit` is required, even to remove the limit.
+    if ((value as unknown) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${FIELD} is required: a number of tonnes, or null to remove the limit`,
+      });
+      return z.NEVER;
+    }
+    if (value === null) return null;
+    const parsed = WholeNumber.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  })
+  .meta({
+    description: 'Whole tonnes, or null to remove the limit',
+    anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+$' }, { type: 'null' }],
+  });
 
 // ---------------------------------------------------------------------------------------------------------
 // Orders, trades and market data
@@ -268,14 +284,35 @@ export const MarketDay = z
   .readonly();
 export type MarketDay = z.infer<typeof MarketDay>;
 
-/** What one clearing transaction did. */
+/**
+ * What one Market:Match round may do at most, so that its cost (and its answer) follows what crosses, never
+ * the size of the book. A round that stops at a limit answers `more: true`: the caller clears again.
+ */
+export const CLEARING_LIMITS = {
+  /** Fills settled per round: bounds the answer's and the `OrdersMatched` event's trades. */
+  fills: 200,
+  /** Orders placed since the last round that one round takes into the book, oldest first. */
+  newOrders: 200,
+  /** Orders past their time expired per round (their units or escrow released). */
+  expiries: 200,
+  /**
+   * Resting orders read from the book per round. Only orders that cannot trade (same entity, frozen account,
+   * outside a band) make a round read past its fills; beyond this many they are left unread.
+   */
+  bookReads: 1_000,
+} as const;
+
+/** What one clearing transaction did: a bounded summary, never the whole book. */
 export const ClearingResult = z
   .object({
     instrument: z.string(),
     cutoff: z.string(),
+    /** Orders this round read: new ones taken in, resting ones read from the best prices, expired ones. */
     ordersConsidered: z.number(),
-    trades: z.array(Trade).readonly(),
-    expiredOrderIds: z.array(z.string()).readonly(),
+    trades: z.array(Trade).max(CLEARING_LIMITS.fills).readonly(),
+    expiredOrderIds: z.array(z.string()).max(CLEARING_LIMITS.expiries).readonly(),
+    /** A limit of {@link CLEARING_LIMITS} stopped this round: clear again to go on. */
+    more: z.boolean(),
   })
   .readonly();
 export type ClearingResult = z.infer<typeof ClearingResult>;

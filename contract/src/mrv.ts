@@ -121,7 +121,10 @@ const ActivityLineRequest = strictObject({
   kind: OneOf(['fuel', 'electricity']),
   fuel: optional(Id),
   quantity: PositiveDecimalString,
-  unit: field<string, unknown>((value) => value),
+  unit: field<string, unknown>((value) => value, {
+    type: 'string',
+    enum: [...FUEL_UNIT_NAMES, ...ELECTRICITY_UNIT_NAMES],
+  }),
 }).transform((line, ctx): ActivityLine => {
   const units: readonly string[] = line.kind === 'fuel' ? FUEL_UNIT_NAMES : ELECTRICITY_UNIT_NAMES;
   if (line.kind === 'fuel' && line.fuel === undefined) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentedAs } from './json-schema';
 import { distinctIds, field, FIELD, Id, optional, Quantity, strictObject, Text, Year } from './fields';
 import { invalidArgument } from './refusal';
 import { ANYONE, read, write } from './transaction';
@@ -43,27 +44,30 @@ export function parseDay(value: unknown, field: string): string {
 }
 
 /** A day of a monitoring period, `YYYY-MM-DD`. */
-export const MonitoringDay = field<string, string>(parseDay);
+export const MonitoringDay = field<string, string>(parseDay, {
+  type: 'string',
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+});
 
 /**
  * A monitoring period in a request: real days, `from` ≤ `to`, and both in one calendar year so that the period
  * has exactly one vintage (a longer monitoring report is issued as one issuance per calendar year).
  */
-export const MonitoringPeriodRequest = strictObject({ from: MonitoringDay, to: MonitoringDay }).superRefine(
-  (period, ctx) => {
-    // Only a period whose days parsed is checked further.
-    const { from, to } = period as Partial<MonitoringPeriod>;
-    if (from === undefined || to === undefined) return;
-    if (from > to) {
-      ctx.addIssue({ code: 'custom', message: `${FIELD}.from must not be after .to` });
-    } else if (from.slice(0, 4) !== to.slice(0, 4)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${FIELD} ${formatMonitoringPeriod(period)} spans two calendar years; issue each year separately`,
-      });
-    }
-  },
-);
+const monitoringDays = strictObject({ from: MonitoringDay, to: MonitoringDay });
+export const MonitoringPeriodRequest = monitoringDays.superRefine((period, ctx) => {
+  // Only a period whose days parsed is checked further.
+  const { from, to } = period as Partial<MonitoringPeriod>;
+  if (from === undefined || to === undefined) return;
+  if (from > to) {
+    ctx.addIssue({ code: 'custom', message: `${FIELD}.from must not be after .to` });
+  } else if (from.slice(0, 4) !== to.slice(0, 4)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${FIELD} ${formatMonitoringPeriod(period)} spans two calendar years; issue each year separately`,
+    });
+  }
+});
+documentedAs.set(MonitoringPeriodRequest, monitoringDays);
 
 /** A registered emission-reduction project (CCER-like) whose verified reductions become offset credits. */
 export const OffsetProject = z

@@ -29,7 +29,11 @@ export function parseCurrencyCode(value: unknown, field: string): string {
   return value;
 }
 
-export const CurrencyCode = field<string, string>(parseCurrencyCode);
+export const CurrencyCode = field<string, string>(parseCurrencyCode, {
+  type: 'string',
+  pattern: '^[A-Z]{3}$',
+  description: 'An ISO 4217 currency code',
+});
 
 /**
  * 5 %: the usual materiality level of emissions verification (e.g. EU AVR, Regulation 2018/2067 Art. 23, for

@@ -9,8 +9,10 @@ import { LotStatus, UnitType } from './units';
 const OBJECT_TYPE_NAMES = OBJECT_TYPES as unknown as readonly [ObjectTypeName, ...ObjectTypeName[]];
 
 /** One part of an object's key: an id, or a year given as a number (turned into its decimal text). */
-const IdPart = field<string | number, string>((value, name) =>
-  parseId(typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value, name),
+const IdPart = field<string | number, string>(
+  (value, name) =>
+    parseId(typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value, name),
+  { anyOf: [{ type: 'string' }, { type: 'integer' }] },
 );
 
 /** An object's key: its type and id parts, e.g. `{ type: 'lot', id: ['ACC1', '<lotId>'] }`. */

@@ -110,7 +110,18 @@ export function parseRequest<T extends TransactionDefinition>(
   definition: T,
   text: string,
 ): ParsedRequestOf<T> {
-  const parsed = definition.request.safeParse(parseJsonText(text, definition.label));
+  return validateRequest(definition, parseJsonText(text, definition.label));
+}
+
+/**
+ * Validates a write's request already read exactly (by {@link parseJsonText}) with the transaction's schema; a
+ * refusal is the same one INVALID_ARGUMENT line the chaincode gives.
+ */
+export function validateRequest<T extends TransactionDefinition>(
+  definition: T,
+  value: unknown,
+): ParsedRequestOf<T> {
+  const parsed = definition.request.safeParse(value);
   if (!parsed.success) throw refusalOf(definition.label, parsed.error);
   return parsed.data as ParsedRequestOf<T>;
 }

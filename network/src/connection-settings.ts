@@ -38,6 +38,7 @@ function connectionSettings(topology: Topology, org: PeerOrganization): OrgConne
         ]),
       ),
     },
+    server: { host: topology.host, port: org.server.port },
     ca: {
       url: `https://${topology.host}:${topology.ca.port}`,
       caName: caName(org.name),

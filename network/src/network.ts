@@ -179,9 +179,11 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
   const state = readState();
   const records = listPidFiles();
   const alive = records.filter(isAlive);
+  // Member servers keep their pid files here too (so `down` stops them); only the network's nodes count here.
+  const expected = expectedProcessNames(topology);
   if (
     state &&
-    alive.length === expectedProcessNames(topology).length &&
+    alive.filter((record) => expected.includes(record.name)).length === expected.length &&
     (await allHealthy(topology)) &&
     (await raftLeaderElected(topology, 10_000))
   ) {

@@ -69,6 +69,8 @@ const PeerOrganizationSchema = z
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be alphanumeric, starting with a letter'),
     mspId: text,
     peer: PeerNodeSchema,
+    /** The org's member server (REST API, console, notifications) next to its peer. */
+    server: z.strictObject({ port }).readonly(),
     users: z.array(UserSpecSchema).min(1, atLeastOne('user')).readonly(),
   })
   .readonly();
@@ -194,6 +196,7 @@ function crossFieldIssues(t: Topology): Issue[] {
       'peer',
       'chaincodeServerPort',
     ]);
+    claim(org.server.port, `${org.name} server`, [...at, 'server', 'port']);
     const userNames = new Set<string>();
     org.users.forEach((user, j) => {
       unique(userNames, user.name, 'user name', [...at, 'users', j, 'name']);

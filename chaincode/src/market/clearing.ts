@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { CashLedger } from '../funds/cash-ledger';
 import {
+  CLEARING_LIMITS,
   type ClearingResult,
   fenOf,
   formatFen,
@@ -17,9 +18,9 @@ import { requireAccount } from '../registry/registry-reads';
 import type { Lot } from '../units/lot';
 import { LotLedger, requireCovers } from '../units/lot-ledger';
 import { releaseOrder } from './escrow';
-import { matchOrders, type MatchableOrder } from './matching';
-import { isLive, type Order } from './order';
-import { OrderBookIndex } from './order-book';
+import { type BookSideCursor, type MatchableOrder, matchRound } from './matching';
+import { isLive, type Order, type OrderSide } from './order';
+import { type BookEntry, type EntryCursor, OrderBookIndex } from './order-book';
 import { bandFor, previousClose } from './price-band';
 import { requireInstrument, requireMarketOpen } from './supervision';
 import { TradeRecorder } from './settlement';
@@ -29,10 +30,13 @@ import { tradingDay } from './trading-day';
 export type { ClearingResult };
 
 /**
- * Clears one instrument's book: expires orders past their time, matches the open orders placed before `cutoff`
- * (see {@link matchOrders}) and settles every fill delivery-versus-payment in this same transaction — the
- * seller's locked lots move to the buyer, the buyer's escrow pays the seller, price improvement goes back to
- * the buyer. Request: `{ instrument, cutoff? }` (cutoff ≤ the tx time; default the tx time).
+ * Clears one instrument, one bounded round (see {@link CLEARING_LIMITS}): expires resting orders past their
+ * time, takes in the orders placed before `cutoff` that are not yet in the book, matches them against the
+ * resting book read from its best prices (see {@link matchRound}) and settles every fill delivery-versus-payment
+ * in this same transaction — the seller's locked lots move to the buyer, the buyer's escrow pays the seller,
+ * price improvement goes back to the buyer. What it reads follows what expires, arrives and crosses, never the
+ * depth of the book; a round that stops at a limit answers `more: true`. Request: `{ instrument, cutoff? }`
+ * (cutoff ≤ the tx time; default the tx time).
  */
 export async function clearInstrument(
   ctx: Context,
@@ -55,45 +59,120 @@ export async function clearInstrument(
     accounts.set(id, known);
     return known;
   };
-
-  // Everything is read and checked (steps 1–3) before anything is written (steps 4–6): a clearing that fails
-  // has attempted no write.
-  // 1. Load the book up to the cutoff; note what is past its time.
+  // Every open order this round read, by id, and the index stage it was read from.
   const orders = new Map<string, Order>();
-  const expired: Order[] = [];
-  for (const entry of await book.list(instrument.id, cutoff)) {
+  const stage = new Map<string, 'new' | 'resting'>();
+  // Index entries whose order is no longer open: never expected (closing an order removes its entries).
+  const staleKeys: string[] = [];
+  const load = async (
+    { key, entry }: { key: string; entry: BookEntry },
+    from: 'new' | 'resting',
+  ): Promise<Order | undefined> => {
+    const known = orders.get(entry.orderId);
+    if (known !== undefined) {
+      return known;
+    }
     const order = await store.get<Order>(ObjectType.order, [entry.accountId, entry.orderId]);
     if (order?.status !== 'open') {
-      continue;
+      staleKeys.push(key);
+      return undefined;
     }
     await accountOf(order.accountId);
+    orders.set(order.id, order);
+    stage.set(order.id, from);
+    return order;
+  };
+  let more = false;
+
+  // Everything is read and checked (steps 1–4) before anything is written (steps 5–8): a clearing that fails
+  // has attempted no write.
+  // 1. Resting orders past their time, soonest first.
+  const expired: Order[] = [];
+  const expiring = book.expiredBefore(instrument.id, now);
+  for (let next = await expiring.next(); next !== undefined; next = await expiring.next()) {
+    if (expired.length === CLEARING_LIMITS.expiries) {
+      more = true;
+      break;
+    }
+    const order = await load(next, 'resting');
+    if (order !== undefined) expired.push(order);
+  }
+  await expiring.close();
+
+  // 2. Orders placed before the cutoff and not yet in the book, oldest first.
+  const arrived: Order[] = [];
+  let takenIn = 0;
+  const placed = book.newOrders(instrument.id, cutoff);
+  for (let next = await placed.next(); next !== undefined; next = await placed.next()) {
+    if (takenIn === CLEARING_LIMITS.newOrders) {
+      more = true;
+      break;
+    }
+    takenIn += 1;
+    const order = await load(next, 'new');
+    if (order === undefined) {
+      continue;
+    }
     if (isLive(order, now)) {
-      orders.set(order.id, order);
-    } else {
+      arrived.push(order);
+    } else if (expired.length < CLEARING_LIMITS.expiries) {
       expired.push(order);
+    } else {
+      // Expiring it must wait for the next round, and it must not trade meanwhile: leave it (and later ones).
+      more = true;
+      break;
     }
   }
+  await placed.close();
 
-  // 2. Match: every order's band is today's, around the previous close.
+  // 3. Match: every order's band is today's, around the previous close.
   const reference = await previousClose(store, instrument, tradingDay(now));
-  const matchable: MatchableOrder[] = [];
-  for (const order of orders.values()) {
-    const band = bandFor(instrument, reference, order.quantity);
-    matchable.push({
-      id: order.id,
-      entityId: order.entityId,
-      side: order.side,
-      price: order.price,
-      remaining: order.remaining,
-      placedAt: order.placedAt,
-      band,
-      // A frozen account's orders keep their place but do not trade.
-      tradable: (await accountOf(order.accountId)).status === 'open',
-    });
+  const matchable = async (order: Order): Promise<MatchableOrder> => ({
+    id: order.id,
+    entityId: order.entityId,
+    side: order.side,
+    price: order.price,
+    remaining: order.remaining,
+    placedAt: order.placedAt,
+    band: bandFor(instrument, reference, order.quantity),
+    // A frozen account's orders keep their place but do not trade; nor does an order past its time that a
+    // later round will expire.
+    tradable: (await accountOf(order.accountId)).status === 'open' && isLive(order, now),
+  });
+  let bookReads = 0;
+  const cursors: EntryCursor[] = [];
+  const side = (which: OrderSide): BookSideCursor => {
+    const entries = book.side(instrument.id, which);
+    cursors.push(entries);
+    return {
+      next: async () => {
+        while (bookReads < CLEARING_LIMITS.bookReads) {
+          const next = await entries.next();
+          if (next === undefined) {
+            return undefined;
+          }
+          bookReads += 1;
+          const order = await load(next, 'resting');
+          if (order !== undefined) {
+            return matchable(order);
+          }
+        }
+        return undefined;
+      },
+    };
+  };
+  const round = await matchRound(
+    { bids: side('buy'), asks: side('sell') },
+    await Promise.all(arrived.map(matchable)),
+    CLEARING_LIMITS.fills,
+  );
+  for (const cursor of cursors) {
+    await cursor.close();
   }
-  const fills = matchOrders(matchable);
+  more ||= round.stopped;
+  const { fills } = round;
 
-  // 3. Every seller's locked lots cover all of its fills.
+  // 4. Every seller's locked lots cover all of its fills.
   const sellerLots = new Map<string, Lot[]>();
   const sold = new Map<string, number>();
   for (const fill of fills) {
@@ -108,7 +187,12 @@ export async function clearInstrument(
     }
   }
 
-  // 4. Expire the orders past their time: release their units or escrow.
+  const unlist = async (order: Order): Promise<void> => {
+    if (stage.get(order.id) === 'new') await book.removeNew(order);
+    else await book.removeResting(order);
+  };
+
+  // 5. Expire the orders past their time: release their units or escrow.
   const expiredOrderIds: string[] = [];
   for (const order of expired) {
     await releaseOrder(lots, cash, order, await accountOf(order.accountId));
@@ -120,11 +204,11 @@ export async function clearInstrument(
       closedAt: now,
       closeReason: `expired at ${order.expiresAt}`,
     } satisfies Order);
-    await book.remove(order);
+    await unlist(order);
     expiredOrderIds.push(order.id);
   }
 
-  // 5. Settle each fill: units from the seller's locked lots, funds from the buyer's escrow.
+  // 6. Settle each fill: units from the seller's locked lots, funds from the buyer's escrow.
   const recorder = new TradeRecorder(ctx, store);
   const proceeds = new Map<string, bigint>();
   const refunds = new Map<string, bigint>();
@@ -180,7 +264,7 @@ export async function clearInstrument(
     });
   }
 
-  // 6. Write each touched order once, pay sellers and refund price improvement, one cash entry per order.
+  // 7. Write each touched order once, pay sellers and refund price improvement, one cash entry per order.
   const touched = new Set(fills.flatMap((fill) => [fill.buyOrderId, fill.sellOrderId]));
   for (const id of touched) {
     const order = orders.get(id);
@@ -189,7 +273,7 @@ export async function clearInstrument(
     }
     await store.put(ObjectType.order, [order.accountId, order.id], order);
     if (order.status !== 'open') {
-      await book.remove(order);
+      await unlist(order);
     }
     const account = await accountOf(order.accountId);
     const amount = order.side === 'sell' ? proceeds.get(id) : refunds.get(id);
@@ -198,12 +282,24 @@ export async function clearInstrument(
     }
   }
   await recorder.flush();
+
+  // 8. New orders that had their turn and still rest enter the book; stale index entries go.
+  for (const id of round.taken) {
+    const order = orders.get(id);
+    if (order?.status === 'open') {
+      await book.rest(order);
+    }
+  }
+  for (const key of staleKeys) {
+    await book.removeKey(key);
+  }
   return {
     instrument: instrument.id,
     cutoff,
     ordersConsidered: orders.size,
     trades: recorder.trades,
     expiredOrderIds,
+    more,
   };
 }
 

@@ -2,20 +2,25 @@
  * # Market: order book, matching and delivery-versus-payment settlement
  *
  * **Concurrency design (Fabric MVCC).** Order placement and clearing are separate transactions.
- * - *Placing* an order writes only new or own keys: the order (`order ~ accountId ~ <txId>`), its book index
- *   entry (plain key `orderBook|<instrument>|<placedAt>|<txId>`, a blind insert) and the placing account's own
- *   lots (locked, split in place) or cash entries (spent, change written back). It reads the account, entity,
- *   instrument, market status, holding limit and *finished* days' market data — keys that only the regulator or
- *   past days' settlements write. No counter, no shared book key, no range read over other accounts: placements
- *   by different accounts never conflict. Naming `lotIds` / `cashEntryIds` avoids even the account's own range
- *   read, so one account can place many orders concurrently from distinct lots and cash entries.
+ * - *Placing* an order writes only new or own keys: the order (`order ~ accountId ~ <txId>`), its entry in the
+ *   book's not-yet-matched stage (plain key `orderNew|<instrument>|<placedAt>|<txId>`, a blind insert) and the
+ *   placing account's own lots (locked, split in place) or cash entries (spent, change written back). It reads
+ *   the account, entity, instrument, market status, holding limit and *finished* days' market data — keys that
+ *   only the regulator or past days' settlements write. No counter, no shared book key, no range read over other
+ *   accounts: placements by different accounts never conflict. Naming `lotIds` / `cashEntryIds` avoids even the
+ *   account's own range read, so one account can place many orders concurrently from distinct lots and cash
+ *   entries, and no key it reads is one a clearing writes.
  * - *Clearing* (`Market:Match`, run by the regulator as market operator, one transaction per instrument per
- *   round) reads the book index with a bounded range `[instrument, cutoff)`: orders placed after the cutoff lie
- *   outside the range it read and cannot cause a phantom read. It matches with price-time priority, settles each
- *   fill DvP in the same transaction, and writes the touched orders, lots, cash entries, trades and the day's
- *   market data. It conflicts only with a concurrent cancel of an order it touches or another clearing of the
- *   same instrument — both are real conflicts and are retried. Pass a cutoff a few seconds in the past when
- *   orders stream in, so that orders still in flight never invalidate the clearing transaction.
+ *   round) costs what crosses, not what rests (order-book.ts has the key layout): it takes in at most
+ *   `CLEARING_LIMITS.newOrders` new orders with a bounded range `[instrument, cutoff)` — orders placed after the
+ *   cutoff lie outside it and cannot cause a phantom read — and reads the resting book (bids by descending price,
+ *   asks by ascending price, then time) only as far as orders still cross. Only clearings insert into the resting
+ *   book, so no placement can invalidate those reads. It matches with price-time priority, settles each fill DvP
+ *   in the same transaction, and writes the touched orders, lots, cash entries, trades and the day's market
+ *   data; at most `CLEARING_LIMITS.fills` fills and `CLEARING_LIMITS.expiries` expiries per round, answering
+ *   `more: true` when the operator should clear again. It conflicts only with a concurrent cancel of an order it
+ *   read or another clearing of the same instrument — both are real conflicts and are retried. Pass a cutoff a
+ *   few seconds in the past when orders stream in, so that orders still in flight never invalidate it.
  *
  * **Trust.** Lots, cash entries, orders and proposals carry key-level endorsement naming their owner's org, so
  * a clearing or an acceptance that moves both parties' assets needs both enterprise orgs' peers on top of the
@@ -228,8 +233,9 @@ export class MarketContract extends CarbonContract {
   }
 
   /**
-   * Clears one instrument: expires stale orders, matches orders placed before the cutoff and settles each fill
-   * DvP. Request: `{ instrument, cutoff? }`. Caller: RegulatorMSP / regulator (the market operator).
+   * Clears one instrument, one bounded round: expires stale orders, matches orders placed before the cutoff and
+   * settles each fill DvP; `more: true` in the answer asks for another round. Request: `{ instrument, cutoff? }`.
+   * Caller: RegulatorMSP / regulator (the market operator).
    */
   @Transaction()
   @Returns('string')
@@ -247,6 +253,7 @@ export class MarketContract extends CarbonContract {
         sellOrderId: t.sellOrderId,
       })),
       expiredOrderIds: result.expiredOrderIds,
+      more: result.more,
     });
     return JSON.stringify(result);
   }

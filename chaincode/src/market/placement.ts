@@ -52,8 +52,12 @@ export async function tradingAccountFor(
 /**
  * Places a limit order and locks what backs it. Reads: the account, its entity, the instrument, the market
  * status, the previous days' market data, the holding limit, and the lots or cash entries it locks. Writes: the
- * new order key, its book index entry, the locked lots and the spent cash entries with their change. No key is
- * shared with another account's placement.
+ * new order key, its entry in the book's not-yet-matched stage (`orderNew`, see order-book.ts), the locked lots
+ * and the spent cash entries with their change. No key is shared with another account's placement. With named
+ * `lotIds` / `cashEntryIds` it reads no key a clearing writes, so placements and clearings never conflict; the
+ * convenience path (the account's whole lot or cash range) conflicts with a clearing that delivers to or pays
+ * this same account in the same block, and so does the holding-limit check (it reads the entity's lots and
+ * orders) for an entity with a limit.
  */
 export async function placeOrder(
   ctx: Context,
@@ -119,7 +123,7 @@ export async function placeOrder(
   const key = await store.put(ObjectType.order, [account.id, id], order);
   // The order holds the buyer's escrow: changing it needs the owner's org as well.
   await requireOwnerEndorsement(ctx, key, account.ownerMsp);
-  await new OrderBookIndex(ctx).add(order);
+  await new OrderBookIndex(ctx).addNew(order);
   const large = quantity >= instrument.largeOrderThreshold;
   if (large) {
     emitEvent(ctx, 'LargeOrderPlaced', { order, band, largeOrderThreshold: instrument.largeOrderThreshold });
@@ -169,7 +173,7 @@ export async function cancelOrder(
       reason ?? (caller.role === Role.regulator ? 'cancelled by the regulator' : 'cancelled by the owner'),
   };
   await store.put(ObjectType.order, [accountId, orderId], cancelled);
-  await new OrderBookIndex(ctx).remove(order);
+  await new OrderBookIndex(ctx).removeAnywhere(order);
   emitEvent(ctx, 'OrderCancelled', { order: cancelled, released });
   return cancelled;
 }

@@ -18,14 +18,18 @@ const MAX_UNICODE_RUNE = '\u{10ffff}';
 
 type QueryResult<T> = Promise<Iterators.CommonIterator<T>> & AsyncIterable<T>;
 
-/** Wraps a snapshot array as the promise-plus-async-iterable the real stub returns. */
-function queryResult<T>(items: readonly T[]): QueryResult<T> {
+/**
+ * Wraps a snapshot array as the promise-plus-async-iterable the real stub returns; `onRead` sees each item as
+ * the chaincode takes it (a reader that stops early has read only what it took).
+ */
+function queryResult<T>(items: readonly T[], onRead: (item: T) => void = () => undefined): QueryResult<T> {
   let index = 0;
   const iterator: Iterators.CommonIterator<T> = {
     close: () => Promise.resolve(),
     next: () => {
       const value = items[index];
       index += 1;
+      if (value !== undefined) onRead(value);
       return Promise.resolve(
         value === undefined ? { value: undefined as unknown as T, done: true } : { value, done: false },
       );
@@ -35,10 +39,17 @@ function queryResult<T>(items: readonly T[]): QueryResult<T> {
   return Object.assign(promise, {
     async *[Symbol.asyncIterator](): AsyncGenerator<T> {
       for (const item of items) {
+        onRead(item);
         yield await Promise.resolve(item);
       }
     },
   });
+}
+
+/** A range a transaction opened, with its bounds as asked. */
+export interface RangeRead {
+  readonly start: string;
+  readonly end: string;
 }
 
 /** A key as a person reads it: composite keys as `objectType/attribute/…`. */
@@ -65,6 +76,8 @@ export class MemoryStub implements ChaincodeStub {
   private readonly validationWrites = new Map<string, Uint8Array>();
   private event: { name: string; payload: Uint8Array } | undefined;
   private readonly attempts: string[] = [];
+  private readonly keysRead: string[] = [];
+  private readonly rangesRead: RangeRead[] = [];
 
   constructor(
     private readonly world: MemoryWorld,
@@ -87,6 +100,24 @@ export class MemoryStub implements ChaincodeStub {
   /** Every write this transaction attempted, in call order (`putState lot/A/1`, `setEvent Transferred`…). */
   attemptedWrites(): readonly string[] {
     return [...this.attempts];
+  }
+
+  /**
+   * The state keys this transaction read, in call order: point reads (found or not) and every key it took from
+   * a range read. With {@link rangeReads}, what a peer would put in the transaction's read set.
+   */
+  stateReads(): readonly string[] {
+    return [...this.keysRead];
+  }
+
+  /** The ranges this transaction opened (range and partial-composite-key reads), as asked. */
+  rangeReads(): readonly RangeRead[] {
+    return [...this.rangesRead];
+  }
+
+  /** The keys this transaction writes or deletes. */
+  writtenKeys(): readonly string[] {
+    return [...this.writes.keys()];
   }
 
   getArgs(): string[] {
@@ -127,6 +158,7 @@ export class MemoryStub implements ChaincodeStub {
   }
 
   getState(key: string): Promise<Uint8Array> {
+    this.keysRead.push(key);
     return Promise.resolve(this.world.state.get(key) ?? new Uint8Array());
   }
   putState(key: string, value: Uint8Array): Promise<void> {
@@ -151,7 +183,12 @@ export class MemoryStub implements ChaincodeStub {
     return Promise.resolve(this.world.validationParameters.get(key) ?? new Uint8Array());
   }
   getStateByRange(startKey: string, endKey: string): QueryResult<Iterators.KV> {
-    return queryResult(this.world.range(startKey, endKey));
+    return this.rangeQuery(startKey, endKey);
+  }
+
+  private rangeQuery(start: string, end: string): QueryResult<Iterators.KV> {
+    this.rangesRead.push({ start, end });
+    return queryResult(this.world.range(start, end), (kv) => this.keysRead.push(kv.key));
   }
   getStateByRangeWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
     AsyncIterable<Iterators.KV> {
@@ -159,7 +196,7 @@ export class MemoryStub implements ChaincodeStub {
   }
   getStateByPartialCompositeKey(objectType: string, attributes: string[]): QueryResult<Iterators.KV> {
     const prefix = this.createCompositeKey(objectType, attributes);
-    return queryResult(this.world.range(prefix, prefix + MAX_UNICODE_RUNE));
+    return this.rangeQuery(prefix, prefix + MAX_UNICODE_RUNE);
   }
   getStateByPartialCompositeKeyWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
     AsyncIterable<Iterators.KV> {

@@ -33,10 +33,13 @@ export class MemoryWorld {
   readonly validationParameters = new Map<string, Uint8Array>();
   readonly history = new Map<string, MemoryModification[]>();
   readonly events: MemoryEvent[] = [];
+  /** The state's keys in order, kept in step with `state` by commit (range reads stay fast on big books). */
+  private sortedKeys: string[] | undefined;
 
   commit(writeSet: WriteSet): void {
     for (const [key, value] of writeSet.writes) {
       const modifications = this.history.get(key) ?? [];
+      this.indexKey(key, value !== null);
       if (value === null) {
         this.state.delete(key);
         modifications.unshift({
@@ -65,10 +68,27 @@ export class MemoryWorld {
 
   /** Keys in [startKey, endKey) in key order, as LevelDB range scans return them. */
   range(startKey: string, endKey: string): Iterators.KV[] {
-    return [...this.state.keys()]
-      .filter((key) => key >= startKey && (endKey === '' || key < endKey))
-      .sort()
-      .map((key) => ({ namespace: 'carbon', key, value: this.state.get(key) ?? new Uint8Array() }));
+    const keys = this.keysInOrder();
+    const results: Iterators.KV[] = [];
+    for (let i = lowerBound(keys, startKey); i < keys.length; i += 1) {
+      const key = keys[i] ?? '';
+      if (endKey !== '' && key >= endKey) break;
+      results.push({ namespace: 'carbon', key, value: this.state.get(key) ?? new Uint8Array() });
+    }
+    return results;
+  }
+
+  private keysInOrder(): string[] {
+    this.sortedKeys ??= [...this.state.keys()].sort();
+    return this.sortedKeys;
+  }
+
+  private indexKey(key: string, present: boolean): void {
+    if (this.sortedKeys === undefined) return;
+    const at = lowerBound(this.sortedKeys, key);
+    const there = this.sortedKeys[at] === key;
+    if (present && !there) this.sortedKeys.splice(at, 0, key);
+    if (!present && there) this.sortedKeys.splice(at, 1);
   }
 
   /** A deep copy, so a test can try many transactions against the same starting point. */
@@ -90,4 +110,16 @@ export class MemoryWorld {
       events: this.events.length,
     });
   }
+}
+
+/** The first index of `keys` (sorted) whose key is not below `key`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] ?? '') < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -52,6 +52,8 @@ const DEFAULT_START_SECONDS = Date.UTC(2025, 0, 15) / 1000;
 export class TestLedger {
   /** Every submitted transaction that ended in an error, oldest first. */
   readonly refusals: Refusal[] = [];
+  /** The stub of the last submitted transaction: what it read and wrote (see MemoryStub.stateReads). */
+  lastStub: MemoryStub | undefined;
   private counter = 0;
   private seconds: number;
 
@@ -97,6 +99,7 @@ export class TestLedger {
    */
   async submit<T>(who: TestIdentity, transaction: (ctx: Context) => Promise<T>): Promise<T> {
     const { ctx, stub } = this.context(who);
+    this.lastStub = stub;
     let result: T;
     try {
       result = await transaction(ctx);

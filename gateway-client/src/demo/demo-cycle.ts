@@ -331,8 +331,14 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
       }),
     ]);
     step('regulator (market operator): matches the book; each fill settles delivery-versus-payment');
-    const cleared = await regulator.market.match({ instrument });
-    const trades = cleared.trades.filter((t) => t.sellOrderId === sell.id && t.buyOrderId === buy.id);
+    // A round is bounded (CLEARING_LIMITS): clear again while the answer says there is more.
+    const cleared: Trade[] = [];
+    for (let more = true; more;) {
+      const round = await regulator.market.match({ instrument });
+      cleared.push(...round.trades);
+      more = round.more;
+    }
+    const trades = cleared.filter((t) => t.sellOrderId === sell.id && t.buyOrderId === buy.id);
 
     step('operators: surrender what they owe');
     await Promise.all(

@@ -7,7 +7,8 @@ import { facades, optionalText, showTable } from './support';
 
 export const marketMatchCommand: Command = {
   name: 'market match',
-  summary: 'Regulator (market operator): clear an instrument, match by price-time priority and settle DvP',
+  summary:
+    'Regulator (market operator): clear an instrument (one bounded round), match by price-time priority and settle DvP',
   options: {
     instrument: { type: 'string', description: 'e.g. allowance-2030' },
     cutoff: { type: 'string', description: 'only orders placed at or before this ISO time (default: now)' },
@@ -45,5 +46,8 @@ export const marketMatchCommand: Command = {
     );
     if (!context.json && result.expiredOrderIds.length > 0)
       context.note(`expired: ${result.expiredOrderIds.join(', ')}`);
+    // A round is bounded (CLEARING_LIMITS); the operator runs it again until nothing is left.
+    if (!context.json && result.more)
+      context.note('more to clear: this round stopped at its limit; run `market match` again');
   },
 };
