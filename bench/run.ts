@@ -14,6 +14,13 @@ import { connectionsFor, prepareBenchLedger, refreshSlotLots } from './bench-led
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
 import { matchingRounds, type MatchRound } from './matching-rounds';
+import { clearManually } from '../test/support/member-servers';
+import {
+  fillNotificationLatency,
+  type FillLatency,
+  type OverheadRow,
+  restOverhead,
+} from './member-server-bench';
 import {
   heartbeat,
   orderPlacement,
@@ -53,6 +60,9 @@ async function main(): Promise<void> {
   const topology = loadTopology();
   const slots = Math.max(...levels);
   const ledger = await prepareBenchLedger(slots, log);
+  // The matching rounds clear the book themselves: the regulator's market operator stays out until the fill
+  // latency measurement hands the instrument back to it.
+  await clearManually(ledger.instrument);
 
   const workloads: Workload[] = [heartbeat, transferDistinct, orderPlacement, reportCorrection, transferHot];
   const results = new Map<string, LoadResult[]>();
@@ -81,6 +91,14 @@ async function main(): Promise<void> {
     results.set(workload.name, rows);
   }
 
+  log('member servers: fill notification latency at 8 traders');
+  const fills = await fillNotificationLatency(ledger, 8, quick ? 5 : 15, log);
+  log(
+    `fill latency: p50 ${fills.p50Ms.toFixed(0)} ms, p99 ${fills.p99Ms.toFixed(0)} ms over ${fills.filled} orders`,
+  );
+  log('member servers: REST overhead against the Gateway at 8 in flight');
+  const overhead = await restOverhead(ledger, 8, quick ? 4 : 10);
+
   const auditor = connectAs({ organization: 'Auditor', user: 'auditor1' });
   let audit: ReconcileReport;
   try {
@@ -89,7 +107,18 @@ async function main(): Promise<void> {
   } finally {
     auditor.close();
   }
-  const report = render({ quick, levels, seconds, topology, results, workloads, audit, rounds });
+  const report = render({
+    quick,
+    levels,
+    seconds,
+    topology,
+    results,
+    workloads,
+    audit,
+    rounds,
+    fills,
+    overhead,
+  });
   console.log(report);
   const dir = path.join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
@@ -107,6 +136,8 @@ interface RenderInput {
   workloads: Workload[];
   audit: ReconcileReport;
   rounds: MatchRound[];
+  fills: FillLatency;
+  overhead: OverheadRow[];
 }
 
 function render({
@@ -118,6 +149,8 @@ function render({
   workloads,
   audit,
   rounds,
+  fills,
+  overhead,
 }: RenderInput): string {
   const ceiling = results.get(heartbeat.name) ?? [];
   const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(0));
@@ -165,6 +198,25 @@ function render({
     ),
     '',
     `Settlement throughput inside Match: ${matchSeconds > 0 ? (trades / matchSeconds).toFixed(1) : '-'} trades/s (${trades} trades in ${matchSeconds.toFixed(2)} s of Match commits).`,
+    '',
+  );
+  lines.push(
+    "### Member servers: from an order's commit to its fill notification",
+    '',
+    `${fills.traders} traders (each logged in to Enterprise2's server with its own event stream and account) place buy orders of 1 t one after another against resting asks; the regulator's market operator clears them. Measured from the POST's answer (committed) to the \`OrdersMatched\` event on the trader's stream. Goal: p50 ≤ 1000 ms, p99 ≤ 2000 ms.`,
+    '',
+    '| orders | filled | p50 ms | p95 ms | p99 ms | max ms | seconds |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${fills.orders} | ${fills.filled} | ${ms(fills.p50Ms)} | ${ms(fills.p95Ms)} | ${ms(fills.p99Ms)} | ${ms(fills.maxMs)} | ${fills.seconds.toFixed(1)} |`,
+    '',
+    '### Member servers: REST overhead against the Gateway (8 in flight)',
+    '',
+    '| path | tx/s | p50 ms | p95 ms | p99 ms | calls | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...overhead.map(
+      ({ path: route, result }) =>
+        `| ${route} | ${result.tps.toFixed(1)} | ${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${ms(result.p99Ms)} | ${result.attempts} | ${result.attempts - result.committed} |`,
+    ),
     '',
   );
   lines.push(

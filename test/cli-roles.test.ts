@@ -26,6 +26,7 @@ import {
   gasAndGridReport,
   periodStartingNow,
 } from './support/baseline';
+import { clearManually } from './support/member-servers';
 import { buildCarbonBin, carbonBin as carbon } from './support/carbon-bin';
 import type { CliRun } from './support/carbon-cli';
 import { participant, type Participant } from './support/participants';
@@ -79,6 +80,8 @@ describe('carbon CLI: a compliance cycle per role', () => {
     await ensureBaseline(regulator);
     year = await firstFreePeriodYear(regulator, 2150);
     instrument = `allowance-${year}`;
+    // The test clears the book itself (`market match`): the market operator must not clear it first.
+    await clearManually(instrument);
     installationA = `INST-${year}-CLI-A`;
     installationB = `INST-${year}-CLI-B`;
     holdingA = `HOLD-${year}-CLI-A`;

@@ -9,6 +9,7 @@ import {
   type TradeView,
 } from '@carbon-ets/gateway-client';
 import { ensureBaseline, firstFreePeriodYear, periodWithTradingAccounts } from './support/baseline';
+import { clearManually } from './support/member-servers';
 import { noteCommitted, participant, type Participant } from './support/participants';
 
 /**
@@ -65,6 +66,8 @@ describe('trading on the real network', () => {
       vintage: year,
       referencePrice: 5000,
     });
+    // This test clears the book itself, after looking at it: the market operator must not clear it first.
+    await clearManually(instrument);
     await regulator.submit('Funds:Deposit', {
       accountId: buyer,
       amount: '1000000',

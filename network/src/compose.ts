@@ -74,6 +74,21 @@ export function composeFile(topology: Topology): string {
       depends_on: [peerNodeName(org)],
     };
   }
+  for (const org of topology.organizations) {
+    // The member server (`npm run serve -- --org <org>`), built by `npm run build` into server/dist.
+    services[`server.${org.name.toLowerCase()}`] = {
+      image: 'node:20',
+      container_name: `server.${org.name.toLowerCase()}`,
+      network_mode: 'host',
+      working_dir: REPO_IN_CONTAINER,
+      environment: { CARBON_CONNECTION_DIR: `${RUN_IN_CONTAINER}/connection` },
+      command: ['node', 'server/dist/cli/serve.js', '--org', org.name],
+      volumes: volumes(),
+      depends_on: [peerNodeName(org)],
+      // Documents the port; with host networking the server listens on it directly.
+      labels: { 'carbon-ets.server-port': String(org.server.port) },
+    };
+  }
   const header = [
     '# Generated from network/topology.yaml by `npm run compose`; do not edit by hand.',
     '# The native network (`npm run network:up`) is the primary way to run; this file describes the same',

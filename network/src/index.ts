@@ -15,6 +15,7 @@ export {
   listPidFiles,
   readPidFile,
   startNode,
+  stopNode,
   type NodeProcess,
   type PidRecord,
 } from './process-supervisor';

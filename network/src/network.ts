@@ -188,7 +188,7 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
     (await raftLeaderElected(topology, 10_000))
   ) {
     await waitUntilServing(topology, progress);
-    progress.info(`The network is already running (${alive.length} processes); nothing to do.`);
+    progress.info(`The network is already running (${expected.length} processes); nothing to do.`);
     return { alreadyRunning: true, seconds: 0 };
   }
   if (records.length > 0) {

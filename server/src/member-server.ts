@@ -12,6 +12,7 @@ import { registerReadModelRoutes } from './api/read-model-routes';
 import { buildApp } from './app';
 import { ensureDemoUsers } from './auth';
 import { MarketOperator } from './market-operator/market-operator';
+import { ClearingModes, registerOperatorRoutes } from './market-operator/operator-routes';
 import { ServerMetrics } from './metrics/server-metrics';
 import { NotificationHub } from './notifications/event-stream';
 import { followLedger } from './read-model/ledger-feed';
@@ -74,6 +75,9 @@ export async function startMemberServer(options: MemberServerOptions): Promise<R
   const regulator = walletUser(settings, 'regulator');
   const runOperator = options.marketOperator ?? regulator !== undefined;
 
+  const modes = new ClearingModes(database);
+  // The operator acts as the regulator's identity; its connection is opened on first use.
+  let operator: MarketOperator | undefined;
   const { app, connections, auth } = await buildApp({
     organization: settings.organization,
     database,
@@ -99,28 +103,13 @@ export async function startMemberServer(options: MemberServerOptions): Promise<R
         organization: settings.organization,
         readModelHeight: readModel.height().toString(),
       }));
-      instance.get(
-        '/api/v1/market/operator',
-        {
-          schema: {
-            summary: "The market operator's state: rounds, fills and failures per instrument",
-            tags: ['market'],
-          },
-        },
-        (_request, reply) =>
-          operator === undefined
-            ? reply.code(404).send({
-                code: 'NOT_FOUND',
-                message: "the market operator runs in the regulator's server",
-              })
-            : reply.send(operator.state()),
-      );
+      registerOperatorRoutes(instance, () => operator, modes);
     },
   });
 
-  const operator =
-    runOperator && regulator !== undefined ? marketOperator(connections.for(regulator), metrics) : undefined;
-
+  if (runOperator && regulator !== undefined) {
+    operator = marketOperator(connections.for(regulator), metrics, readModel, modes.manualInstruments());
+  }
   if (options.passwordsFile !== undefined) {
     await ensureDemoUsers(auth, settings, options.passwordsFile);
   }
@@ -167,31 +156,41 @@ export async function startMemberServer(options: MemberServerOptions): Promise<R
 }
 
 /** The regulator's market operator, clearing with `Market:Match` as the regulator's identity. */
-function marketOperator(regulator: CarbonConnection, metrics: ServerMetrics): MarketOperator {
+function marketOperator(
+  regulator: CarbonConnection,
+  metrics: ServerMetrics,
+  readModel: ReadModel,
+  manualInstruments: readonly string[],
+): MarketOperator {
   const transaction = qualifiedName(Market.match);
-  return new MarketOperator({
-    clear: async (instrument) => {
-      try {
-        const outcome = await submit(regulator.contract, transaction, {
-          commitWait: regulator.commitWait,
-          arguments: [JSON.stringify({ instrument })],
-        });
-        const answer = Market.match.answer.parse(JSON.parse(new TextDecoder().decode(outcome.result)));
-        return {
-          trades: answer.trades.length,
-          more: (answer as { more?: boolean }).more === true,
-          transactionId: outcome.transactionId,
-        };
-      } catch (err) {
-        throw apiErrorOf(err);
-      }
+  return new MarketOperator(
+    {
+      // The read model has applied the block whose order events trigger a round, so its book is current.
+      mayCross: (instrument) => readModel.mayCross(instrument),
+      clear: async (instrument) => {
+        try {
+          const outcome = await submit(regulator.contract, transaction, {
+            commitWait: regulator.commitWait,
+            arguments: [JSON.stringify({ instrument })],
+          });
+          const answer = Market.match.answer.parse(JSON.parse(new TextDecoder().decode(outcome.result)));
+          return {
+            trades: answer.trades.length,
+            more: (answer as { more?: boolean }).more === true,
+            transactionId: outcome.transactionId,
+          };
+        } catch (err) {
+          throw apiErrorOf(err);
+        }
+      },
+      onRound: (instrument, outcome) => {
+        metrics.clearingRound(
+          instrument,
+          outcome.ok ? 'committed' : outcome.code,
+          outcome.ok ? outcome.round.trades : 0,
+        );
+      },
     },
-    onRound: (instrument, outcome) => {
-      metrics.clearingRound(
-        instrument,
-        outcome.ok ? 'committed' : outcome.code,
-        outcome.ok ? outcome.round.trades : 0,
-      );
-    },
-  });
+    { manualInstruments },
+  );
 }

@@ -6,14 +6,15 @@ import {
   Progress,
   runPaths,
   startNode,
+  stopNode,
   type Topology,
 } from '@carbon-ets/network';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serverPaths } from './server-paths';
 
-/** The compiled entry point of one server (`npm run build` writes it). */
-const SERVE_SCRIPT = path.join(__dirname, 'cli', 'serve.js');
+/** The compiled entry point of one server (`npm run build` writes it), from src/ (tests) or dist/ alike. */
+const SERVE_SCRIPT = path.resolve(__dirname, '..', 'dist', 'cli', 'serve.js');
 
 /** Where each org's server answers. */
 export interface ServerEndpoint {
@@ -84,4 +85,14 @@ export async function startServers(
   }
   progress.done();
   return endpoints;
+}
+
+/** Stops the member servers by their pid files (the network keeps running); returns how many were running. */
+export async function stopServers(topology: Topology = loadTopology()): Promise<number> {
+  const names = new Set(topology.organizations.map((org) => serverPaths.processName(org.name)));
+  let stopped = 0;
+  for (const record of listPidFiles().filter((pid) => names.has(pid.name))) {
+    if (await stopNode(record)) stopped++;
+  }
+  return stopped;
 }

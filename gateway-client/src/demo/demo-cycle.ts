@@ -1,3 +1,4 @@
+import { Trade as TradeSchema } from '@carbon-ets/contract';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { reconcile, type ReconcileReport } from '../audit/reconcile';
@@ -338,7 +339,11 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
       cleared.push(...round.trades);
       more = round.more;
     }
-    const trades = cleared.filter((t) => t.sellOrderId === sell.id && t.buyOrderId === buy.id);
+    let trades = cleared.filter((t) => t.sellOrderId === sell.id && t.buyOrderId === buy.id);
+    if (trades.length === 0) {
+      // The regulator's member server runs a market operator, which may have cleared the book first.
+      trades = await settledTrades(regulator.market, instrument, buyer.holdingAccount, sell.id, buy.id);
+    }
 
     step('operators: surrender what they owe');
     await Promise.all(
@@ -419,4 +424,25 @@ async function ensureParticipants(regulator: Actor): Promise<void> {
       await regulator.registry.registerEntity(entity);
     }
   }
+}
+
+/** The trades between two orders that someone else cleared: waits until the buy order is no longer open. */
+async function settledTrades(
+  market: MarketClient,
+  instrument: string,
+  buyerAccount: string,
+  sellOrderId: string,
+  buyOrderId: string,
+): Promise<Trade[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const order = await market.getOrder(buyerAccount, buyOrderId);
+    if (order.status !== 'open' || order.remaining < order.quantity) break;
+    if (Date.now() > deadline) return [];
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const views = await market.getTrades({ instrument, day: new Date().toISOString().slice(0, 10) });
+  return views
+    .filter((view) => view.sellOrderId === sellOrderId && view.buyOrderId === buyOrderId)
+    .map((view) => TradeSchema.parse(view));
 }

@@ -83,9 +83,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
   read(Period.getPeriod, '/periods/:year', 'periods', ['year']),
   write(Compliance.closePeriod, 'POST', '/periods/:period/closing', 'compliance'),
   read(Query.getSupplySummary, '/periods/:period/supply', 'supply', ['period']),
-  read(Compliance.getComplianceStatus, '/periods/:period/compliance/:entityId', 'compliance', [
+  read(Compliance.getComplianceStatus, '/periods/:period/compliance/:installationId', 'compliance', [
     'period',
-    'entityId',
+    'installationId',
   ]),
   write(Period.publishFactorSet, 'POST', '/factor-sets', 'periods', true),
   read(Period.getFactorSet, '/factor-sets/:factorSetId/:version', 'periods', ['factorSetId', 'version']),

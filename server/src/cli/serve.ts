@@ -1,9 +1,10 @@
-import { EXIT_CODES, printError } from '@carbon-ets/contract';
+import { EXIT_CODES } from '@carbon-ets/contract';
 import { CONNECTION_DIR_VARIABLE } from '@carbon-ets/gateway-client';
 import { runPaths } from '@carbon-ets/network';
 import { Command, InvalidArgumentError } from 'commander';
 import { startMemberServer } from '../member-server';
 import { serverPaths } from '../server-paths';
+import { runCommand } from './run-command';
 
 // npm run serve -- --org <org> [--rebuild] [--port <port>] — runs one consortium member's server.
 
@@ -51,11 +52,4 @@ async function serve(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-serve().catch((err: unknown) => {
-  process.exit(
-    printError(err, {
-      write: (line) => process.stderr.write(`${line}\n`),
-      debug: Boolean(process.env.DEBUG),
-    }),
-  );
-});
+runCommand(serve, true);

@@ -132,3 +132,34 @@ describe('MarketOperator', () => {
     operator.stop();
   });
 });
+
+describe('MarketOperator clearing modes', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('leaves a manual instrument to the regulator and clears it once it is automatic again', async () => {
+    const { calls, clear } = controlledClearing();
+    const operator = new MarketOperator(
+      { clear },
+      { minIntervalMs: 5, manualInstruments: ['allowance-2030'] },
+    );
+    operator.blockApplied([placed('allowance-2030'), placed('allowance-2031')]);
+    await tick();
+    expect(calls.map((call) => call.instrument)).toEqual(['allowance-2031']);
+    expect(operator.state().instruments['allowance-2030']).toMatchObject({ clearing: 'manual', rounds: 0 });
+    operator.setClearing('allowance-2030', 'automatic');
+    await tick();
+    expect(calls.map((call) => call.instrument)).toEqual(['allowance-2031', 'allowance-2030']);
+    operator.setClearing('allowance-2031', 'manual');
+    calls[0]!.finish({});
+    calls[1]!.finish({});
+    operator.blockApplied([placed('allowance-2031')]);
+    await tick();
+    expect(calls).toHaveLength(2);
+    operator.stop();
+  });
+});

@@ -28,10 +28,17 @@ export type RoundOutcome =
 export interface MarketOperatorOptions {
   /** The least time between two rounds of one instrument, ms (the rate bound). */
   readonly minIntervalMs?: number;
+  /** Instruments the regulator clears by hand (`market match`), e.g. kept from before a restart. */
+  readonly manualInstruments?: Iterable<string>;
 }
+
+/** How an instrument is cleared: by the operator on every order event, or only by hand. */
+export const CLEARING_MODES = ['automatic', 'manual'] as const;
+export type ClearingMode = (typeof CLEARING_MODES)[number];
 
 /** One instrument's clearing state, as `GET /api/v1/market/operator` shows it. */
 export interface InstrumentClearing {
+  clearing: ClearingMode;
   inFlight: boolean;
   /** An order event arrived since the last round started. */
   pending: boolean;
@@ -78,6 +85,7 @@ export class MarketOperator {
   /** The wait before the next round of an instrument whose rounds keep failing. */
   private readonly backoff = new Map<string, number>();
   private readonly minIntervalMs: number;
+  private readonly manual: Set<string>;
   private halted = false;
   private running = true;
 
@@ -86,6 +94,21 @@ export class MarketOperator {
     options: MarketOperatorOptions = {},
   ) {
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.manual = new Set(options.manualInstruments);
+  }
+
+  /**
+   * Sets how an instrument is cleared. Back to automatic, it gets a round at once for whatever rests in its book.
+   */
+  setClearing(instrument: string, mode: ClearingMode): void {
+    if (mode === 'manual') {
+      this.manual.add(instrument);
+      this.stateOf(instrument).clearing = 'manual';
+      return;
+    }
+    this.manual.delete(instrument);
+    this.stateOf(instrument).clearing = 'automatic';
+    this.orderArrived(instrument);
   }
 
   /** Reads the events of an applied block: orders placed, halts and resumptions. */
@@ -104,7 +127,9 @@ export class MarketOperator {
 
   /** An order of `instrument` was placed: a round will follow (now, or once the running one is done). */
   orderArrived(instrument: string): void {
-    this.stateOf(instrument).pending = true;
+    const state = this.stateOf(instrument);
+    if (state.clearing === 'manual') return;
+    state.pending = true;
     this.schedule(instrument);
   }
 
@@ -128,7 +153,14 @@ export class MarketOperator {
   private stateOf(instrument: string): InstrumentClearing {
     let state = this.instruments.get(instrument);
     if (state === undefined) {
-      state = { inFlight: false, pending: false, rounds: 0, failures: 0, trades: 0 };
+      state = {
+        clearing: this.manual.has(instrument) ? 'manual' : 'automatic',
+        inFlight: false,
+        pending: false,
+        rounds: 0,
+        failures: 0,
+        trades: 0,
+      };
       this.instruments.set(instrument, state);
     }
     return state;
@@ -150,7 +182,8 @@ export class MarketOperator {
 
   private async round(instrument: string): Promise<void> {
     const state = this.stateOf(instrument);
-    if (!this.running || this.halted || state.inFlight || !state.pending) return;
+    if (!this.running || this.halted || state.inFlight || !state.pending || state.clearing === 'manual')
+      return;
     state.pending = false;
     if (this.dependencies.mayCross?.(instrument) === false) return;
     state.inFlight = true;

@@ -71,7 +71,12 @@ export class NotificationHub {
             'Each event has `id` = its place in the event log, `event` = the chaincode event name (e.g. OrdersMatched) and `data` = the logged event as JSON, with `kinds` such as order-filled, units-received, report-verified. Reconnect with `Last-Event-ID` (or `?after=<id>`) to resume without loss; without either the stream starts with the next event. Your own failed transactions arrive as `transaction-failed` events without an id.',
           tags: ['notifications'],
           querystring: { type: 'object', properties: { after: { type: 'string' } } },
-          response: { 200: { description: 'text/event-stream', content: { 'text/event-stream': {} } } },
+          response: {
+            200: {
+              description: 'A stream of events',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+          },
         },
       },
       (request, reply) => {

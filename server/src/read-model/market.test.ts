@@ -1,7 +1,7 @@
 import { openDatabase } from '../store/database';
 import { InvalidCursorError } from './queries';
 import { ReadModel } from './read-model';
-import { cycleBlocks } from './testing/cycle-fixture';
+import { blockOf, cycleBlocks } from './testing/cycle-fixture';
 
 describe('orders, trades and price series', () => {
   const model = new ReadModel(openDatabase(':memory:'));
@@ -134,5 +134,21 @@ describe('orders, trades and price series', () => {
       ['INST3', 'C', 0, 0],
     ]);
     expect(statuses[0]?.final).toMatchObject({ code: 'B', shortfall: 250 });
+  });
+});
+
+describe('whether a book may cross', () => {
+  it('is true while crossing orders wait for a clearing, false once it cleared them', () => {
+    const model = new ReadModel(openDatabase(':memory:'));
+    const firstClearing = blockOf('OrdersMatched');
+    const blocks = cycleBlocks();
+    for (const block of blocks.filter((candidate) => candidate.number < BigInt(firstClearing)))
+      model.apply(block);
+    expect(model.mayCross('allowance-2025')).toBe(true);
+    expect(model.mayCross('offset-2025')).toBe(false);
+    for (const block of blocks.filter((candidate) => candidate.number >= BigInt(firstClearing)))
+      model.apply(block);
+    // One bid rests at the end, with no ask left to meet it.
+    expect(model.mayCross('allowance-2025')).toBe(false);
   });
 });

@@ -289,6 +289,19 @@ export class Queries {
     return records.map(complianceStatus);
   }
 
+  /** The best open bid and ask of an instrument (fen per tonne), null for an empty side. */
+  bestPrices(instrument: string): { bid: number | null; ask: number | null } {
+    const best = (side: 'buy' | 'sell', pick: 'MAX' | 'MIN'): number | null =>
+      (
+        this.db
+          .prepare(
+            `SELECT ${pick}(json_extract(json, '$.price')) AS price FROM rm_orders WHERE instrument = ? AND status = 'open' AND side = ?`,
+          )
+          .get(instrument, side) as { price: number | null }
+      ).price;
+    return { bid: best('buy', 'MAX'), ask: best('sell', 'MIN') };
+  }
+
   /** Bars of an instrument, oldest first, whose bucket lies in `[from, to]` (ISO texts, cut to the bucket). */
   priceSeries(instrument: string, resolution: Resolution, from?: string, to?: string): PriceBar[] {
     const length = resolution === 'day' ? 10 : 16;

@@ -172,6 +172,15 @@ export class ReadModel {
     return this.atHeight((queries) => queries.complianceStatuses(filter));
   }
 
+  /**
+   * Whether an instrument's book may cross: its best open bid is at or above its best open ask. (It may still
+   * not trade: the two could be the same entity's, or a frozen account's.)
+   */
+  mayCross(instrument: string): boolean {
+    const { bid, ask } = this.parts.queries.bestPrices(instrument);
+    return bid !== null && ask !== null && bid >= ask;
+  }
+
   /** Daily or per-minute open/high/low/last/volume/turnover of an instrument, oldest first. */
   priceSeries(instrument: string, resolution: Resolution, from?: string, to?: string): AtHeight<PriceBar[]> {
     return this.atHeight((queries) => queries.priceSeries(instrument, resolution, from, to));

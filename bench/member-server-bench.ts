@@ -1,0 +1,174 @@
+import { StatusCode } from '@hyperledger/fabric-gateway';
+import { connectAs, evaluate, submit } from '@carbon-ets/gateway-client';
+import { openEventStream } from '../test/support/event-stream';
+import { loginAs, type MemberClient } from '../test/support/member-servers';
+import type { BenchLedger } from './bench-ledger';
+import { drive, type LoadResult, type Operation } from './load-driver';
+
+/** One row of the REST-versus-Gateway comparison. */
+export interface OverheadRow {
+  readonly path: string;
+  readonly result: LoadResult;
+}
+
+/** A REST call as a load-driver operation: a 2xx answer counts as committed (VALID). */
+function restOperation(call: () => Promise<{ status: number; body: unknown }>): Operation {
+  return async () => {
+    const answer = await call();
+    if (answer.status >= 200 && answer.status < 300) return { code: StatusCode.VALID };
+    return { error: `HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}` };
+  };
+}
+
+/**
+ * What the member server adds to a call: the same read (`Funds:GetBalance`, one account per slot) and the same
+ * write (`Funds:Deposit` of 1 fen, one account per slot, so no two conflict), `inFlight` at a time, once through
+ * the Gateway directly and once through the org's REST API (login cookie, exact JSON, answer check).
+ */
+export async function restOverhead(
+  ledger: BenchLedger,
+  inFlight: number,
+  seconds: number,
+): Promise<OverheadRow[]> {
+  const accounts = ledger.buyerAccounts.slice(0, inFlight);
+  const regulatorGateway = connectAs({ organization: 'Regulator', user: 'regulator1' });
+  const regulatorRest = await loginAs('Regulator', 'regulator1');
+  const rows: OverheadRow[] = [];
+  const measure = async (path: string, operations: Operation[]): Promise<void> => {
+    rows.push({ path, result: await drive(operations, seconds * 1000) });
+  };
+  try {
+    await measure(
+      'Funds:GetBalance via the Gateway',
+      accounts.map((account) => async () => {
+        await evaluate(regulatorGateway.contract, 'Funds:GetBalance', [account]);
+        return { code: StatusCode.VALID };
+      }),
+    );
+    await measure(
+      'GET /api/v1/accounts/{id}/funds',
+      accounts.map((account) => restOperation(() => regulatorRest.get(`/api/v1/accounts/${account}/funds`))),
+    );
+    await measure(
+      'Funds:Deposit via the Gateway',
+      accounts.map((account) => async () => {
+        await submit(regulatorGateway.contract, 'Funds:Deposit', {
+          commitWait: regulatorGateway.commitWait,
+          maxAttempts: 1,
+          arguments: [JSON.stringify({ accountId: account, amount: '1', reference: 'bench' })],
+        });
+        return { code: StatusCode.VALID };
+      }),
+    );
+    await measure(
+      'POST /api/v1/accounts/{id}/deposits',
+      accounts.map((account) =>
+        restOperation(() =>
+          regulatorRest.post(`/api/v1/accounts/${account}/deposits`, { amount: '1', reference: 'bench' }),
+        ),
+      ),
+    );
+  } finally {
+    regulatorGateway.close();
+  }
+  return rows;
+}
+
+/** From an order's commit (its REST answer) to its fill notification on the trader's event stream. */
+export interface FillLatency {
+  readonly traders: number;
+  readonly orders: number;
+  readonly filled: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly seconds: number;
+}
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN);
+
+/**
+ * `traders` ENT2 traders, each logged in to Enterprise2's server with its own event stream and its own funded
+ * account, each placing `perTrader` buy orders of 1 t, one after another, against resting ENT1 asks; the
+ * regulator's market operator clears them (nobody calls Match). Measured per order: from the POST's answer
+ * (the order is committed) to the `OrdersMatched` event naming it on that trader's stream.
+ */
+export async function fillNotificationLatency(
+  ledger: BenchLedger,
+  traders: number,
+  perTrader: number,
+  log: (line: string) => void,
+): Promise<FillLatency> {
+  const seller = await loginAs('Enterprise1', 'trader1');
+  const regulator = await loginAs('Regulator', 'regulator1');
+  // The asks rest in manual clearing (placing them must not trigger rounds), then the operator takes over.
+  await setClearing(regulator, ledger.instrument, 'manual');
+  const asks = traders * perTrader;
+  log(`fill latency: placing ${asks} resting asks of 1 t from ${ledger.sinkAccount}`);
+  for (let i = 0; i < asks; i += 16) {
+    await Promise.all(
+      Array.from({ length: Math.min(16, asks - i) }, () =>
+        seller.post(`/api/v1/accounts/${ledger.sinkAccount}/orders`, {
+          side: 'sell',
+          instrument: ledger.instrument,
+          price: 5000,
+          quantity: 1,
+        }),
+      ),
+    );
+  }
+  await setClearing(regulator, ledger.instrument, 'automatic');
+  const clients = await Promise.all(Array.from({ length: traders }, () => loginAs('Enterprise2', 'trader2')));
+  const streams = await Promise.all(clients.map((client) => openEventStream(client)));
+  const latencies: number[] = [];
+  const started = performance.now();
+  try {
+    await Promise.all(
+      clients.map(async (client, t) => {
+        const account = ledger.buyerAccounts[t] ?? '';
+        const stream = streams[t];
+        if (stream === undefined) return;
+        for (let n = 0; n < perTrader; n++) {
+          const placed = await client.post<{ id: string }>(`/api/v1/accounts/${account}/orders`, {
+            side: 'buy',
+            instrument: ledger.instrument,
+            price: 5000,
+            quantity: 1,
+          });
+          const committed = performance.now();
+          if (placed.status !== 201) throw new Error(`a bid failed: ${JSON.stringify(placed.body)}`);
+          await stream.waitFor(
+            (event) => event.event === 'OrdersMatched' && event.data.includes(placed.body.id),
+            30_000,
+          );
+          latencies.push(performance.now() - committed);
+        }
+      }),
+    );
+  } finally {
+    streams.forEach((stream) => {
+      stream.close();
+    });
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    traders,
+    orders: asks,
+    filled: latencies.length,
+    p50Ms: percentile(sorted, 0.5),
+    p95Ms: percentile(sorted, 0.95),
+    p99Ms: percentile(sorted, 0.99),
+    maxMs: sorted.at(-1) ?? Number.NaN,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+async function setClearing(regulator: MemberClient, instrument: string, clearing: string): Promise<void> {
+  const answer = await regulator.put(`/api/v1/market/operator/instruments/${instrument}`, { clearing });
+  if (answer.status !== 200)
+    throw new Error(`could not set ${instrument} clearing: ${JSON.stringify(answer.body)}`);
+}

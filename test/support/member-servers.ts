@@ -1,0 +1,110 @@
+import { serverEndpoints, serverPaths } from '@carbon-ets/server';
+import { readFileSync } from 'node:fs';
+
+/** An HTTP answer of a member server: status, headers and the JSON body (or the text when it is not JSON). */
+export interface HttpAnswer<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+/** A logged-in user of one org's member server, talking real HTTP to it. */
+export interface MemberClient {
+  readonly organization: string;
+  readonly user: string;
+  readonly url: string;
+  /** The session cookie (`carbon_session=…`). */
+  readonly cookie: string;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpAnswer<T>>;
+  get<T = unknown>(path: string): Promise<HttpAnswer<T>>;
+  post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+  put<T = unknown>(path: string, body?: unknown): Promise<HttpAnswer<T>>;
+}
+
+/** The URL of an org's member server, from the topology. */
+export function serverUrl(organization: string): string {
+  const endpoint = serverEndpoints().find((candidate) => candidate.organization === organization);
+  if (endpoint === undefined) throw new Error(`no member server for ${organization}`);
+  return endpoint.url;
+}
+
+/** A demo user's initial password, from the 0600 file the servers wrote at their first start. */
+export function demoPassword(organization: string, user: string): string {
+  const line = readFileSync(serverPaths.passwords, 'utf8')
+    .split('\n')
+    .filter((text) => text.trim() !== '')
+    .map((text) => JSON.parse(text) as { org: string; user: string; password: string })
+    .find((entry) => entry.org === organization && entry.user === user);
+  if (line === undefined) throw new Error(`no demo password for ${user} of ${organization}`);
+  return line.password;
+}
+
+async function answerOf<T>(response: Response): Promise<HttpAnswer<T>> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return { status: response.status, headers: response.headers, body: body as T };
+}
+
+/** Sends one request; a body that is a string is sent as is (so tests can send malformed JSON). */
+export async function httpRequest<T = unknown>(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer<T>> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  return answerOf<T>(response);
+}
+
+/** Logs `user` into their org's member server with the demo password and returns a client with the cookie. */
+export async function loginAs(organization: string, user: string): Promise<MemberClient> {
+  const url = serverUrl(organization);
+  const login = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user, password: demoPassword(organization, user) }),
+  });
+  if (login.status !== 200)
+    throw new Error(`${user} could not log in to ${organization}: ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const request = <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    httpRequest<T>(url, method, path, body, { cookie, ...headers });
+  return {
+    organization,
+    user,
+    url,
+    cookie,
+    request,
+    get: (path) => request('GET', path),
+    post: (path, body, headers) => request('POST', path, body ?? {}, headers),
+    put: (path, body) => request('PUT', path, body ?? {}),
+  };
+}
+
+/**
+ * Leaves an instrument to manual clearing (`Market:Match` by the test itself): the regulator's market operator
+ * would otherwise fill crossing orders as soon as they are placed.
+ */
+export async function clearManually(instrument: string): Promise<void> {
+  const regulator = await loginAs('Regulator', 'regulator1');
+  const answer = await regulator.put(`/api/v1/market/operator/instruments/${instrument}`, {
+    clearing: 'manual',
+  });
+  if (answer.status !== 200)
+    throw new Error(`could not set ${instrument} to manual clearing: ${JSON.stringify(answer.body)}`);
+}
