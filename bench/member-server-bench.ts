@@ -93,7 +93,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
 
 /**
  * `traders` ENT2 traders, each logged in to Enterprise2's server with its own event stream and its own funded
- * account, each placing `perTrader` buy orders of 1 t, one after another, against resting ENT1 asks; the
+ * account, each placing `perTrader` buy orders of 1 t, one after another, against a resting ENT1 ask; the
  * regulator's market operator clears them (nobody calls Match). Measured per order: from the POST's answer
  * (the order is committed) to the `OrdersMatched` event naming it on that trader's stream.
  */
@@ -108,19 +108,15 @@ export async function fillNotificationLatency(
   // The asks rest in manual clearing (placing them must not trigger rounds), then the operator takes over.
   await setClearing(regulator, ledger.instrument, 'manual');
   const asks = traders * perTrader;
-  log(`fill latency: placing ${asks} resting asks of 1 t from ${ledger.sinkAccount}`);
-  for (let i = 0; i < asks; i += 16) {
-    await Promise.all(
-      Array.from({ length: Math.min(16, asks - i) }, () =>
-        seller.post(`/api/v1/accounts/${ledger.sinkAccount}/orders`, {
-          side: 'sell',
-          instrument: ledger.instrument,
-          price: 5000,
-          quantity: 1,
-        }),
-      ),
-    );
-  }
+  // One resting ask that every bid takes 1 t of (many asks from one account would conflict with each other).
+  log(`fill latency: one resting ask of ${asks} t from ${ledger.sinkAccount}`);
+  const ask = await seller.post(`/api/v1/accounts/${ledger.sinkAccount}/orders`, {
+    side: 'sell',
+    instrument: ledger.instrument,
+    price: 5000,
+    quantity: asks,
+  });
+  if (ask.status !== 201) throw new Error(`the resting ask failed: ${JSON.stringify(ask.body)}`);
   await setClearing(regulator, ledger.instrument, 'automatic');
   const clients = await Promise.all(Array.from({ length: traders }, () => loginAs('Enterprise2', 'trader2')));
   const streams = await Promise.all(clients.map((client) => openEventStream(client)));

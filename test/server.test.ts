@@ -179,6 +179,37 @@ describe('member servers over HTTP', () => {
     });
   });
 
+  it("registers a new user through the org's admin, with Fabric CA, who then acts with their own identity", async () => {
+    const admin = await loginAs('Enterprise1', 'orgadmin');
+    const name = `trader-${year}`;
+    const password = `initial secret ${year}`;
+    const refused = await trader1.post('/api/v1/users', {
+      name: `x-${year}`,
+      role: 'trader',
+      entity: 'ENT1',
+      password,
+    });
+    expect(refused.status).toBe(403);
+    ok(await admin.post('/api/v1/users', { name, role: 'trader', entity: 'ENT1', password }), 201);
+    const login = await httpRequest(trader1.url, 'POST', '/api/v1/session', { user: name, password });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const identity = await httpRequest<{ mspId: string; role: string; entity: string }>(
+      trader1.url,
+      'GET',
+      '/api/v1/identity',
+      undefined,
+      { cookie },
+    );
+    expect(ok(identity)).toMatchObject({ mspId: 'Enterprise1MSP', role: 'trader', entity: 'ENT1' });
+    // Unknown to every other org's server.
+    const elsewhere = await httpRequest(serverUrl('Enterprise2'), 'POST', '/api/v1/session', {
+      user: name,
+      password,
+    });
+    expect(elsewhere.status).toBe(401);
+  });
+
   describe('refusals leave the ledger unchanged', () => {
     it('answers 403 to a role that may not call the transaction, and writes nothing', async () => {
       const supply = ok(await auditor.get(`/api/v1/periods/${year}/supply`));
@@ -326,6 +357,18 @@ describe('member servers over HTTP', () => {
         resumed.close();
       }
     });
+  });
+
+  it("tells an operator of the period's report deadline approaching when their stream opens", async () => {
+    const stream = await openEventStream(operator1);
+    try {
+      const notice = await stream.waitFor(
+        (event) => event.event === 'deadline-approaching' && event.data.includes(`"period":${year}`),
+      );
+      expect(JSON.parse(notice.data)).toMatchObject({ period: year, deadline: 'reportBy', daysLeft: 29 });
+    } finally {
+      stream.close();
+    }
   });
 
   describe('route families', () => {

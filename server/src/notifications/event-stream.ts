@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentUser, type RequestUser, requireUser } from '../auth';
 import type { LoggedEvent } from '../read-model/ledger-block';
 import type { ReadModel } from '../read-model/read-model';
+import { approachingDeadlines } from './deadlines';
 
 /** One of the user's own transactions that failed: told only to that user, and not resumable. */
 export interface FailedTransactionNotice {
@@ -11,6 +12,8 @@ export interface FailedTransactionNotice {
   readonly transactionId?: string;
 }
 
+/** How often an open stream is told again of the deadlines approaching. */
+const DEADLINE_REMINDER_MS = 6 * 3600 * 1000;
 /** How often an idle stream sends a comment, so proxies and browsers keep it open. */
 const KEEP_ALIVE_MS = 15_000;
 /** Events sent per read of the log while a stream catches up. */
@@ -68,7 +71,7 @@ export class NotificationHub {
         schema: {
           summary: 'Notifications about your entity, accounts, orders and reports, as Server-Sent Events',
           description:
-            'Each event has `id` = its place in the event log, `event` = the chaincode event name (e.g. OrdersMatched) and `data` = the logged event as JSON, with `kinds` such as order-filled, units-received, report-verified. Reconnect with `Last-Event-ID` (or `?after=<id>`) to resume without loss; without either the stream starts with the next event. Your own failed transactions arrive as `transaction-failed` events without an id.',
+            'Each event has `id` = its place in the event log, `event` = the chaincode event name (e.g. OrdersMatched) and `data` = the logged event as JSON, with `kinds` such as order-filled, units-received, report-verified. Reconnect with `Last-Event-ID` (or `?after=<id>`) to resume without loss; without either the stream starts with the next event. Your own failed transactions arrive as `transaction-failed` events, and compliance deadlines within 45 days as `deadline-approaching` events (at connection and every 6 hours), both without an id.',
           tags: ['notifications'],
           querystring: { type: 'object', properties: { after: { type: 'string' } } },
           response: {
@@ -102,11 +105,24 @@ export class NotificationHub {
     const keepAlive = setInterval(() => {
       write(reply, ': keep-alive\n\n');
     }, KEEP_ALIVE_MS);
+    const reminders = setInterval(() => {
+      this.tellDeadlines(subscriber);
+    }, DEADLINE_REMINDER_MS);
+    this.tellDeadlines(subscriber);
     request.raw.on('close', () => {
       clearInterval(keepAlive);
+      clearInterval(reminders);
       this.subscribers.delete(subscriber);
     });
     this.pull(subscriber);
+  }
+
+  /** Deadlines approaching for the user's role, as `deadline-approaching` events without an id. */
+  private tellDeadlines(subscriber: Subscriber): void {
+    const periods = this.model.openPeriods().value;
+    for (const deadline of approachingDeadlines(periods, subscriber.user.role, Date.now())) {
+      write(subscriber.reply, `event: deadline-approaching\ndata: ${JSON.stringify(deadline)}\n\n`);
+    }
   }
 
   /** The newest event any viewer may have seen, so a new stream starts after it. */

@@ -2,6 +2,7 @@ import type {
   Account,
   AccountHoldings,
   CashEntry,
+  CompliancePeriod,
   ComplianceRecord,
   ComplianceStatusReport,
   EmissionReport,
@@ -287,6 +288,14 @@ export class Queries {
       }
     }
     return records.map(complianceStatus);
+  }
+
+  openPeriods(): CompliancePeriod[] {
+    return (
+      this.db.prepare("SELECT json FROM rm_periods WHERE status = 'open' ORDER BY year").all() as {
+        json: string;
+      }[]
+    ).map((row) => JSON.parse(row.json) as CompliancePeriod);
   }
 
   /** The best open bid and ask of an instrument (fen per tonne), null for an empty side. */

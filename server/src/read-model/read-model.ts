@@ -1,5 +1,6 @@
 import type {
   AccountHoldings,
+  CompliancePeriod,
   ComplianceStatusReport,
   EmissionReport,
   FundsBalance,
@@ -22,6 +23,7 @@ import {
   type ReportFilter,
   type TradeFilter,
 } from './queries';
+import { PeriodProjection } from './period-projection';
 import { RegistryProjection } from './registry-projection';
 import { dropReadModel, migrateReadModel } from './schema';
 import { objectWrite, type StateProjector } from './state-writes';
@@ -66,6 +68,7 @@ export class ReadModel {
     const projectors = new Map<string, StateProjector>();
     for (const projector of [
       new RegistryProjection(this.db),
+      new PeriodProjection(this.db),
       new HoldingsProjection(this.db),
       new MarketProjection(this.db),
       new ComplianceProjection(this.db),
@@ -170,6 +173,11 @@ export class ReadModel {
   /** Compliance statuses as `Compliance:GetComplianceStatus` computes them, per installation and period. */
   complianceStatus(filter: ComplianceFilter): AtHeight<ComplianceStatusReport[]> {
     return this.atHeight((queries) => queries.complianceStatuses(filter));
+  }
+
+  /** The open compliance periods, oldest first. */
+  openPeriods(): AtHeight<CompliancePeriod[]> {
+    return this.atHeight((queries) => queries.openPeriods());
   }
 
   /**

@@ -11,6 +11,7 @@ export const READ_MODEL_TABLES = [
   'rm_checkpoint',
   'rm_accounts',
   'rm_installations',
+  'rm_periods',
   'rm_lots',
   'rm_cash',
   'rm_orders',
@@ -152,6 +153,11 @@ CREATE TABLE rm_event_audience (
 );
 CREATE INDEX rm_event_audience_entity ON rm_event_audience (entity_id, seq);
 CREATE INDEX rm_event_audience_account ON rm_event_audience (account_id, seq);
+CREATE TABLE rm_periods (
+  year INTEGER PRIMARY KEY,
+  status TEXT NOT NULL,
+  json TEXT NOT NULL
+);
 INSERT INTO rm_checkpoint (id, next_block) VALUES (1, 0);
 `;
 
