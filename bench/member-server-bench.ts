@@ -76,6 +76,8 @@ export async function restOverhead(
 
 /** From an order's commit (its REST answer) to its fill notification on the trader's event stream. */
 export interface FillLatency {
+  /** Orders resting in the book (the placement workload's bids) that every clearing round has beside it. */
+  readonly restingOrders: number;
   readonly traders: number;
   readonly orders: number;
   readonly filled: number;
@@ -107,6 +109,10 @@ export async function fillNotificationLatency(
   const regulator = await loginAs('Regulator', 'regulator1');
   // The asks rest in manual clearing (placing them must not trigger rounds), then the operator takes over.
   await setClearing(regulator, ledger.instrument, 'manual');
+  const book = await seller.get<{ bids: { orders: number }[]; asks: { orders: number }[] }>(
+    `/api/v1/instruments/${ledger.instrument}/book`,
+  );
+  const restingOrders = [...book.body.bids, ...book.body.asks].reduce((sum, level) => sum + level.orders, 0);
   const asks = traders * perTrader;
   // One resting ask that every bid takes 1 t of (many asks from one account would conflict with each other).
   log(`fill latency: one resting ask of ${asks} t from ${ledger.sinkAccount}`);
@@ -152,6 +158,7 @@ export async function fillNotificationLatency(
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
+    restingOrders,
     traders,
     orders: asks,
     filled: latencies.length,

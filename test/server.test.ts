@@ -415,6 +415,73 @@ describe('member servers over HTTP', () => {
       expect(status).toBeDefined();
     });
 
+    it('offsets, funds and supervision', async () => {
+      const project = `PRJ-${year}`;
+      ok(
+        await regulator.post('/api/v1/offset-projects', {
+          id: project,
+          name: 'Wind farm',
+          methodology: 'CCER-14-001',
+          ownerEntityId: 'ENT1',
+        }),
+        201,
+      );
+      expect(ok<{ id: string }>(await auditor.get(`/api/v1/offset-projects/${project}`)).id).toBe(project);
+      ok(
+        await regulator.post('/api/v1/offsets/issuances', {
+          projectId: project,
+          vintage: year,
+          monitoringPeriod: { from: `${year}-01-01`, to: `${year}-03-31` },
+          serialStart: 1,
+          quantity: 100,
+          toAccount: seller,
+        }),
+        201,
+      );
+      ok(
+        await trader1.post('/api/v1/offsets/transfers', {
+          fromAccount: seller,
+          toAccount: `HOLD-${year}-REST`,
+          quantity: 30,
+        }),
+        201,
+      );
+      ok(
+        await operator1.post('/api/v1/offsets/retirements', {
+          accountId: `HOLD-${year}-REST`,
+          quantity: 10,
+          beneficiary: 'ENT1 staff travel',
+        }),
+        201,
+      );
+      const holdings = ok<AccountHoldings>(
+        await operator1.get(`/api/v1/accounts/HOLD-${year}-REST/holdings`),
+      );
+      const offsets = holdings.holdings.filter((holding) => holding.unitType === 'offset');
+      // Retired credits leave the account for good: the supply counts them.
+      expect(offsets.map((holding) => [holding.status, holding.quantity])).toEqual([['held', 20]]);
+      const supply = ok<{ offsets: { issued: number; retired: number } }>(
+        await auditor.get(`/api/v1/periods/${year}/supply`),
+      );
+      expect(supply.offsets).toMatchObject({ issued: 100, retired: 10 });
+
+      ok(
+        await regulator.post(`/api/v1/accounts/${buyer}/withdrawals`, { amount: '100', reference: 'payout' }),
+        201,
+      );
+      ok(await regulator.post(`/api/v1/accounts/${seller}/freeze`, { reason: 'inquiry' }));
+      const frozen = await trader1.post(`/api/v1/accounts/${seller}/orders`, {
+        side: 'sell',
+        instrument,
+        price: 5000,
+        quantity: 1,
+      });
+      expect(frozen.status).toBe(422);
+      expect(frozen.body).toMatchObject({ code: 'FAILED_PRECONDITION' });
+      ok(await regulator.post(`/api/v1/accounts/${seller}/unfreeze`, { reason: 'inquiry closed' }));
+      ok(await regulator.put('/api/v1/holding-limits', { entityId: 'ENT2', instrument, limit: 1_000_000 }));
+    });
+
     it('bilateral proposals, history, supply and market data', async () => {
       const proposal = ok<{ id: string }>(
         await trader1.post(`/api/v1/accounts/${seller}/proposals`, {
