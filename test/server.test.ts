@@ -190,6 +190,16 @@ describe('member servers over HTTP', () => {
       password,
     });
     expect(refused.status).toBe(403);
+    // An enterprise's admin cannot make a regulator, nor a trader of another entity.
+    const boss = await admin.post('/api/v1/users', { name: `boss-${year}`, role: 'regulator', password });
+    expect(boss.status).toBe(403);
+    const foreign = await admin.post('/api/v1/users', {
+      name: `spy-${year}`,
+      role: 'trader',
+      entity: 'ENT2',
+      password,
+    });
+    expect(foreign.status).toBe(403);
     ok(await admin.post('/api/v1/users', { name, role: 'trader', entity: 'ENT1', password }), 201);
     const login = await httpRequest(trader1.url, 'POST', '/api/v1/session', { user: name, password });
     expect(login.status).toBe(200);
@@ -340,6 +350,26 @@ describe('member servers over HTTP', () => {
         await regulator.get('/api/v1/market/operator'),
       );
       expect(state.instruments[instrument]?.trades).toBeGreaterThanOrEqual(1);
+    });
+
+    it('ends a stream when its login ends', async () => {
+      const session = await loginAs('Enterprise2', 'trader2');
+      const stream = await openEventStream(session);
+      try {
+        expect((await session.request('DELETE', '/api/v1/session')).status).toBe(204);
+        // The next block with an event makes the stream look again at the login that opened it.
+        ok(
+          await regulator.put('/api/v1/instruments', {
+            unitType: 'allowance',
+            vintage: year,
+            referencePrice: 5000,
+            minQuantity: 1,
+          }),
+        );
+        await stream.waitFor((event) => event.event === 'session-ended');
+      } finally {
+        stream.close();
+      }
     });
 
     it('resumes a stream from Last-Event-ID without loss', async () => {

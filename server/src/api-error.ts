@@ -75,9 +75,10 @@ export function apiErrorOf(err: unknown): ApiError {
     }
   }
   if (err instanceof GatewayClientError) {
+    // Other client errors name files of the server's wallet: the log has them, the caller does not.
     return err.code === 'ANSWER_MISMATCH'
       ? new ApiError('ANSWER_MISMATCH', err.message)
-      : new ApiError('INTERNAL', err.message);
+      : new ApiError('INTERNAL', 'the server could not use its identity files or settings; see its log');
   }
   return new ApiError('INTERNAL', 'the server failed; see its log');
 }

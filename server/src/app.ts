@@ -1,4 +1,4 @@
-import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { AuthStore, authPlugin, type AuthStoreOptions, type CaRegistrar, fabricCaRegistrar } from './auth';
 import { ApiError, apiErrorOf } from './api-error';
 import { IdempotencyStore } from './api/idempotency';
@@ -7,6 +7,7 @@ import { registerOpenApi } from './api/openapi';
 import { registerTransactionRoutes, type TransactionOutcome } from './api/transaction-routes';
 import { UserConnections } from './gateway/user-connections';
 import type { ServerDatabase } from './store/database';
+import { registerWebConsole } from './web-console';
 
 /** What one member server is built from. */
 export interface AppOptions {
@@ -24,8 +25,12 @@ export interface AppOptions {
   readonly logFile?: string;
   /** Called after every transaction a user submitted. */
   readonly onTransaction?: (outcome: TransactionOutcome) => void;
+  /** The session cookie's Secure flag; `CARBON_SECURE_COOKIES=1` by default, off for plain-HTTP localhost. */
+  readonly secureCookies?: boolean;
+  /** The built web console served at `/`; web/dist by default. */
+  readonly webConsoleDir?: string;
   /** Adds the server's other routes (read model, events, operator, metrics) after the core ones. */
-  readonly extend?: (app: FastifyInstance) => Promise<void> | void;
+  readonly extend?: (app: FastifyInstance, connections: UserConnections) => Promise<void> | void;
 }
 
 /** A built server and what it must close. */
@@ -43,6 +48,15 @@ const CLIENT_ERRORS: Readonly<Record<string, ApiError['code']>> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_ARGUMENT',
 };
 
+/** A framework error that is the client's doing (4xx), as the API's error; undefined for anything else. */
+function clientError(err: FastifyError): ApiError | undefined {
+  const code = CLIENT_ERRORS[err.code];
+  if (code !== undefined) return new ApiError(code, err.message);
+  const status = err.statusCode ?? 500;
+  if (status < 400 || status >= 500) return undefined;
+  return new ApiError(status === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT', err.message);
+}
+
 /**
  * Builds a member server's HTTP application: exact JSON bodies, login, every transaction of the wire contract
  * as a REST route, the API document, and `{ code, message, transactionId? }` for every error.
@@ -56,19 +70,17 @@ export async function buildApp(options: AppOptions): Promise<MemberApp> {
         : { level: 'info', file: options.logFile, redact: ['req.headers'] },
     // Request ids in the log tie a client's complaint to its transactions.
     requestIdHeader: false,
+    // A URL fastify cannot even route (`/api/v1/accounts/%zz`) gets the API's error body too.
+    frameworkErrors: (err, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({ code: 'INVALID_ARGUMENT', message: err.message });
+    },
   });
   // The contract's schemas validate in the handlers; the route schemas only document (OpenAPI).
   app.setValidatorCompiler(() => (value: unknown) => ({ value }));
   app.setSerializerCompiler(() => (data: unknown) => JSON.stringify(data));
   useExactJsonBodies(app);
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const clientCode = CLIENT_ERRORS[err.code];
-    const error =
-      err instanceof ApiError
-        ? err
-        : clientCode !== undefined
-          ? new ApiError(clientCode, err.message)
-          : apiErrorOf(err);
+    const error = err instanceof ApiError ? err : (clientError(err) ?? apiErrorOf(err));
     if (error.code === 'INTERNAL') request.log.error({ err }, 'request failed');
     return reply.code(error.statusCode).send(error.body);
   });
@@ -82,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<MemberApp> {
     store: auth,
     organization: options.organization,
     registrar: options.registrar ?? fabricCaRegistrar(options.organization, options.settingsDir),
+    // Behind HTTPS (a reverse proxy), CARBON_SECURE_COOKIES=1 makes the session cookie Secure and __Host-.
+    secureCookies: options.secureCookies ?? process.env.CARBON_SECURE_COOKIES === '1',
   });
   const connections = new UserConnections(options.organization, options.settingsDir);
   registerTransactionRoutes(app, {
@@ -89,7 +103,8 @@ export async function buildApp(options: AppOptions): Promise<MemberApp> {
     idempotency: new IdempotencyStore(options.database),
     ...(options.onTransaction === undefined ? {} : { onOutcome: options.onTransaction }),
   });
-  await options.extend?.(app);
+  await options.extend?.(app, connections);
+  await registerWebConsole(app, options.webConsoleDir);
   app.addHook('onClose', () => {
     connections.closeAll();
   });

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { apiErrorOf } from './api-error';
 import { registerReadModelRoutes } from './api/read-model-routes';
+import { registerReconcileRoutes } from './audit/reconcile-routes';
 import { buildApp } from './app';
 import { ensureDemoUsers } from './auth';
 import { MarketOperator } from './market-operator/market-operator';
@@ -94,7 +95,7 @@ export async function startMemberServer(options: MemberServerOptions): Promise<R
         });
       }
     },
-    extend: (instance) => {
+    extend: (instance, userConnections) => {
       metrics.instrument(instance);
       hub.register(instance);
       registerReadModelRoutes(instance, readModel);
@@ -104,6 +105,7 @@ export async function startMemberServer(options: MemberServerOptions): Promise<R
         readModelHeight: readModel.height().toString(),
       }));
       registerOperatorRoutes(instance, () => operator, modes);
+      registerReconcileRoutes(instance, userConnections, options.dataDir);
     },
   });
 

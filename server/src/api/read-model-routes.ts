@@ -68,6 +68,11 @@ function entityScope(user: RequestUser, asked: string | undefined): string | und
   return user.entity;
 }
 
+/** Whether the user may read an object of this entity (national accounts have none: supervisors only). */
+function mayRead(user: RequestUser, entityId: string | undefined): boolean {
+  return isSupervisor(user) || (user.entity !== undefined && entityId === user.entity);
+}
+
 /** Reports: supervisors and verifiers see all, enterprises their own. */
 function reportScope(user: RequestUser, asked: string | undefined): string | undefined {
   return user.role === 'verifier' ? asked : entityScope(user, asked);
@@ -116,7 +121,7 @@ export function registerReadModelRoutes(app: FastifyInstance, model: ReadModel):
     const user = currentUser(request);
     const { orderId } = parse(z.strictObject({ orderId: id }), request.params);
     const { value, height } = model.order(orderId);
-    if (value === null || (!isSupervisor(user) && value.entityId !== user.entity)) {
+    if (value === null || !mayRead(user, value.entityId)) {
       throw new ApiError('NOT_FOUND', `order ${orderId} is not one you can see (as of block ${height})`);
     }
     return { ...value, height };
@@ -132,7 +137,7 @@ export function registerReadModelRoutes(app: FastifyInstance, model: ReadModel):
     const user = currentUser(request);
     const { accountId } = parse(z.strictObject({ accountId: id }), request.params);
     const { value, height } = model.holdings(accountId);
-    if (value === null || (!isSupervisor(user) && value.account.entityId !== user.entity)) {
+    if (value === null || !mayRead(user, value.account.entityId)) {
       throw new ApiError('NOT_FOUND', `account ${accountId} is not one you can see (as of block ${height})`);
     }
     return { ...value, height };

@@ -178,13 +178,14 @@ async function handleWrite(
   const user = currentUser(request);
   const { definition } = route;
   const transaction = qualifiedName(definition);
-  let key: string | undefined;
+  let claimed: string | undefined;
+  let submitted = false;
   try {
     checkRole(user, definition);
     const value = writeRequest(route, request);
     checked(() => validateRequest(definition, value));
     const argument = exactJsonText(value);
-    key = IdempotencyStore.parseKey(request.headers['idempotency-key']);
+    const key = IdempotencyStore.parseKey(request.headers['idempotency-key']);
     if (key !== undefined) {
       const claim = options.idempotency.begin(user.name, key, transaction, argument);
       if (claim.kind === 'replay') {
@@ -194,23 +195,26 @@ async function handleWrite(
         }
         return await reply.code(claim.answer.status).send(claim.answer.body);
       }
+      claimed = key;
     }
     const connection = options.connections.for(user.name);
+    submitted = true;
     const outcome = await submit(connection.contract, transaction, {
       commitWait: connection.commitWait,
       arguments: [argument],
       ...(key === undefined ? {} : { requestId: key }),
     });
-    const answer = parseAnswer(definition, outcome.result);
     const status = route.created === true ? 201 : 200;
-    if (key !== undefined) {
-      options.idempotency.finish(user.name, key, {
+    options.onOutcome?.({ user, transaction, ok: true, transactionId: outcome.transactionId });
+    const answer = parseAnswer(definition, outcome.result);
+    if (claimed !== undefined) {
+      options.idempotency.finish(user.name, claimed, {
         status,
         body: answer,
         transactionId: outcome.transactionId,
       });
+      claimed = undefined;
     }
-    options.onOutcome?.({ user, transaction, ok: true, transactionId: outcome.transactionId });
     return await reply
       .code(status)
       .header('x-transaction-id', outcome.transactionId)
@@ -218,26 +222,31 @@ async function handleWrite(
       .send(answer);
   } catch (err) {
     const error = apiErrorOf(err);
-    if (key !== undefined) {
-      // A refusal is final and answered the same on a retry; an unknown or transient outcome is retried.
+    if (claimed !== undefined) {
+      // A refusal is final and answered the same on a retry; anything else (unavailable, outcome unknown, a
+      // conflict, an answer that did not match) frees the key: a retry submits again with the same request id,
+      // which the chaincode refuses if the first copy was applied.
       if (error.statusCode < 500 && error.code !== 'CONFLICT') {
-        options.idempotency.finish(user.name, key, {
+        options.idempotency.finish(user.name, claimed, {
           status: error.statusCode,
           body: error.body,
           ...(error.transactionId === undefined ? {} : { transactionId: error.transactionId }),
         });
-      } else if (!(err instanceof ApiError)) {
-        options.idempotency.release(user.name, key);
+      } else {
+        options.idempotency.release(user.name, claimed);
       }
     }
-    options.onOutcome?.({
-      user,
-      transaction,
-      ok: false,
-      code: error.code,
-      message: error.message,
-      ...(error.transactionId === undefined ? {} : { transactionId: error.transactionId }),
-    });
+    // Only a transaction that reached the network is reported (metrics, the user's failed-transaction events).
+    if (submitted) {
+      options.onOutcome?.({
+        user,
+        transaction,
+        ok: false,
+        code: error.code,
+        message: error.message,
+        ...(error.transactionId === undefined ? {} : { transactionId: error.transactionId }),
+      });
+    }
     return sendError(reply, error);
   }
 }

@@ -78,6 +78,15 @@ async function auth(app: FastifyInstance, options: AuthPluginOptions): Promise<v
   app.decorateRequest('user', undefined);
   app.decorateRequest('credential', undefined);
   app.decorateRequest('authFailure', undefined);
+  // A long-lived answer (an event stream) asks again whether the credential that opened it still holds: a
+  // logout, a revoked token or an expired session must end it.
+  app.decorateRequest('stillAuthenticated', function (this: FastifyRequest): boolean {
+    const name = this.user?.name;
+    if (name === undefined) return false;
+    const again = { headers: this.headers, cookies: this.cookies } as unknown as FastifyRequest;
+    authenticate(again, context);
+    return again.user?.name === name;
+  });
   // onRequest, after the cookie plugin's own hook (registered first), so that every later hook and handler,
   // including other plugins' preHandlers, sees request.user.
   app.addHook('onRequest', (request, _reply, done) => {

@@ -53,9 +53,19 @@ describe('fabricCaRegistrar', () => {
     await expect(failure(registrar.registerAndEnroll({ name: 'auditor1', role: 'auditor' }))).resolves.toBe(
       'CONFLICT: the wallet already holds an identity named auditor1',
     );
-    await expect(failure(registrar.registerAndEnroll({ name: 'trader9', role: 'trader' }))).resolves.toMatch(
-      /^INVALID_ARGUMENT: /,
+    await expect(
+      failure(registrar.registerAndEnroll({ name: 'Not A Name', role: 'auditor' })),
+    ).resolves.toMatch(/^INVALID_ARGUMENT: /);
+  });
+
+  it("refuses a role or an entity that none of the org's identities holds", async () => {
+    const registrar = fabricCaRegistrar('Auditor', dir);
+    await expect(failure(registrar.registerAndEnroll({ name: 'boss', role: 'regulator' }))).resolves.toBe(
+      "FORBIDDEN: Auditor's users cannot hold the role regulator",
     );
+    await expect(
+      failure(registrar.registerAndEnroll({ name: 'auditor2', role: 'auditor', entity: 'ENT1' })),
+    ).resolves.toBe("FORBIDDEN: Auditor's users cannot act for entity ENT1");
   });
 
   it('reports an unreachable CA as UNAVAILABLE', async () => {

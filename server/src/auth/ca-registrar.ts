@@ -1,3 +1,4 @@
+import type { OrgConnectionSettings } from '@carbon-ets/contract';
 import type { Role } from '@carbon-ets/contract';
 import {
   enrollUser,
@@ -46,6 +47,7 @@ export function fabricCaRegistrar(organization: string, settingsDir?: string): C
           if (user.name in settings.users) {
             throw new AuthError('CONFLICT', `the wallet already holds an identity named ${user.name}`);
           }
+          checkRoleOfOrg(settings, user);
           const secret = await registerUser(settings, user);
           await enrollUser(loadConnectionSettings(organization, settingsDir), user.name, secret, settingsDir);
         } catch (err) {
@@ -55,11 +57,35 @@ export function fabricCaRegistrar(organization: string, settingsDir?: string): C
   };
 }
 
+/**
+ * A new user may hold only a role (and act only for an entity) that this org's identities hold already, as the
+ * topology gave them: the chaincode ties the institutional roles to their org's MSP and the enterprise roles to
+ * the entities that MSP owns, and the server's read model and event stream trust the role and entity of its own
+ * users — a `regulator` registered by an enterprise's admin would otherwise see every entity's data there.
+ */
+function checkRoleOfOrg(settings: OrgConnectionSettings, user: CaUser): void {
+  const identities = Object.values(settings.users);
+  if (!identities.some((identity) => identity.role === user.role)) {
+    throw new AuthError('FORBIDDEN', `${settings.organization}'s users cannot hold the role ${user.role}`);
+  }
+  if (user.entity !== undefined && !identities.some((identity) => identity.entity === user.entity)) {
+    throw new AuthError('FORBIDDEN', `${settings.organization}'s users cannot act for entity ${user.entity}`);
+  }
+}
+
+/** A CA client's failure, without the command line (its URL carries the enrolment secret). */
+function withoutSecrets(message: string): string {
+  return message.replace(/\/\/[^/\s:@]+:[^@\s]+@/g, '//***@');
+}
+
 function asAuthError(err: unknown): unknown {
   if (!(err instanceof GatewayClientError)) return err;
   if (err.code === 'INVALID_USER') return new AuthError('INVALID_ARGUMENT', err.message);
   if (/already registered/i.test(err.message)) {
-    return new AuthError('CONFLICT', `the org's Fabric CA already has a user of that name: ${err.message}`);
+    return new AuthError(
+      'CONFLICT',
+      `the org's Fabric CA already has a user of that name: ${withoutSecrets(err.message)}`,
+    );
   }
-  return new AuthError('UNAVAILABLE', err.message);
+  return new AuthError('UNAVAILABLE', withoutSecrets(err.message));
 }

@@ -39,3 +39,25 @@ describe('LoginRateLimiter', () => {
     expect(limits.check('trader1', '10.0.0.1').allowed).toBe(false);
   });
 });
+
+describe('attempts counted before the password is checked', () => {
+  it('blocks parallel guesses past the limit, and takes a successful attempt back from the address', () => {
+    let now = 1_000_000;
+    const limiter = new LoginRateLimiter({ perUser: 3, perIp: 5, windowMs: 60_000 }, () => now);
+    // Five guesses arrive at once: each is checked and counted before any password is verified.
+    const allowed = Array.from({ length: 5 }, () => {
+      const ok = limiter.check('alice', '10.0.0.1').allowed;
+      if (ok) limiter.recordFailure('alice', '10.0.0.1');
+      now += 1;
+      return ok;
+    });
+    expect(allowed).toEqual([true, true, true, false, false]);
+    // Another user from the same address logs in successfully: their attempt does not count against it.
+    const at = limiter.recordFailure('bob', '10.0.0.1');
+    limiter.recordSuccess('bob', '10.0.0.1', at);
+    expect(limiter.check('carol', '10.0.0.1').allowed).toBe(true);
+    limiter.recordFailure('carol', '10.0.0.1');
+    limiter.recordFailure('carol', '10.0.0.1');
+    expect(limiter.check('dave', '10.0.0.1').allowed).toBe(false);
+  });
+});

@@ -40,23 +40,34 @@ export class LoginRateLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
   }
 
-  /** Records a failed login. */
-  recordFailure(userName: string, ip: string): void {
+  /**
+   * Records a login attempt as failed, before its password is checked: attempts sent in parallel are each
+   * counted before any of them spends scrypt time, so they cannot all slip past {@link check}. Returns the
+   * attempt's time, which {@link recordSuccess} takes back if the password was right.
+   */
+  recordFailure(userName: string, ip: string): number {
     if (this.failures.size >= MAX_KEYS) this.sweep();
+    const at = this.now();
     for (const key of [`u:${userName}`, `i:${ip}`]) {
       const times = this.recent(key);
-      times.push(this.now());
+      times.push(at);
       // Only the newest `limit` failures decide anything.
       this.failures.set(key, times.slice(-Math.max(this.limits.perUser, this.limits.perIp)));
     }
+    return at;
   }
 
   /**
    * Forgets the user name's failures after a successful login. The address's failures stay: otherwise one valid
    * account would let an attacker reset its address's count between guesses at others.
    */
-  recordSuccess(userName: string): void {
+  recordSuccess(userName: string, ip?: string, attemptAt?: number): void {
     this.failures.delete(`u:${userName}`);
+    if (ip === undefined || attemptAt === undefined) return;
+    // The successful attempt itself was counted in advance: only that one is taken back from the address.
+    const times = this.failures.get(`i:${ip}`) ?? [];
+    const index = times.lastIndexOf(attemptAt);
+    if (index >= 0) times.splice(index, 1);
   }
 
   /** Milliseconds until the key is below its limit again (0 when it is). */

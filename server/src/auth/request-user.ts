@@ -25,6 +25,8 @@ declare module 'fastify' {
     credential: RequestCredential | undefined;
     /** Why a credential the request carried was refused: the 401's message. */
     authFailure: string | undefined;
+    /** Whether the credential this request came with is still valid now (not logged out, revoked, expired). */
+    stillAuthenticated(): boolean;
   }
 }
 

@@ -113,7 +113,7 @@ describe('MarketOperator', () => {
     operator.stop();
   });
 
-  it('retries a round that failed on a conflict, and waits for a resumption after a halt refusal', async () => {
+  it('retries a round that failed on a conflict, and does not retry a refusal until the market resumes', async () => {
     const { calls, clear } = controlledClearing();
     const operator = new MarketOperator({ clear }, { minIntervalMs: 5 });
     operator.blockApplied([placed('allowance-2025')]);
@@ -124,11 +124,15 @@ describe('MarketOperator', () => {
     calls[1]!.fail(Object.assign(new Error('the market is halted'), { code: 'FAILED_PRECONDITION' }));
     await tick(60);
     expect(calls).toHaveLength(2);
-    expect(operator.state()).toMatchObject({ halted: true });
     expect(operator.state().instruments['allowance-2025']).toMatchObject({
       failures: 2,
       lastError: 'the market is halted',
     });
+    operator.blockApplied([named('MarketHalted')]);
+    operator.blockApplied([named('MarketResumed')]);
+    await tick(60);
+    expect(calls).toHaveLength(3);
+    calls[2]!.finish({});
     operator.stop();
   });
 });

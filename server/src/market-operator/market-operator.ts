@@ -117,7 +117,8 @@ export class MarketOperator {
       if (event.name === 'MarketHalted') this.halted = true;
       else if (event.name === 'MarketResumed') {
         this.halted = false;
-        for (const [instrument, state] of this.instruments) if (state.pending) this.schedule(instrument);
+        // Orders may have waited through the halt (a round refused while halted is not retried): clear again.
+        for (const instrument of this.instruments.keys()) this.orderArrived(instrument);
       } else if (ORDER_EVENTS.has(event.name)) {
         const instrument = (event.payload as { order?: { instrument?: unknown } }).order?.instrument;
         if (typeof instrument === 'string') this.orderArrived(instrument);
@@ -203,11 +204,8 @@ export class MarketOperator {
       const code = (err as { code?: unknown }).code;
       const message = err instanceof Error ? err.message : String(err);
       state.lastError = message;
-      // A halted market refuses clearing; the operator waits for MarketResumed instead of retrying.
-      if (code === 'FAILED_PRECONDITION' && /halt/i.test(message)) {
-        this.halted = true;
-        state.pending = true;
-      } else if (!REFUSALS.has(String(code))) {
+      // A refusal (a halted market among them) is not retried: MarketResumed or a new order starts a round.
+      if (!REFUSALS.has(String(code))) {
         // A conflict or an unreachable peer: try again, backing off while it keeps failing.
         state.pending = true;
         this.backoff.set(

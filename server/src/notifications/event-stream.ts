@@ -22,6 +22,7 @@ const PAGE = 200;
 interface Subscriber {
   readonly user: RequestUser;
   afterSeq: number;
+  readonly request: FastifyRequest;
   readonly reply: FastifyReply;
 }
 
@@ -100,9 +101,10 @@ export class NotificationHub {
       'x-accel-buffering': 'no',
     });
     write(reply, `retry: 2000\n: stream of ${user.name} from event ${afterSeq}\n\n`);
-    const subscriber: Subscriber = { user, afterSeq, reply };
+    const subscriber: Subscriber = { user, afterSeq, request, reply };
     this.subscribers.add(subscriber);
     const keepAlive = setInterval(() => {
+      if (this.ended(subscriber)) return;
       write(reply, ': keep-alive\n\n');
     }, KEEP_ALIVE_MS);
     const reminders = setInterval(() => {
@@ -117,6 +119,18 @@ export class NotificationHub {
     this.pull(subscriber);
   }
 
+  /**
+   * Ends a stream whose login has ended (logged out, token revoked or expired, session expired): it must not
+   * go on telling anyone the entity's events. The browser's reconnect then gets 401.
+   */
+  private ended(subscriber: Subscriber): boolean {
+    if (subscriber.request.stillAuthenticated()) return false;
+    write(subscriber.reply, 'event: session-ended\ndata: {}\n\n');
+    subscriber.reply.raw.end();
+    this.subscribers.delete(subscriber);
+    return true;
+  }
+
   /** Deadlines approaching for the user's role, as `deadline-approaching` events without an id. */
   private tellDeadlines(subscriber: Subscriber): void {
     const periods = this.model.openPeriods().value;
@@ -127,14 +141,7 @@ export class NotificationHub {
 
   /** The newest event any viewer may have seen, so a new stream starts after it. */
   private latestSeq(): number {
-    let after = 0;
-    for (;;) {
-      const page = this.model.events({ afterSeq: after, entityIds: 'all', limit: 1000 });
-      const last = page.items.at(-1);
-      if (last === undefined) return after;
-      after = last.seq;
-      if (page.nextCursor === undefined) return after;
-    }
+    return this.model.lastSeq();
   }
 
   /**
@@ -142,6 +149,7 @@ export class NotificationHub {
    * end, so two blocks applied in a row can never interleave their events on one stream.
    */
   private pull(subscriber: Subscriber): void {
+    if (this.ended(subscriber)) return;
     for (;;) {
       const page = this.model.eventsFor({
         afterSeq: subscriber.afterSeq,

@@ -45,7 +45,7 @@ export const SUPERVISOR_ROLES: ReadonlySet<string> = new Set(['regulator', 'audi
 export class EventLog {
   private readonly insertEvent;
   private readonly insertParty;
-  private readonly lastSeq;
+  private readonly maxSeq;
   private readonly partiesOf;
 
   constructor(
@@ -59,15 +59,20 @@ export class EventLog {
     this.insertParty = db.prepare(
       'INSERT INTO rm_event_audience (seq, entity_id, account_id, kinds) VALUES (?, ?, ?, ?)',
     );
-    this.lastSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM rm_event_log');
+    this.maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM rm_event_log');
     this.partiesOf = db.prepare<[number], AudienceRow>(
       'SELECT * FROM rm_event_audience WHERE seq = ? ORDER BY entity_id, account_id',
     );
   }
 
+  /** The newest event's `seq` (0 for an empty log). */
+  lastSeq(): number {
+    return this.maxSeq.get()?.seq ?? 0;
+  }
+
   /** Logs one event of block `block` (inside the block's transaction) and returns it as logged. */
   append(event: TimedCarbonEvent, block: number, blockTimestamp: string | undefined): LoggedEvent {
-    const seq = (this.lastSeq.get()?.seq ?? 0) + 1;
+    const seq = this.lastSeq() + 1;
     const typed = { name: event.name, payload: event.payload } as CarbonEventOf;
     const audience = eventAudience(typed, this.lookups);
     const kinds = unionOfKinds(audience.parties);

@@ -175,6 +175,11 @@ export class ReadModel {
     return this.atHeight((queries) => queries.complianceStatuses(filter));
   }
 
+  /** The newest logged event's `seq` (0 for an empty log): where a new notification stream starts. */
+  lastSeq(): number {
+    return this.parts.log.lastSeq();
+  }
+
   /** The open compliance periods, oldest first. */
   openPeriods(): AtHeight<CompliancePeriod[]> {
     return this.atHeight((queries) => queries.openPeriods());

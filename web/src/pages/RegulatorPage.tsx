@@ -1,0 +1,34 @@
+import { AllocationSection } from './regulator/AllocationSection';
+import { CompliancePeriodSection } from './regulator/CompliancePeriodSection';
+import { FactorSetSection } from './regulator/FactorSetSection';
+import { FundsSection } from './regulator/FundsSection';
+import { IssuanceSection } from './regulator/IssuanceSection';
+import { MarketSupervisionSection } from './regulator/MarketSupervisionSection';
+import { RegisterEntitySection } from './regulator/RegisterEntitySection';
+import { RegistryLookupSection } from './regulator/RegistryLookupSection';
+import { RegistrySection } from './regulator/RegistrySection';
+import { ReportsToAccept } from './regulator/ReportsToAccept';
+import { UsersNote } from './regulator/UsersNote';
+import './regulator/regulator.css';
+
+/**
+ * The regulator's console, in the order of a period's work: the period and its dashboard, factors, issuance and
+ * allocation, funds, reports to accept, the registry, then market supervision.
+ */
+export function RegulatorPage() {
+  return (
+    <>
+      <CompliancePeriodSection />
+      <FactorSetSection />
+      <IssuanceSection />
+      <AllocationSection />
+      <FundsSection />
+      <ReportsToAccept />
+      <RegistrySection />
+      <RegisterEntitySection />
+      <RegistryLookupSection />
+      <UsersNote />
+      <MarketSupervisionSection />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ObjectTypeName } from '@carbon-ets/contract';
+
+/** Every object type of the world state with the id parts its key has (checked complete against the contract). */
+const ID_PARTS: Record<ObjectTypeName, string> = {
+  account: 'accountId',
+  lot: 'accountId/lotId',
+  report: 'period/installationId',
+  compliance: 'period/installationId',
+  order: 'accountId/orderId',
+  trade: 'instrument/day/tradeId',
+  proposal: 'proposalId',
+  cash: 'accountId/entryId',
+  period: 'year',
+  factorSet: 'factorSetId/version',
+  entity: 'entityId',
+  installation: 'installationId',
+  allocation: 'period/installationId',
+  issuance: 'vintage',
+  offsetProject: 'projectId',
+  offsetIssuance: 'projectId/vintage/monitoringPeriod',
+  instrument: 'instrument',
+  marketStatus: 'market',
+  holdingLimit: 'entityId/instrument',
+  marketDay: 'instrument/day',
+};
+
+export const OBJECT_TYPE_NAMES = Object.keys(ID_PARTS) as ObjectTypeName[];
+
+/** How an object's id is typed: its parts separated by `/`. */
+export const idPartsOf = (type: ObjectTypeName): string => ID_PARTS[type];
+
+export const isObjectType = (value: string): value is ObjectTypeName => value in ID_PARTS;

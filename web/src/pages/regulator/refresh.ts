@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { useNotifications } from '../../notifications';
+
+/** Runs `refresh` when a notice of one of `events` arrives (the data it shows may have changed). */
+export function useRefreshOn(events: readonly string[], refresh: () => void): void {
+  const { subscribe } = useNotifications();
+  const latest = useRef({ events, refresh });
+  latest.current = { events, refresh };
+  useEffect(
+    () =>
+      subscribe((notice) => {
+        if (latest.current.events.includes(notice.event)) latest.current.refresh();
+      }),
+    [subscribe],
+  );
+}
+
+/** Events that change a period's supply or its installations' compliance. */
+export const SUPPLY_EVENTS = [
+  'AllowancesIssued',
+  'AllowancesAllocated',
+  'AllowancesTransferred',
+  'OffsetsIssued',
+  'OffsetsRetired',
+  'UnitsSurrendered',
+  'ReportAccepted',
+  'PeriodCreated',
+  'PeriodClosed',
+] as const;
+
+export const REPORT_EVENTS = [
+  'ReportSubmitted',
+  'ReportCorrected',
+  'ReportVerified',
+  'ReportRejected',
+  'ReportAccepted',
+] as const;
+
+export const MARKET_STATUS_EVENTS = ['MarketHalted', 'MarketResumed'] as const;

@@ -1,0 +1,159 @@
+import type { Proposal, Trade } from '@carbon-ets/contract';
+import { api } from '../../api';
+import { useState } from 'react';
+import { Field, Loadable, Outcome, Time, useAction, useLoad } from '../../components/ui';
+import { formatMoney, formatPrice, formatTonnes } from '../../format';
+import { useUser } from '../../session';
+import { inputError } from './errors';
+import { useSettled } from './hooks';
+import { ACCOUNT_PATTERN, STACK, valueOf } from './market';
+
+const proposalPath = (id: string) => `/api/v1/proposals/${encodeURIComponent(id.trim())}`;
+
+/**
+ * A proposal found by its id: the buyer accepts it (settled at once, into the trader's Account) or rejects it;
+ * the seller may withdraw it while it is open.
+ */
+export function ProposalLookup({
+  proposalId,
+  onProposalId,
+  account,
+  tick,
+  onChanged,
+}: {
+  proposalId: string;
+  onProposalId: (id: string) => void;
+  account: string | undefined;
+  tick: number;
+  onChanged: () => void;
+}) {
+  const user = useUser();
+  const settledId = useSettled(proposalId.trim());
+  const valid = ACCOUNT_PATTERN.test(settledId);
+  const found = useLoad(
+    () => (valid ? api<Proposal>('GET', proposalPath(settledId)) : Promise.resolve(undefined)),
+    [settledId, valid, tick],
+  );
+  const checkId = () =>
+    ACCOUNT_PATTERN.test(proposalId.trim())
+      ? undefined
+      : inputError('proposalId', 'must be the id of a proposal (the proposing transaction id)');
+  const accept = useAction(() => {
+    const wrong = checkId();
+    if (wrong !== undefined) return Promise.reject(wrong);
+    if (account === undefined) {
+      return Promise.reject(new Error('Enter your Account under Market: the units are delivered there.'));
+    }
+    return api<{ proposal: Proposal; trade: Trade }>('POST', `${proposalPath(proposalId)}/acceptance`, {
+      accountId: account,
+    });
+  }, onChanged);
+  const reject = useAction(() => {
+    const wrong = checkId();
+    return wrong !== undefined
+      ? Promise.reject(wrong)
+      : api<Proposal>('POST', `${proposalPath(proposalId)}/rejection`, {});
+  }, onChanged);
+  const withdraw = useAction(() => {
+    const wrong = checkId();
+    return wrong !== undefined
+      ? Promise.reject(wrong)
+      : api<Proposal>('POST', `${proposalPath(proposalId)}/cancel`, {});
+  }, onChanged);
+  const proposal = found.value;
+  // Offer only what this user may do with it: the buyer answers an open proposal, the seller may withdraw it.
+  const shown = proposal !== undefined && found.error === undefined && proposal.id === settledId;
+  const isBuyer = !shown || (proposal.status === 'open' && proposal.buyerEntityId === user.entity);
+  const isSeller = shown && proposal.status === 'open' && proposal.sellerEntityId === user.entity;
+  // The outcome shown is that of the last button pressed.
+  const [pressed, setLast] = useState<'accept' | 'reject' | 'withdraw'>('accept');
+  const last = { accept, reject, withdraw }[pressed];
+  const fieldError = last.fieldError('proposalId');
+  const busy = [accept, reject, withdraw].some((action) => action.busy);
+  return (
+    <form
+      style={STACK}
+      onSubmit={(event) => {
+        event.preventDefault();
+        found.reload();
+      }}
+    >
+      <h3 style={{ margin: 0, fontSize: '0.95rem' }}>Answer a proposal</h3>
+      <Field
+        label="Proposal id"
+        name="proposal-id"
+        value={proposalId}
+        onChange={onProposalId}
+        error={fieldError}
+      />
+      {valid && (
+        <Loadable state={found}>
+          {(value) => (value === undefined ? null : <ProposalSummary proposal={value} />)}
+        </Loadable>
+      )}
+      <Outcome error={fieldError === undefined ? last.formError : undefined} done={last.done} />
+      <div className="row" style={{ flexWrap: 'wrap' }}>
+        {isBuyer && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => {
+                setLast('accept');
+                accept.submit(undefined, ({ trade }) => `Accepted: trade ${trade.id} settled.`);
+              }}
+            >
+              Accept proposal
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => {
+                setLast('reject');
+                reject.submit(undefined, () => 'Rejected: the seller’s units are unlocked.');
+              }}
+            >
+              Reject proposal
+            </button>
+          </>
+        )}
+        {isSeller && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => {
+              setLast('withdraw');
+              withdraw.submit(undefined, () => 'Withdrawn: your units are unlocked.');
+            }}
+          >
+            Withdraw proposal
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ProposalSummary({ proposal }: { proposal: Proposal }) {
+  return (
+    <p>
+      <strong>{proposal.status}</strong>: {proposal.sellerEntityId} ({proposal.sellerAccountId}) offers{' '}
+      {proposal.buyerEntityId} {formatTonnes(proposal.quantity)} of {proposal.instrument} at CNY{' '}
+      {formatPrice(proposal.price)} per t, {formatMoney(valueOf(proposal.price, proposal.quantity))} in all;{' '}
+      {proposal.status === 'open' ? (
+        <>
+          expires <Time iso={proposal.expiresAt} />
+        </>
+      ) : (
+        <>
+          closed <Time iso={proposal.closedAt} />
+          {proposal.closeReason !== undefined ? ` (${proposal.closeReason})` : ''}
+        </>
+      )}
+      .
+    </p>
+  );
+}
