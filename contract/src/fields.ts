@@ -15,7 +15,7 @@ import { ChaincodeError, invalidArgument } from './refusal';
 export const FIELD = '\u0000field\u0000';
 
 /** Identifiers: letters, digits, `.`, `_`, `-`; they become parts of composite keys. */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Checks an identifier from a client. */
 export function parseId(value: unknown, field: string): string {

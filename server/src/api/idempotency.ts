@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '@carbon-ets/contract';
 import { createHash } from 'node:crypto';
 import { migrate, type ServerDatabase } from '../store/database';
 import { ApiError } from '../api-error';
@@ -14,7 +15,7 @@ export type IdempotencyClaim =
   { readonly kind: 'new' } | { readonly kind: 'replay'; readonly answer: StoredAnswer };
 
 /** An `Idempotency-Key` is also the chaincode's request id, so it must be an id the chaincode accepts. */
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const KEY_PATTERN = ID_PATTERN;
 
 /** How long an answer is kept for replays. */
 const KEEP_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { OrderStatus } from '@carbon-ets/contract';
+import { ID_PATTERN, OrderStatus } from '@carbon-ets/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../api-error';
@@ -11,7 +11,7 @@ import { ERROR_RESPONSES } from './error-schema';
 const PREFIX = '/api/v1';
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'must be an id');
+const id = z.string().regex(ID_PATTERN, 'must be an id');
 const year = z.coerce.number().int().min(2000).max(2200);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM-DDTHH:MM');
 

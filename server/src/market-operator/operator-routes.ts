@@ -1,3 +1,4 @@
+import { ChaincodeError, parseInstrumentId } from '@carbon-ets/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../api-error';
@@ -6,7 +7,6 @@ import { currentUser, requireUser } from '../auth';
 import { migrate, type ServerDatabase } from '../store/database';
 import { CLEARING_MODES, type ClearingMode, type MarketOperator } from './market-operator';
 
-const INSTRUMENT = /^(allowance|offset)-[0-9]{4}$/;
 const ClearingChange = z.strictObject({ clearing: z.enum(CLEARING_MODES) });
 
 /** The regulator's choice of manual clearing per instrument, kept across restarts. */
@@ -82,11 +82,12 @@ export function registerOperatorRoutes(
         throw new ApiError('FORBIDDEN', 'only the regulator sets how an instrument is cleared');
       }
       const { instrument } = request.params as { instrument: string };
-      if (!INSTRUMENT.test(instrument)) {
-        throw new ApiError(
-          'INVALID_ARGUMENT',
-          'instrument must be <unitType>-<vintage>, e.g. allowance-2025',
-        );
+      try {
+        parseInstrumentId(instrument, 'instrument');
+      } catch (err) {
+        // The contract's one-line refusal, without its code prefix (the API's body carries the code).
+        if (!(err instanceof ChaincodeError)) throw err;
+        throw new ApiError('INVALID_ARGUMENT', err.message.slice(err.code.length + 2));
       }
       const parsed = ClearingChange.safeParse(request.body ?? {});
       if (!parsed.success) {
