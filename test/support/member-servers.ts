@@ -73,6 +73,35 @@ export async function httpRequest<T = unknown>(
   return answerOf<T>(response);
 }
 
+/** The newest block any client of this test file wrote (from the answers' `x-block-number`). */
+let newestWrite = -1n;
+/** The read-model height each server was last seen at. */
+const heights = new Map<string, bigint>();
+
+/**
+ * Read-your-writes across orgs: a write committed through one org's peer reaches another org's peer a moment
+ * later. Before a request, wait until this server's read model — which follows its own peer — has applied the
+ * newest block this file wrote, so the peer behind it has committed it too.
+ */
+async function caughtUp(url: string): Promise<void> {
+  if ((heights.get(url) ?? 0n) > newestWrite) return;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const answer = await fetch(`${url}/healthz`);
+    const height = BigInt(((await answer.json()) as { readModelHeight: string }).readModelHeight);
+    heights.set(url, height);
+    if (height > newestWrite) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not reach block ${newestWrite} within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Notes the block of a committed write, for {@link caughtUp}. */
+function noteWrite(headers: Headers): void {
+  const block = headers.get('x-block-number');
+  if (block !== null && BigInt(block) > newestWrite) newestWrite = BigInt(block);
+}
+
 /** Logs `user` into their org's member server with the demo password and returns a client with the cookie. */
 export async function loginAs(organization: string, user: string): Promise<MemberClient> {
   const url = serverUrl(organization);
@@ -84,8 +113,17 @@ export async function loginAs(organization: string, user: string): Promise<Membe
   if (login.status !== 200)
     throw new Error(`${user} could not log in to ${organization}: ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const request = <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    httpRequest<T>(url, method, path, body, { cookie, ...headers });
+  const request = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    await caughtUp(url);
+    const answer = await httpRequest<T>(url, method, path, body, { cookie, ...headers });
+    noteWrite(answer.headers);
+    return answer;
+  };
   return {
     organization,
     user,
