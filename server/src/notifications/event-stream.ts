@@ -22,6 +22,8 @@ const PAGE = 200;
 interface Subscriber {
   readonly user: RequestUser;
   afterSeq: number;
+  /** Waiting for the client to drain its buffer: new events wait too. */
+  draining: boolean;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
 }
@@ -101,7 +103,7 @@ export class NotificationHub {
       'x-accel-buffering': 'no',
     });
     write(reply, `retry: 2000\n: stream of ${user.name} from event ${afterSeq}\n\n`);
-    const subscriber: Subscriber = { user, afterSeq, request, reply };
+    const subscriber: Subscriber = { user, afterSeq, draining: false, request, reply };
     this.subscribers.add(subscriber);
     const keepAlive = setInterval(() => {
       if (this.ended(subscriber)) return;
@@ -149,7 +151,7 @@ export class NotificationHub {
    * end, so two blocks applied in a row can never interleave their events on one stream.
    */
   private pull(subscriber: Subscriber): void {
-    if (this.ended(subscriber)) return;
+    if (subscriber.draining || this.ended(subscriber)) return;
     for (;;) {
       const page = this.model.eventsFor({
         afterSeq: subscriber.afterSeq,
@@ -157,8 +159,21 @@ export class NotificationHub {
         limit: PAGE,
       });
       for (const event of page.items) {
-        write(subscriber.reply, `id: ${event.seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`);
+        const flowing = write(
+          subscriber.reply,
+          `id: ${event.seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`,
+        );
         subscriber.afterSeq = event.seq;
+        if (!flowing) {
+          // The client reads slower than the log replays (a resume from far back): go on once it has drained,
+          // instead of buffering the whole log in memory.
+          subscriber.draining = true;
+          subscriber.reply.raw.once('drain', () => {
+            subscriber.draining = false;
+            this.pull(subscriber);
+          });
+          return;
+        }
       }
       if (page.nextCursor === undefined) return;
     }
@@ -169,6 +184,7 @@ function viewerOf(user: RequestUser): { role: string; entityId?: string } {
   return { role: user.role ?? '', ...(user.entity === undefined ? {} : { entityId: user.entity }) };
 }
 
-function write(reply: FastifyReply, text: string): void {
-  if (!reply.raw.writableEnded) reply.raw.write(text);
+/** Writes to the stream; false when its buffer is full (wait for 'drain'). */
+function write(reply: FastifyReply, text: string): boolean {
+  return reply.raw.writableEnded ? true : reply.raw.write(text);
 }
