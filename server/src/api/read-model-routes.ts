@@ -7,8 +7,7 @@ import { SUPERVISOR_ROLES } from '../read-model/event-log';
 import { InvalidCursorError } from '../read-model/queries';
 import type { ReadModel } from '../read-model/read-model';
 import { ERROR_RESPONSES } from './error-schema';
-
-const PREFIX = '/api/v1';
+import { API_PREFIX } from '../api-prefix';
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);
 const id = z.string().regex(ID_PATTERN, 'must be an id');
@@ -108,7 +107,9 @@ export function registerReadModelRoutes(app: FastifyInstance, model: ReadModel):
     options: Record<string, unknown>,
     handler: (request: FastifyRequest) => unknown,
   ) => {
-    app.get(`${PREFIX}${path}`, { preHandler: requireUser, schema: options }, (request) => handler(request));
+    app.get(`${API_PREFIX}${path}`, { preHandler: requireUser, schema: options }, (request) =>
+      handler(request),
+    );
   };
 
   get('/orders', schema('Orders, newest first', 'orders', OrderQuery), (request) => {

@@ -18,6 +18,7 @@ import { ApiError, apiErrorOf } from '../api-error';
 import { ERROR_RESPONSES } from './error-schema';
 import { IdempotencyStore } from './idempotency';
 import { REST_ROUTES, type RestRequestParts, type RestRoute } from './rest-routes';
+import { API_PREFIX } from '../api-prefix';
 
 /** A write that failed, for the user's notification stream and the metrics. */
 export interface TransactionOutcome {
@@ -35,8 +36,6 @@ export interface TransactionRoutesOptions {
   /** Called after every transaction a user submitted, committed or not. */
   readonly onOutcome?: (outcome: TransactionOutcome) => void;
 }
-
-const API_PREFIX = '/api/v1';
 
 /** Registers every transaction of the wire contract as its REST route (see {@link REST_ROUTES}). */
 export function registerTransactionRoutes(app: FastifyInstance, options: TransactionRoutesOptions): void {

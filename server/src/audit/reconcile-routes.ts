@@ -5,6 +5,7 @@ import { ApiError } from '../api-error';
 import { ERROR_RESPONSES } from '../api/error-schema';
 import { currentUser, requireUser } from '../auth';
 import type { UserConnections } from '../gateway/user-connections';
+import { API_PREFIX } from '../api-prefix';
 
 /** Who may run the auditor's reconcile. */
 const RECONCILERS: ReadonlySet<string> = new Set(['auditor', 'regulator']);
@@ -38,7 +39,7 @@ export function registerReconcileRoutes(
     }
   };
   app.get(
-    '/api/v1/audit/reconcile',
+    `${API_PREFIX}/audit/reconcile`,
     {
       preHandler: requireUser,
       schema: {
@@ -53,7 +54,7 @@ export function registerReconcileRoutes(
     },
   );
   app.post(
-    '/api/v1/audit/reconcile',
+    `${API_PREFIX}/audit/reconcile`,
     {
       preHandler: requireUser,
       schema: {

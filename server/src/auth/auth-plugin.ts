@@ -10,6 +10,7 @@ import { registerSessionRoutes } from './session-routes';
 import { registerTokenRoutes } from './token-routes';
 import { registerUserRoutes } from './user-routes';
 import type { ServerUser } from './user-store';
+import { API_PREFIX } from '../api-prefix';
 
 /** Options of {@link authPlugin}. */
 export interface AuthPluginOptions {
@@ -95,7 +96,7 @@ async function auth(app: FastifyInstance, options: AuthPluginOptions): Promise<v
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     // Answers about sessions and tokens (a token's text, above all) must not linger in any cache.
-    if (request.url.startsWith('/api/v1/session') || request.url.startsWith('/api/v1/tokens')) {
+    if (request.url.startsWith(`${API_PREFIX}/session`) || request.url.startsWith(`${API_PREFIX}/tokens`)) {
       void reply.header('cache-control', 'no-store');
     }
     done(null, payload);
@@ -116,8 +117,8 @@ async function auth(app: FastifyInstance, options: AuthPluginOptions): Promise<v
 /**
  * Login for the member's server: registers @fastify/cookie (unless present), decorates `request.user` (and
  * `request.credential`, `request.authFailure`) from the session cookie or a bearer API token on every request,
- * and adds the routes `/api/v1/session` (POST login, GET who am I, DELETE logout), `/api/v1/tokens` (POST, GET,
- * DELETE `/:id`) and `/api/v1/users` (POST register, GET list; admin only). Guard other routes with the
+ * and adds the routes `${API_PREFIX}/session` (POST login, GET who am I, DELETE logout), `${API_PREFIX}/tokens` (POST, GET,
+ * DELETE `/:id`) and `${API_PREFIX}/users` (POST register, GET list; admin only). Guard other routes with the
  * `requireUser` and `requireAdmin` preHandlers. Not encapsulated (like fastify-plugin), so that the decoration
  * and hook apply to the whole app: `await app.register(authPlugin, options)` or `await authPlugin(app, options)`.
  */

@@ -5,6 +5,7 @@ import { currentUser, type RequestUser, requireUser } from './request-user';
 import { iso, parseWith, sendAuthError, validateInHandler } from './route-support';
 import { clearSessionCookie, presentedSessionId, setSessionCookie } from './session-cookie';
 import { ErrorAnswer, jsonSchema, LoginBody, SessionAnswer } from './wire';
+import { API_PREFIX } from '../api-prefix';
 
 /** The one answer to every failed login: it never says whether the user or the password was wrong. */
 export const LOGIN_FAILED_MESSAGE = 'wrong user name or password';
@@ -31,7 +32,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AuthContext
   const { store, limiter, cookie, organization } = context;
 
   app.post(
-    '/api/v1/session',
+    `${API_PREFIX}/session`,
     {
       schema: {
         summary: 'Log in',
@@ -74,7 +75,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AuthContext
   );
 
   app.get(
-    '/api/v1/session',
+    `${API_PREFIX}/session`,
     {
       schema: {
         summary: 'Who am I',
@@ -95,7 +96,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AuthContext
   );
 
   app.delete(
-    '/api/v1/session',
+    `${API_PREFIX}/session`,
     {
       schema: {
         summary: 'Log out',

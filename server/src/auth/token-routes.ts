@@ -12,6 +12,7 @@ import {
   TokenIdParams,
   TokenListAnswer,
 } from './wire';
+import { API_PREFIX } from '../api-prefix';
 
 const error = jsonSchema(ErrorAnswer);
 
@@ -28,7 +29,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AuthContext):
   });
 
   app.post(
-    '/api/v1/tokens',
+    `${API_PREFIX}/tokens`,
     {
       schema: {
         summary: 'Create an API token',
@@ -62,7 +63,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AuthContext):
   );
 
   app.get(
-    '/api/v1/tokens',
+    `${API_PREFIX}/tokens`,
     {
       schema: {
         summary: 'List my API tokens',
@@ -76,7 +77,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AuthContext):
   );
 
   app.delete(
-    '/api/v1/tokens/:id',
+    `${API_PREFIX}/tokens/:id`,
     {
       schema: {
         summary: 'Revoke an API token',

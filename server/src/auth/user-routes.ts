@@ -5,6 +5,7 @@ import { iso, parseWith, sendAuthError, validateInHandler } from './route-suppor
 import { registerServerUser } from './user-registration';
 import type { ServerUser } from './user-store';
 import { ErrorAnswer, jsonSchema, RegisterUserBody, UserAnswer, UserListAnswer } from './wire';
+import { API_PREFIX } from '../api-prefix';
 
 const error = jsonSchema(ErrorAnswer);
 
@@ -24,7 +25,7 @@ export function registerUserRoutes(app: FastifyInstance, context: AuthContext): 
   const { store, registrar } = context;
 
   app.post(
-    '/api/v1/users',
+    `${API_PREFIX}/users`,
     {
       schema: {
         summary: 'Register a user (admin)',
@@ -51,7 +52,7 @@ export function registerUserRoutes(app: FastifyInstance, context: AuthContext): 
   );
 
   app.get(
-    '/api/v1/users',
+    `${API_PREFIX}/users`,
     {
       schema: {
         summary: 'List users (admin)',

@@ -6,6 +6,7 @@ import { ERROR_RESPONSES } from '../api/error-schema';
 import { currentUser, requireUser } from '../auth';
 import { migrate, type ServerDatabase } from '../store/database';
 import { CLEARING_MODES, type ClearingMode, type MarketOperator } from './market-operator';
+import { API_PREFIX } from '../api-prefix';
 
 const ClearingChange = z.strictObject({ clearing: z.enum(CLEARING_MODES) });
 
@@ -49,7 +50,7 @@ export function registerOperatorRoutes(
     throw new ApiError('NOT_FOUND', "the market operator runs in the regulator's server");
   };
   app.get(
-    '/api/v1/market/operator',
+    `${API_PREFIX}/market/operator`,
     {
       preHandler: requireUser,
       schema: {
@@ -64,7 +65,7 @@ export function registerOperatorRoutes(
     },
   );
   app.put(
-    '/api/v1/market/operator/instruments/:instrument',
+    `${API_PREFIX}/market/operator/instruments/:instrument`,
     {
       preHandler: requireUser,
       schema: {

@@ -3,6 +3,7 @@ import { currentUser, type RequestUser, requireUser } from '../auth';
 import type { LoggedEvent } from '../read-model/ledger-block';
 import type { ReadModel } from '../read-model/read-model';
 import { approachingDeadlines } from './deadlines';
+import { API_PREFIX } from '../api-prefix';
 
 /** One of the user's own transactions that failed: told only to that user, and not resumable. */
 export interface FailedTransactionNotice {
@@ -68,7 +69,7 @@ export class NotificationHub {
   /** Registers `GET /api/v1/events`. */
   register(app: FastifyInstance): void {
     app.get(
-      '/api/v1/events',
+      `${API_PREFIX}/events`,
       {
         preHandler: requireUser,
         schema: {
