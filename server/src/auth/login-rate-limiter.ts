@@ -30,21 +30,46 @@ export class LoginRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Attempts whose password is being checked right now, per key: they count against the limit until settled. */
+  private readonly inFlight = new Map<string, number>();
+
   /** Whether a login by this user name from this address may be tried now, and if not, for how long not. */
   check(userName: string, ip: string): LoginAllowance {
-    const waits = [
-      this.wait(`u:${userName}`, this.limits.perUser),
-      this.wait(`i:${ip}`, this.limits.perIp),
-    ].filter((ms) => ms > 0);
-    if (waits.length === 0) return { allowed: true };
+    const keys = [
+      { key: `u:${userName}`, limit: this.limits.perUser },
+      { key: `i:${ip}`, limit: this.limits.perIp },
+    ];
+    const waits = keys.map(({ key, limit }) => this.wait(key, limit)).filter((ms) => ms > 0);
+    // Attempts still being checked may yet succeed: ask to come back in a second, not a whole window.
+    const busy = keys.some(
+      ({ key, limit }) => this.recent(key).length + (this.inFlight.get(key) ?? 0) >= limit,
+    );
+    if (waits.length === 0 && !busy) return { allowed: true };
+    if (waits.length === 0) return { allowed: false, retryAfterSeconds: 1 };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
   }
 
   /**
-   * Records a login attempt as failed, before its password is checked: attempts sent in parallel are each
-   * counted before any of them spends scrypt time, so they cannot all slip past {@link check}. Returns the
-   * attempt's time, which {@link recordSuccess} takes back if the password was right.
+   * Starts an attempt (after {@link check} allowed it): it counts against both limits while its password is
+   * checked, so guesses sent in parallel cannot all pass {@link check} before any is settled. Settle it with the
+   * returned function: `true` for a right password (the user name's failures are forgotten), `false` to record
+   * a failure.
    */
+  begin(userName: string, ip: string): (succeeded: boolean) => void {
+    const keys = [`u:${userName}`, `i:${ip}`];
+    for (const key of keys) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    return (succeeded) => {
+      for (const key of keys) {
+        const left = (this.inFlight.get(key) ?? 1) - 1;
+        if (left <= 0) this.inFlight.delete(key);
+        else this.inFlight.set(key, left);
+      }
+      if (succeeded) this.recordSuccess(userName);
+      else this.recordFailure(userName, ip);
+    };
+  }
+
+  /** Records a failed login; returns its time. */
   recordFailure(userName: string, ip: string): number {
     if (this.failures.size >= MAX_KEYS) this.sweep();
     const at = this.now();
@@ -61,13 +86,8 @@ export class LoginRateLimiter {
    * Forgets the user name's failures after a successful login. The address's failures stay: otherwise one valid
    * account would let an attacker reset its address's count between guesses at others.
    */
-  recordSuccess(userName: string, ip?: string, attemptAt?: number): void {
+  recordSuccess(userName: string): void {
     this.failures.delete(`u:${userName}`);
-    if (ip === undefined || attemptAt === undefined) return;
-    // The successful attempt itself was counted in advance: only that one is taken back from the address.
-    const times = this.failures.get(`i:${ip}`) ?? [];
-    const index = times.lastIndexOf(attemptAt);
-    if (index >= 0) times.splice(index, 1);
   }
 
   /** Milliseconds until the key is below its limit again (0 when it is). */

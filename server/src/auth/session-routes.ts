@@ -57,11 +57,14 @@ export function registerSessionRoutes(app: FastifyInstance, context: AuthContext
             allowance.retryAfterSeconds,
           );
         }
-        // Counted before the password is checked, so parallel guesses cannot all pass the check above.
-        const attemptAt = limiter.recordFailure(body.user, request.ip);
-        const user = await store.users.verifyLogin(body.user, body.password);
+        // Counted while the password is checked, so parallel guesses cannot all pass the check above.
+        const settle = limiter.begin(body.user, request.ip);
+        const user = await store.users.verifyLogin(body.user, body.password).catch((err: unknown) => {
+          settle(false);
+          throw err;
+        });
+        settle(user !== undefined);
         if (user === undefined) throw new AuthError('UNAUTHENTICATED', LOGIN_FAILED_MESSAGE);
-        limiter.recordSuccess(body.user, request.ip, attemptAt);
         // A new id at every login: a session id planted before login is never promoted.
         const previous = presentedSessionId(request, cookie);
         if (previous !== undefined) store.sessions.delete(previous);
