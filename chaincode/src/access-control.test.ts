@@ -277,6 +277,39 @@ const table: Row[] = [
     prepare: async (l) => {
       await acceptInst1Report(l);
       l.setTime('2026-10-01T00:00:00Z');
+      await submit(l, Users.regulator, tx(cc.compliance, 'EstimateEmissions'), {
+        period: 2025,
+        installationId: 'INST2',
+        estimatedEmissions: 90_000,
+        reason: 'no report',
+      });
+    },
+  },
+  {
+    name: 'Compliance:CorrectEmissions',
+    fn: tx(cc.compliance, 'CorrectEmissions'),
+    args: [
+      {
+        period: 2025,
+        installationId: 'INST1',
+        verifiedEmissions: 3_300,
+        reason: 'meter recalibrated',
+        documents: [{ name: 'calibration.pdf', sha256: 'b'.repeat(64) }],
+      },
+    ],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await acceptInst1Report(l);
+    },
+  },
+  {
+    name: 'Compliance:EstimateEmissions',
+    fn: tx(cc.compliance, 'EstimateEmissions'),
+    args: [{ period: 2025, installationId: 'INST2', estimatedEmissions: 90_000, reason: 'no report' }],
+    allowed: ['regulator'],
+    prepare: (l) => {
+      l.setTime('2026-04-01T00:00:00Z');
+      return Promise.resolve();
     },
   },
   {

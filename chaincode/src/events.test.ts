@@ -95,6 +95,24 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
   const surrender = tx(cc.compliance, 'Surrender');
   await submit(ledger, operator1, surrender, { ...review, unitType: 'allowance', quantity: 3_000 });
   await submit(ledger, operator1, surrender, { ...review, unitType: 'offset', quantity: 50 });
+  // INST2 never reported: after the deadline the regulator estimates its emissions, then corrects them.
+  ledger.setTime('2026-04-01T00:00:00Z');
+  await submit(ledger, regulator, tx(cc.compliance, 'EstimateEmissions'), {
+    period: 2025,
+    installationId: 'INST2',
+    estimatedEmissions: 90_000,
+    reason: 'no report; capacity × hours × conservative factor',
+    documents: [{ name: 'estimate.xlsx', sha256: 'c'.repeat(64) }],
+  });
+  await submit(ledger, regulator, tx(cc.compliance, 'CorrectEmissions'), {
+    period: 2025,
+    installationId: 'INST2',
+    verifiedEmissions: 95_000,
+    reason: 'site inspection',
+    documents: [{ name: 'inspection.pdf', sha256: 'd'.repeat(64) }],
+  });
+  // INST1 surrenders beyond its obligation (the default policy warns).
+  await submit(ledger, operator1, surrender, { ...review, unitType: 'allowance', quantity: 300 });
   ledger.setTime('2026-10-01T00:00:00Z');
   await submit(ledger, regulator, tx(cc.compliance, 'ClosePeriod'), { period: 2025 });
 }
@@ -136,5 +154,12 @@ describe('chaincode events match the wire contract', () => {
     expect(payloadOf('ReportVerified')).toMatchObject({ reason: 'stock count', differenceTonnes: 36 });
     expect(payloadOf('ReportAccepted')).toMatchObject({ reason: 'stock count', verifiedEmissions: 3_300 });
     expect(payloadOf('LargeOrderPlaced')).toMatchObject({ largeOrderThreshold: 500 });
+    const warned = ledger.world.events.filter(
+      (event) => event.name === 'UnitsSurrendered' && 'warning' in (event.payload as object),
+    );
+    expect(warned).toHaveLength(1);
+    expect(payloadOf('EmissionsCorrected')).toMatchObject({
+      correction: { previousTonnes: 90_000, tonnes: 95_000, carriedTo: null },
+    });
   });
 });

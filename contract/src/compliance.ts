@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { distinctIds, Id, OneOf, optional, Quantity, strictObject, Year } from './fields';
+import {
+  distinctIds,
+  Id,
+  list,
+  OneOf,
+  optional,
+  Quantity,
+  Sha256,
+  strictObject,
+  Text,
+  WholeNumber,
+  Year,
+} from './fields';
+import { DocumentRef } from './mrv';
 import { ANYONE, read, type RequestOf, write } from './transaction';
 import { Lot, UNIT_TYPES } from './units';
 
@@ -20,6 +33,42 @@ export const ComplianceFinal = z
   .readonly();
 export type ComplianceFinal = z.infer<typeof ComplianceFinal>;
 
+/** Where the verified emissions of a compliance record come from: an accepted report or the regulator's estimate. */
+export const EmissionsSource = z.enum(['report', 'estimate']);
+export type EmissionsSource = z.infer<typeof EmissionsSource>;
+
+/** A conservative estimate set by the regulator for an installation that did not report (or was not accepted). */
+export const EmissionsEstimate = z
+  .object({
+    tonnes: z.number(),
+    reason: z.string(),
+    documents: z.array(DocumentRef).readonly(),
+    by: z.string(),
+    at: z.string(),
+  })
+  .readonly();
+export type EmissionsEstimate = z.infer<typeof EmissionsEstimate>;
+
+/**
+ * The regulator's last correction of an installation's verified emissions (earlier ones: the key's history).
+ * When the period was already closed, the difference of the obligation is carried into the next period.
+ */
+export const EmissionsCorrection = z
+  .object({
+    previousTonnes: z.number(),
+    tonnes: z.number(),
+    reason: z.string(),
+    documents: z.array(DocumentRef).readonly(),
+    by: z.string(),
+    at: z.string(),
+    /** The next period the obligation's difference was carried into (the period was closed); null: open. */
+    carriedTo: z.number().nullable(),
+    /** Signed tonnes carried (obligation after − before, the period's gap cap applied to both). */
+    carriedTonnes: z.number(),
+  })
+  .readonly();
+export type EmissionsCorrection = z.infer<typeof EmissionsCorrection>;
+
 /**
  * `compliance ~ period ~ installationId`: what an installation owes and has surrendered for a period. Written
  * by the regulator's acceptance of verified emissions, the operator's surrenders and the period's closing.
@@ -28,12 +77,26 @@ export const ComplianceRecord = z
   .object({
     period: z.number(),
     installationId: z.string(),
-    /** Accepted verified emissions in whole tonnes; absent until the regulator accepts a report. */
+    /**
+     * Verified emissions in whole tonnes: the accepted report's, the regulator's estimate, or a correction of
+     * either; absent until one of them is set.
+     */
     verifiedEmissions: z.number().optional(),
+    /** Absent on records accepted before estimates existed: an accepted report. */
+    emissionsSource: EmissionsSource.optional(),
+    estimate: EmissionsEstimate.optional(),
+    correction: EmissionsCorrection.optional(),
     surrenderedAllowances: z.number(),
     surrenderedOffsets: z.number(),
     /** Shortfall carried from the previous period's closing, added to this period's obligation. */
     carriedShortfall: z.number(),
+    /**
+     * Signed tonnes carried from corrections of the previous period made after it was closed, added to this
+     * period's obligation (absent: 0).
+     */
+    carriedAdjustment: z.number().optional(),
+    /** Allowances of vintage period + 1 surrendered (borrowed), included in `surrenderedAllowances`. */
+    borrowedAllowances: z.number().optional(),
     /** Set when the period is closed. */
     final: ComplianceFinal.optional(),
   })
@@ -46,11 +109,23 @@ export const ComplianceStatus = z
     period: z.number(),
     installationId: z.string(),
     verifiedEmissions: z.number().nullable(),
+    /** Absent on statuses recorded before estimates existed. */
+    emissionsSource: EmissionsSource.nullable().optional(),
     carriedShortfall: z.number(),
+    /** Absent on statuses recorded before corrections existed (0). */
+    carriedAdjustment: z.number().optional(),
+    /**
+     * The period's gap cap for this installation: floor(free allocation × (10000 + cap bp) / 10000); null when
+     * the period sets no cap or the installation has no free allocation for it.
+     */
+    obligationCap: z.number().nullable().optional(),
+    /** min(verified emissions, obligationCap) + carriedShortfall + carriedAdjustment. */
     obligation: z.number(),
     surrendered: z.number(),
     surrenderedAllowances: z.number(),
     surrenderedOffsets: z.number(),
+    /** Of the allowances, those of vintage period + 1 (absent on statuses recorded before borrowing). */
+    borrowedAllowances: z.number().optional(),
     /** surrendered − obligation (negative when short). */
     balance: z.number(),
     code: ComplianceCode,
@@ -66,7 +141,12 @@ export type ComplianceStatusReport = z.infer<typeof ComplianceStatusReport>;
 
 /** What a surrender did: the installation's status after it and the lots now in the deletion account. */
 export const SurrenderResult = z
-  .object({ status: ComplianceStatus, lots: z.array(Lot).readonly() })
+  .object({
+    status: ComplianceStatus,
+    lots: z.array(Lot).readonly(),
+    /** Set when the surrender went beyond the obligation and the period's policy is `overSurrender: warned`. */
+    warning: z.string().optional(),
+  })
   .readonly();
 export type SurrenderResult = z.infer<typeof SurrenderResult>;
 
@@ -87,7 +167,18 @@ export const PeriodClosing = z
   .readonly();
 export type PeriodClosing = z.infer<typeof PeriodClosing>;
 
-/** `Compliance`: surrender (operators), status (anyone), closing a period (regulator). */
+/** What a correction did: the corrected period's status and where the difference went. */
+export const EmissionsCorrectionResult = z
+  .object({ status: ComplianceStatus, correction: EmissionsCorrection })
+  .readonly();
+export type EmissionsCorrectionResult = z.infer<typeof EmissionsCorrectionResult>;
+
+const DocumentRequest = strictObject({ name: Text(), sha256: Sha256 });
+
+/**
+ * `Compliance`: surrender (operators), status (anyone), corrections, estimates and closing a period
+ * (regulator).
+ */
 export const Compliance = {
   surrender: write({
     contract: 'Compliance',
@@ -103,8 +194,48 @@ export const Compliance = {
       quantity: Quantity,
       /** Spend these lots. */
       lotIds: optional(distinctIds()),
+      /**
+       * Only allowances of this vintage: ≤ period, or period + 1 to borrow from the next vintage (when the
+       * period allows borrowing, up to its share of the obligation).
+       */
+      vintage: optional(Year),
     }),
     answer: SurrenderResult,
+  }),
+  correctEmissions: write({
+    contract: 'Compliance',
+    name: 'CorrectEmissions',
+    roles: ['regulator'],
+    label: 'correction',
+    summary:
+      "Corrects an installation's verified emissions (accepted or estimated) with a reason and documents, even after the period is closed: the difference of the obligation is then carried into the next period",
+    request: strictObject({
+      period: Year,
+      installationId: Id,
+      /** The corrected figure, whole tonnes. */
+      verifiedEmissions: WholeNumber,
+      reason: Text(2000),
+      /** SHA-256 of the supporting documents (kept off-chain). */
+      documents: list(DocumentRequest, 100),
+    }),
+    answer: EmissionsCorrectionResult,
+  }),
+  estimateEmissions: write({
+    contract: 'Compliance',
+    name: 'EstimateEmissions',
+    roles: ['regulator'],
+    label: 'estimate',
+    summary:
+      'After the reporting deadline, sets a conservative estimate of the emissions of an installation without an accepted report: it counts as its verified emissions',
+    request: strictObject({
+      period: Year,
+      installationId: Id,
+      /** Whole tonnes. */
+      estimatedEmissions: Quantity,
+      reason: Text(2000),
+      documents: optional(list(DocumentRequest, 100)),
+    }),
+    answer: ComplianceStatus,
   }),
   closePeriod: write({
     contract: 'Compliance',
@@ -112,7 +243,7 @@ export const Compliance = {
     roles: ['regulator'],
     label: 'closing',
     summary:
-      "After the surrender deadline: records every installation's final code, shortfall and penalty, and carries shortfalls into the next period",
+      "After the surrender deadline: records every installation's final code, shortfall and penalty, and carries shortfalls into the next period; refused while a covered installation has neither accepted nor estimated emissions",
     request: strictObject({ period: Year }),
     answer: PeriodClosing,
   }),
@@ -130,3 +261,5 @@ export const Compliance = {
 
 /** Names of the requests, as clients use them. */
 export type SurrenderRequest = RequestOf<typeof Compliance.surrender>;
+export type EmissionsCorrectionRequest = RequestOf<typeof Compliance.correctEmissions>;
+export type EmissionsEstimateRequest = RequestOf<typeof Compliance.estimateEmissions>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AllocationRecord } from './allowance';
-import { ComplianceStatus, PeriodClosing } from './compliance';
+import { ComplianceStatus, EmissionsCorrection, EmissionsEstimate, PeriodClosing } from './compliance';
 import {
   CLEARING_LIMITS,
   Instrument,
@@ -155,6 +155,22 @@ export const CARBON_EVENTS = {
     late: z.boolean(),
     spentLotIds: z.array(z.string()).readonly(),
     surrenderedLots: z.array(z.string()).readonly(),
+    status: ComplianceStatus,
+    /** Set when the surrender went beyond the obligation and the period warns about it. */
+    warning: z.string().optional(),
+  }),
+  /** Compliance:CorrectEmissions: the correction and the corrected period's status. */
+  EmissionsCorrected: eventPayload({
+    period: z.number(),
+    installationId: z.string(),
+    correction: EmissionsCorrection,
+    status: ComplianceStatus,
+  }),
+  /** Compliance:EstimateEmissions: the estimate and the installation's status with it. */
+  EmissionsEstimated: eventPayload({
+    period: z.number(),
+    installationId: z.string(),
+    estimate: EmissionsEstimate,
     status: ComplianceStatus,
   }),
   /** Compliance:ClosePeriod: as its answer. */

@@ -5,6 +5,7 @@ import {
   Id,
   idRecord,
   IsoTime,
+  OneOf,
   optional,
   PositiveDecimalString,
   strictObject,
@@ -40,6 +41,28 @@ export const CurrencyCode = field<string, string>(parseCurrencyCode, {
  * category A and B installations). A period may set its own.
  */
 export const DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS = 500;
+
+/** What a surrender beyond the obligation gets: refused, or accepted with a warning (today's behaviour). */
+export const OVER_SURRENDER_POLICIES = ['refused', 'warned'] as const;
+export const OverSurrenderPolicy = z.enum(OVER_SURRENDER_POLICIES);
+export type OverSurrenderPolicy = z.infer<typeof OverSurrenderPolicy>;
+/** A period that does not say: an over-surrender is accepted, with a warning. */
+export const DEFAULT_OVER_SURRENDER: OverSurrenderPolicy = 'warned';
+/** A period that does not say: no borrowing from the next vintage. */
+export const DEFAULT_BORROWING_LIMIT_BASIS_POINTS = 0;
+
+/**
+ * The gap cap of an installation (China's national ETS: obligation at most 120 % of the free allocation):
+ * `floor(allocation × (10000 + capBasisPoints) / 10000)` whole tonnes, in bigint; `undefined` (no cap) when the
+ * period sets none or the installation has no free allocation for the period.
+ */
+export function obligationCapOf(
+  capBasisPoints: number | undefined,
+  allocation: number | undefined,
+): number | undefined {
+  if (capBasisPoints === undefined || allocation === undefined) return undefined;
+  return Number((BigInt(allocation) * BigInt(10_000 + capBasisPoints)) / 10_000n);
+}
 
 /** A benchmark for free allocation: allowances per unit of output (e.g. 0.877 tCO2/MWh for coal > 300 MW). */
 export const Benchmark = z
@@ -79,6 +102,18 @@ export const CompliancePeriod = z
     materialityThresholdBasisPoints: z.number(),
     /** Penalty per missing tonne in integer minor units of `currency` (CNY 100.00 = 10000). */
     penaltyPerTonne: z.number(),
+    /**
+     * Gap cap: an installation's obligation for its own emissions is at most
+     * floor(free allocation × (10000 + this) / 10000) (China 2021–22: 2000 = 20 %); absent: no cap.
+     */
+    obligationCapBasisPoints: z.number().optional(),
+    /**
+     * Borrowing: allowances of vintage year + 1 may be surrendered up to floor(obligation × this / 10000)
+     * (absent on periods created before: 0 = off).
+     */
+    borrowingLimitBasisPoints: z.number().optional(),
+    /** A surrender beyond the obligation: `refused`, or `warned` (accepted, with a warning; absent: warned). */
+    overSurrender: OverSurrenderPolicy.optional(),
     /**
      * ISO 4217 code (default CNY) of every amount of money of this period: prices of its vintage, settlement
      * funds and penalties, all in integer minor units (two decimals).
@@ -137,7 +172,7 @@ export const Period = {
     roles: ['regulator'],
     label: 'period',
     summary:
-      'Creates a compliance period: cap, deadlines, offset limit, materiality threshold, penalty, currency and benchmarks',
+      'Creates a compliance period: cap, deadlines, offset limit, materiality threshold, penalty, currency, benchmarks and compliance policy (gap cap, borrowing, over-surrender)',
     request: strictObject({
       year: Year,
       /** ISO-8601 UTC instants, in order: reportBy ≤ verifyBy ≤ surrenderBy. */
@@ -156,6 +191,14 @@ export const Period = {
       penaltyPerTonne: WholeNumber,
       /** Default CNY. */
       currency: optional(CurrencyCode),
+      /**
+       * Gap cap: obligation ≤ floor(free allocation × (10000 + cap) / 10000), e.g. 2000 = 20 %. Default: none.
+       */
+      obligationCapBasisPoints: optional(BasisPoints),
+      /** Borrowing of vintage year + 1, share of the obligation in basis points. Default 0: off. */
+      borrowingLimitBasisPoints: optional(BasisPoints),
+      /** A surrender beyond the obligation: `refused` or `warned` (default: accepted with a warning). */
+      overSurrender: optional(OneOf(OVER_SURRENDER_POLICIES)),
     }),
     answer: CompliancePeriod,
   }),

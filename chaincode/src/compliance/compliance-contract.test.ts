@@ -1,5 +1,6 @@
 import { Users } from '../testing/identities';
 import { acceptInst1Report, issueOffsetsToEnt1 } from '../testing/cycle';
+import { expectRefused } from '../testing/expect-refused';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from '../testing/scenario';
 import type { Lot } from '../units/lot';
 import { complianceStatus } from './compliance-record';
@@ -8,6 +9,7 @@ const surrender = tx(cc.compliance, 'Surrender');
 const status = tx(cc.compliance, 'GetComplianceStatus');
 const close = tx(cc.compliance, 'ClosePeriod');
 const transfer = tx(cc.allowance, 'Transfer');
+const estimate = tx(cc.compliance, 'EstimateEmissions');
 
 describe('compliance status', () => {
   it('is A when covered, B when short, C without verified emissions', () => {
@@ -179,13 +181,27 @@ describe('Compliance', () => {
       quantity: 5,
     })) as { lots: Lot[] };
     expect(late.lots[0]?.surrender?.late).toBe(true);
+    // INST2 never reported: closing is refused until the regulator estimates its emissions.
+    await expectRefused(
+      ledger,
+      submit(ledger, Users.regulator, close, { period: 2025 }),
+      'FAILED_PRECONDITION',
+      /neither accepted nor estimated emissions: INST2;/,
+    );
+    await submit(ledger, Users.regulator, estimate, {
+      period: 2025,
+      installationId: 'INST2',
+      estimatedEmissions: 90_000,
+      reason: 'no report: rated capacity × 8,760 h × conservative factor',
+    });
     const result = (await submit(ledger, Users.regulator, close, { period: 2025 })) as {
       totalShortfall: number;
       outcomes: { installationId: string; code: string; shortfall: number; penalty: string }[];
     };
     expect(result.outcomes).toEqual([
       { installationId: 'INST1', code: 'B', shortfall: 50_000, penalty: '500000000' },
-      { installationId: 'INST2', code: 'C', shortfall: 0, penalty: '0' },
+      // The non-reporter owes its estimate: 90,000 t − 5 t surrendered.
+      { installationId: 'INST2', code: 'B', shortfall: 89_995, penalty: '899950000' },
     ]);
     expect(ledger.lastEvent()?.name).toBe('PeriodClosed');
     expect(await evaluate(ledger, Users.operator1, status, '2025', 'INST1')).toMatchObject({

@@ -1,7 +1,10 @@
 import { ObjectType } from '../ledger/keys';
 import {
   addQuantities,
+  obligationCapOf,
+  type AllocationRecord,
   type ComplianceCode,
+  type CompliancePeriod,
   type ComplianceRecord,
   type ComplianceStatus,
 } from '@carbon-ets/contract';
@@ -26,9 +29,42 @@ export async function loadComplianceRecord(
   );
 }
 
-/** balance = surrendered − (verified emissions + carried shortfall); code A, B or C. */
-export function complianceStatus(record: ComplianceRecord): ComplianceStatus {
-  const obligation = addQuantities(record.verifiedEmissions ?? 0, record.carriedShortfall);
+/** The free allocation of an installation for a period, if it received one. */
+export async function loadAllocation(
+  store: Store,
+  period: number,
+  installationId: string,
+): Promise<AllocationRecord | undefined> {
+  return store.get<AllocationRecord>(ObjectType.allocation, [period, installationId]);
+}
+
+/** The gap cap of an installation for a period (undefined: none), from the period's policy and its allocation. */
+export async function loadObligationCap(
+  store: Store,
+  period: CompliancePeriod,
+  installationId: string,
+): Promise<number | undefined> {
+  if (period.obligationCapBasisPoints === undefined) return undefined;
+  const allocation = await loadAllocation(store, period.year, installationId);
+  return obligationCapOf(period.obligationCapBasisPoints, allocation?.quantity);
+}
+
+/** What the installation's own emissions add to its obligation: min(verified emissions, gap cap). */
+export function emissionsObligation(verifiedEmissions: number | undefined, obligationCap?: number): number {
+  const verified = verifiedEmissions ?? 0;
+  return obligationCap === undefined ? verified : Math.min(verified, obligationCap);
+}
+
+/**
+ * obligation = min(verified emissions, gap cap) + carried shortfall + carried adjustment;
+ * balance = surrendered − obligation; code A (covered), B (short) or C (no verified emissions).
+ */
+export function complianceStatus(record: ComplianceRecord, obligationCap?: number): ComplianceStatus {
+  const carriedAdjustment = record.carriedAdjustment ?? 0;
+  const obligation = addQuantities(
+    addQuantities(emissionsObligation(record.verifiedEmissions, obligationCap), record.carriedShortfall),
+    carriedAdjustment,
+  );
   const surrendered = addQuantities(record.surrenderedAllowances, record.surrenderedOffsets);
   const balance = surrendered - obligation;
   const code: ComplianceCode = record.verifiedEmissions === undefined ? 'C' : balance >= 0 ? 'A' : 'B';
@@ -36,11 +72,15 @@ export function complianceStatus(record: ComplianceRecord): ComplianceStatus {
     period: record.period,
     installationId: record.installationId,
     verifiedEmissions: record.verifiedEmissions ?? null,
+    emissionsSource: record.verifiedEmissions === undefined ? null : (record.emissionsSource ?? 'report'),
     carriedShortfall: record.carriedShortfall,
+    carriedAdjustment,
+    obligationCap: obligationCap ?? null,
     obligation,
     surrendered,
     surrenderedAllowances: record.surrenderedAllowances,
     surrenderedOffsets: record.surrenderedOffsets,
+    borrowedAllowances: record.borrowedAllowances ?? 0,
     balance,
     code,
   };

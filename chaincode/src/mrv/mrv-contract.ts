@@ -283,6 +283,8 @@ export class MrvContract extends CarbonContract {
     const updated: ComplianceRecord = {
       ...record,
       verifiedEmissions: verification.verifiedEmissionsTonnes,
+      // An accepted report replaces an estimate the regulator set meanwhile (kept in the key's history).
+      emissionsSource: 'report',
     };
     await store.put(ObjectType.report, [year, installationId], accepted);
     await store.put(ObjectType.compliance, [year, installationId], updated);

@@ -2,6 +2,8 @@ import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
 import {
   conflict,
+  DEFAULT_BORROWING_LIMIT_BASIS_POINTS,
+  DEFAULT_OVER_SURRENDER,
   failedPrecondition,
   invalidArgument,
   parseArgs,
@@ -36,7 +38,8 @@ export class PeriodContract extends CarbonContract {
    * Creates a compliance period.
    * Request: `{ year, cap, deadlines: { reportBy, verifyBy, surrenderBy }, offsetLimitBasisPoints,
    * materialityThresholdBasisPoints? (default 500 = 5 %), penaltyPerTonne, currency? (default CNY),
-   * benchmarks?: { <id>: { description, value, outputUnit } } }`.
+   * benchmarks?: { <id>: { description, value, outputUnit } }, obligationCapBasisPoints? (gap cap, default none),
+   * borrowingLimitBasisPoints? (default 0: off), overSurrender?: 'refused'|'warned' (default warned) }`.
    * Caller: RegulatorMSP / regulator.
    */
   @Transaction()
@@ -61,6 +64,11 @@ export class PeriodContract extends CarbonContract {
         input.materialityThresholdBasisPoints ?? DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
       penaltyPerTonne: input.penaltyPerTonne,
       currency: input.currency ?? DEFAULT_CURRENCY,
+      ...(input.obligationCapBasisPoints === undefined
+        ? {}
+        : { obligationCapBasisPoints: input.obligationCapBasisPoints }),
+      borrowingLimitBasisPoints: input.borrowingLimitBasisPoints ?? DEFAULT_BORROWING_LIMIT_BASIS_POINTS,
+      overSurrender: input.overSurrender ?? DEFAULT_OVER_SURRENDER,
       benchmarks,
       status: 'open',
       createdAt: txTime(ctx),

@@ -1,4 +1,8 @@
-import { failedPrecondition } from '@carbon-ets/contract';
+import {
+  DEFAULT_BORROWING_LIMIT_BASIS_POINTS,
+  DEFAULT_OVER_SURRENDER,
+  failedPrecondition,
+} from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
 import type { Store } from '../ledger/store';
 import { DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS, type CompliancePeriod } from './compliance-period';
@@ -10,9 +14,12 @@ export async function requirePeriod(store: Store, year: number): Promise<Complia
     [year],
     `compliance period ${year}`,
   );
-  // A period created before the materiality threshold was part of a period has the default one.
+  // A period created before the materiality threshold (or the compliance policy) was part of a period has the
+  // defaults: today's behaviour.
   return {
     materialityThresholdBasisPoints: DEFAULT_MATERIALITY_THRESHOLD_BASIS_POINTS,
+    borrowingLimitBasisPoints: DEFAULT_BORROWING_LIMIT_BASIS_POINTS,
+    overSurrender: DEFAULT_OVER_SURRENDER,
     ...stored,
   } as CompliancePeriod;
 }

@@ -87,6 +87,19 @@ export const REST_ROUTES: readonly RestRoute[] = [
     'period',
     'installationId',
   ]),
+  write(
+    Compliance.correctEmissions,
+    'POST',
+    '/periods/:period/compliance/:installationId/corrections',
+    'compliance',
+    true,
+  ),
+  write(
+    Compliance.estimateEmissions,
+    'PUT',
+    '/periods/:period/compliance/:installationId/estimate',
+    'compliance',
+  ),
   write(Period.publishFactorSet, 'POST', '/factor-sets', 'periods', true),
   read(Period.getFactorSet, '/factor-sets/:factorSetId/:version', 'periods', ['factorSetId', 'version']),
   // Allowances and offsets

@@ -137,6 +137,10 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       parties.installation(event.payload.installationId, 'surrender-recorded');
       parties.account(NATIONAL_ACCOUNTS.deletion);
       break;
+    case 'EmissionsCorrected':
+    case 'EmissionsEstimated':
+      parties.installation(event.payload.installationId);
+      break;
     case 'PeriodClosed':
       event.payload.outcomes.forEach((outcome) => {
         parties.installation(outcome.installationId);
