@@ -124,7 +124,8 @@ export async function fillNotificationLatency(
   });
   if (ask.status !== 201) throw new Error(`the resting ask failed: ${JSON.stringify(ask.body)}`);
   await setClearing(regulator, ledger.instrument, 'automatic');
-  const clients = await Promise.all(Array.from({ length: traders }, () => loginAs('Enterprise2', 'trader2')));
+  const clients: MemberClient[] = [];
+  for (let t = 0; t < traders; t++) clients.push(await loginAs('Enterprise2', 'trader2'));
   const streams = await Promise.all(clients.map((client) => openEventStream(client)));
   const latencies: number[] = [];
   const started = performance.now();

@@ -105,11 +105,20 @@ function noteWrite(headers: Headers): void {
 /** Logs `user` into their org's member server with the demo password and returns a client with the cookie. */
 export async function loginAs(organization: string, user: string): Promise<MemberClient> {
   const url = serverUrl(organization);
-  const login = await fetch(`${url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user, password: demoPassword(organization, user) }),
-  });
+  const attempt = () =>
+    fetch(`${url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user, password: demoPassword(organization, user) }),
+    });
+  let login = await attempt();
+  // Logins of one user in parallel (a bench's many sessions) are asked to come back in a second: do as told.
+  for (let retries = 0; login.status === 429 && retries < 10; retries++) {
+    await new Promise((resolve) =>
+      setTimeout(resolve, Number(login.headers.get('retry-after') ?? '1') * 1000),
+    );
+    login = await attempt();
+  }
   if (login.status !== 200)
     throw new Error(`${user} could not log in to ${organization}: ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -1,5 +1,6 @@
 import { AllocationSection } from './regulator/AllocationSection';
 import { CompliancePeriodSection } from './regulator/CompliancePeriodSection';
+import { EstimatesSection } from './regulator/EstimatesSection';
 import { FactorSetSection } from './regulator/FactorSetSection';
 import { FundsSection } from './regulator/FundsSection';
 import { IssuanceSection } from './regulator/IssuanceSection';
@@ -13,7 +14,7 @@ import './regulator/regulator.css';
 
 /**
  * The regulator's console, in the order of a period's work: the period and its dashboard, factors, issuance and
- * allocation, funds, reports to accept, the registry, then market supervision.
+ * allocation, funds, reports to accept, estimates and corrections, the registry, then market supervision.
  */
 export function RegulatorPage() {
   return (
@@ -24,6 +25,7 @@ export function RegulatorPage() {
       <AllocationSection />
       <FundsSection />
       <ReportsToAccept />
+      <EstimatesSection />
       <RegistrySection />
       <RegisterEntitySection />
       <RegistryLookupSection />

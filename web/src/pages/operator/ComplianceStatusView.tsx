@@ -8,8 +8,16 @@ const MEANING = {
   C: 'no accepted verified emissions',
 } as const;
 
+const SOURCE = {
+  report: 'Source: report (accepted)',
+  estimate: 'Source: estimate (by the regulator)',
+} as const;
+
 /** An installation's status for a period: the code letter, what it owes and has surrendered, and the final outcome. */
 export function ComplianceStatusView({ status }: { status: ComplianceStatusReport }) {
+  const adjustment = status.carriedAdjustment ?? 0;
+  const cap = status.obligationCap;
+  const borrowed = status.borrowedAllowances ?? 0;
   return (
     <>
       <div className="stats">
@@ -31,14 +39,34 @@ export function ComplianceStatusView({ status }: { status: ComplianceStatusRepor
           <div className="value">
             {status.verifiedEmissions === null ? '–' : formatTonnes(status.verifiedEmissions)}
           </div>
+          {status.emissionsSource !== undefined && status.emissionsSource !== null && (
+            <div className="muted" data-testid="emissions-source">
+              {SOURCE[status.emissionsSource]}
+            </div>
+          )}
         </div>
         <div className="stat">
           <div className="muted">Obligation</div>
           <div className="value">{formatTonnes(status.obligation)}</div>
           {status.carriedShortfall > 0 && (
-            <div className="muted">incl. {formatTonnes(status.carriedShortfall)} carried</div>
+            <div className="muted">incl. {formatTonnes(status.carriedShortfall)} carried shortfall</div>
+          )}
+          {adjustment !== 0 && (
+            <div className="muted" data-testid="carried-adjustment">
+              incl. {adjustment > 0 ? '+' : ''}
+              {formatTonnes(adjustment)} carried adjustment
+            </div>
           )}
         </div>
+        {cap !== undefined && cap !== null && (
+          <div className="stat">
+            <div className="muted">Obligation cap</div>
+            <div className="value" data-testid="obligation-cap">
+              {formatTonnes(cap)}
+            </div>
+            <div className="muted">owed for own emissions at most</div>
+          </div>
+        )}
         <div className="stat">
           <div className="muted">Surrendered</div>
           <div className="value">{formatTonnes(status.surrendered)}</div>
@@ -46,6 +74,11 @@ export function ComplianceStatusView({ status }: { status: ComplianceStatusRepor
             {formatTonnes(status.surrenderedAllowances)} allowances, {formatTonnes(status.surrenderedOffsets)}{' '}
             offsets
           </div>
+          {borrowed > 0 && (
+            <div className="muted" data-testid="borrowed-allowances">
+              incl. {formatTonnes(borrowed)} borrowed from vintage {status.period + 1}
+            </div>
+          )}
         </div>
         <div className="stat">
           <div className="muted">Balance</div>

@@ -6,7 +6,7 @@ import { formatTonnes } from '../../format';
 import { useRefreshOnNotice } from '../../notifications';
 import { AvailableUnits } from './AvailableUnits';
 import { useHoldingAccount } from './useHoldingAccount';
-import { FORM_LAYOUT } from './form-layout';
+import { FORM_LAYOUT, WARNING_NOTE } from './form-layout';
 
 const wholeOrText = (text: string): number | string =>
   /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim();
@@ -26,6 +26,8 @@ export function SurrenderForm({
   const installationId = typedInstallation ?? defaultInstallation;
   const [unitType, setUnitType] = useState<UnitType>('allowance');
   const [quantity, setQuantity] = useState('');
+  const [vintage, setVintage] = useState('');
+  const [warning, setWarning] = useState<string | undefined>();
   const account = useHoldingAccount(installationId, installations);
   const holdings = useLoad(async () => {
     if (account.value === undefined || account.value === null) return null;
@@ -44,10 +46,12 @@ export function SurrenderForm({
           installationId: installationId.trim(),
           unitType,
           quantity: wholeOrText(quantity),
+          ...(vintage.trim() === '' ? {} : { vintage: wholeOrText(vintage) }),
         },
         newRequestId(),
       ),
-    () => {
+    (result) => {
+      setWarning(result.warning);
       setQuantity('');
       holdings.reload();
     },
@@ -58,6 +62,7 @@ export function SurrenderForm({
       <form
         style={FORM_LAYOUT}
         onSubmit={(event) => {
+          setWarning(undefined);
           surrender.submit(
             event,
             ({ status }) =>
@@ -101,9 +106,28 @@ export function SurrenderForm({
             suffix="t"
             error={surrender.fieldError('quantity') ?? surrender.fieldError('unitType')}
           />
+          <Field
+            label="Surrender vintage"
+            name="surrender-vintage"
+            value={vintage}
+            onChange={setVintage}
+            inputMode="numeric"
+            placeholder={year === undefined ? 'up to the period' : `up to ${year}`}
+            error={surrender.fieldError('vintage')}
+          />
         </div>
+        <p className="muted">
+          Surrender vintage (allowances, optional): empty spends any vintage up to the period; the period + 1
+          {year === undefined ? '' : ` (${year + 1})`} borrows from the next vintage, where the period allows
+          it.
+        </p>
         <AvailableUnits account={account.value} holdings={holdings} unitType={unitType} period={year} />
         <Outcome error={surrender.formError} done={surrender.done} />
+        {warning !== undefined && surrender.done !== undefined && (
+          <p role="note" style={WARNING_NOTE} data-testid="surrender-warning">
+            Warning: {warning}
+          </p>
+        )}
         <div>
           <button type="submit" disabled={surrender.busy}>
             Surrender

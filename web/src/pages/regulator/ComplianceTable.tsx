@@ -49,7 +49,10 @@ export function ComplianceTable({
                 {status.final?.code ?? status.code}
                 {status.final !== null ? ' (final)' : ''}
               </td>
-              <Num>{tonnes(status.verifiedEmissions)}</Num>
+              <Num>
+                {tonnes(status.verifiedEmissions)}
+                {status.emissionsSource === 'estimate' ? ' (estimate)' : ''}
+              </Num>
               <Num>{tonnes(status.obligation)}</Num>
               <Num>{tonnes(status.surrendered)}</Num>
               <Num>{tonnes(status.balance)}</Num>

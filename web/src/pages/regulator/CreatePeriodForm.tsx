@@ -1,7 +1,7 @@
 import type { CompliancePeriod } from '@carbon-ets/contract';
 import { useState } from 'react';
 import { api, newRequestId } from '../../api';
-import { Field, Outcome, useAction } from '../../components/ui';
+import { Field, Outcome, Select, useAction } from '../../components/ui';
 import { formatMoney, formatTonnes } from '../../format';
 import {
   basisPoints,
@@ -14,6 +14,7 @@ import {
   wholeTonnes,
   year,
 } from './forms';
+import { policyText } from './policy';
 
 const SHOWN = [
   'year',
@@ -25,9 +26,21 @@ const SHOWN = [
   'offsetLimitBasisPoints',
   'materialityThresholdBasisPoints',
   'benchmarks',
+  'obligationCapBasisPoints',
+  'borrowingLimitBasisPoints',
 ];
 
-/** Creates a compliance period: cap, deadlines (end of the chosen days, UTC), penalty, offset limit, a benchmark. */
+const OVER_SURRENDER = ['warned', 'refused'] as const;
+
+/** An optional percentage as basis points: left empty, the request leaves the field out. */
+function optionalBasisPoints(text: string, field: string, label: string): Record<string, number> {
+  return text.trim() === '' ? {} : { [field]: basisPoints(text, field, label) };
+}
+
+/**
+ * Creates a compliance period: cap, deadlines (end of the chosen days, UTC), penalty, offset limit, a benchmark,
+ * and its compliance policy (gap cap, borrowing, over-surrender).
+ */
 export function CreatePeriodForm({ onCreated }: { onCreated: (year: number) => void }) {
   const [periodYear, setPeriodYear] = useState('');
   const [cap, setCap] = useState('');
@@ -40,6 +53,9 @@ export function CreatePeriodForm({ onCreated }: { onCreated: (year: number) => v
   const [benchmarkId, setBenchmarkId] = useState('gas');
   const [benchmarkValue, setBenchmarkValue] = useState('0.392');
   const [benchmarkUnit, setBenchmarkUnit] = useState('MWh');
+  const [obligationCap, setObligationCap] = useState('');
+  const [borrowingLimit, setBorrowingLimit] = useState('');
+  const [overSurrender, setOverSurrender] = useState<'warned' | 'refused'>('warned');
   const action = useAction(
     () => {
       const benchmark = benchmarkId.trim();
@@ -58,6 +74,9 @@ export function CreatePeriodForm({ onCreated }: { onCreated: (year: number) => v
           'materialityThresholdBasisPoints',
           'Materiality threshold',
         ),
+        ...optionalBasisPoints(obligationCap, 'obligationCapBasisPoints', 'Obligation cap'),
+        ...optionalBasisPoints(borrowingLimit, 'borrowingLimitBasisPoints', 'Borrowing limit'),
+        overSurrender,
         ...(benchmark === ''
           ? {}
           : {
@@ -83,7 +102,7 @@ export function CreatePeriodForm({ onCreated }: { onCreated: (year: number) => v
         action.submit(
           event,
           (created) =>
-            `Period ${created.year} created: cap ${formatTonnes(created.cap)}, penalty ${formatMoney(created.penaltyPerTonne, created.currency)} per t.`,
+            `Period ${created.year} created: cap ${formatTonnes(created.cap)}, penalty ${formatMoney(created.penaltyPerTonne, created.currency)} per t; ${policyText(created)}.`,
         );
       }}
     >
@@ -187,6 +206,41 @@ export function CreatePeriodForm({ onCreated }: { onCreated: (year: number) => v
       <p className="muted">
         The benchmark value is the allowances allocated per unit of output; free allocation by benchmark uses
         it. Clear the benchmark id to create the period without one.
+      </p>
+      <div className="row">
+        <Field
+          label="Obligation cap (%)"
+          name="period-obligation-cap"
+          value={obligationCap}
+          onChange={setObligationCap}
+          inputMode="decimal"
+          placeholder="none"
+          error={action.fieldError('obligationCapBasisPoints')}
+        />
+        <Field
+          label="Borrowing limit (%)"
+          name="period-borrowing-limit"
+          value={borrowingLimit}
+          onChange={setBorrowingLimit}
+          inputMode="decimal"
+          placeholder="0 (off)"
+          error={action.fieldError('borrowingLimitBasisPoints')}
+        />
+        <Select
+          label="Over-surrender"
+          name="period-over-surrender"
+          value={overSurrender}
+          options={OVER_SURRENDER}
+          onChange={(value) => {
+            setOverSurrender(value === 'refused' ? 'refused' : 'warned');
+          }}
+        />
+      </div>
+      <p className="muted">
+        Policy, all optional: the obligation cap limits what an installation owes for its own emissions to its
+        free allocation plus this share (China&apos;s gap cap: 20); the borrowing limit lets allowances of the
+        next vintage cover up to this share of the obligation; an over-surrender is accepted with a warning or
+        refused.
       </p>
       <Outcome error={otherError(action, SHOWN)} done={action.done} />
       <div className="reg-actions">

@@ -5,6 +5,7 @@ import { formatMoney, formatTonnes } from '../../format';
 import { BarChart } from './BarChart';
 import { ClosePeriod } from './ClosePeriod';
 import { ComplianceTable, penaltyOf, shortfallOf } from './ComplianceTable';
+import { hasPolicy, policyText } from './policy';
 import { SUPPLY_EVENTS, useRefreshOn } from './refresh';
 
 interface Dashboard {
@@ -68,6 +69,11 @@ function DashboardView({ dashboard, onClosed }: { dashboard: Dashboard; onClosed
           </>
         )}
       </p>
+      {hasPolicy(period) && (
+        <p className="muted" data-testid="period-policy">
+          Policy: {policyText(period)}.
+        </p>
+      )}
       <div className="stats">
         <div className="stat">
           <div className="muted">Supply reconciles</div>

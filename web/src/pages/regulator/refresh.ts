@@ -24,6 +24,8 @@ export const SUPPLY_EVENTS = [
   'OffsetsRetired',
   'UnitsSurrendered',
   'ReportAccepted',
+  'EmissionsEstimated',
+  'EmissionsCorrected',
   'PeriodCreated',
   'PeriodClosed',
 ] as const;
