@@ -114,6 +114,13 @@ export async function fillNotificationLatency(
   );
   const restingOrders = [...book.body.bids, ...book.body.asks].reduce((sum, level) => sum + level.orders, 0);
   const asks = traders * perTrader;
+  // The seller gets the units it offers, whatever the workloads left it.
+  const funded = await regulator.post('/api/v1/allowances/transfers', {
+    fromAccount: 'NATIONAL-ALLOCATION',
+    toAccount: ledger.sinkAccount,
+    quantity: asks,
+  });
+  if (funded.status !== 201) throw new Error(`could not fund the seller: ${JSON.stringify(funded.body)}`);
   // One resting ask that every bid takes 1 t of (many asks from one account would conflict with each other).
   log(`fill latency: one resting ask of ${asks} t from ${ledger.sinkAccount}`);
   const ask = await seller.post(`/api/v1/accounts/${ledger.sinkAccount}/orders`, {
