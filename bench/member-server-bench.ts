@@ -119,6 +119,8 @@ export async function fillNotificationLatency(
     fromAccount: 'NATIONAL-ALLOCATION',
     toAccount: ledger.sinkAccount,
     quantity: asks,
+    // The instrument's vintage: the national account also holds older ones.
+    vintage: ledger.year,
   });
   if (funded.status !== 201) throw new Error(`could not fund the seller: ${JSON.stringify(funded.body)}`);
   // One resting ask that every bid takes 1 t of (many asks from one account would conflict with each other).
