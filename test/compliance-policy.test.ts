@@ -117,3 +117,128 @@ describe('estimates, closing and the gap cap on the real network', () => {
     });
   });
 });
+
+/**
+ * A period whose policy allows borrowing 10 % from the next vintage and refuses over-surrender, with the
+ * surrender deadline ahead: the limits hold on the real network, each refusal leaves the status unchanged, and a
+ * correction of the estimate moves the balance.
+ */
+describe('borrowing, over-surrender and corrections on the real network', () => {
+  let regulator: Participant;
+  let operator: Participant;
+  let auditor: Participant;
+  let year = 0;
+  let installation = '';
+  let holding = '';
+
+  const status = () =>
+    auditor.evaluate<ComplianceStatusReport>('Compliance:GetComplianceStatus', String(year), installation);
+
+  beforeAll(async () => {
+    regulator = participant('Regulator', 'regulator1');
+    operator = participant('Enterprise1', 'operator1');
+    auditor = participant('Auditor', 'auditor1');
+    await ensureBaseline(regulator);
+    // Two free years in a row: this period and the next vintage it borrows from.
+    year = await firstFreePeriodYear(regulator, 2190);
+    while ((await firstFreePeriodYear(regulator, year + 1)) !== year + 1) {
+      year = await firstFreePeriodYear(regulator, year + 2);
+    }
+    installation = `INST-${year}-POL`;
+    holding = `HOLD-${year}-POL`;
+    const now = Date.now();
+    const deadlines = (offset: number) => ({
+      reportBy: new Date(now - 2 * DAY_MS + offset).toISOString(),
+      verifyBy: new Date(now - DAY_MS + offset).toISOString(),
+      surrenderBy: new Date(now + 30 * DAY_MS + offset).toISOString(),
+    });
+    const base = { cap: 1_000_000, offsetLimitBasisPoints: 500, penaltyPerTonne: 10_000 };
+    await regulator.submit('Period:CreatePeriod', {
+      ...base,
+      year,
+      deadlines: deadlines(0),
+      borrowingLimitBasisPoints: 1000,
+      overSurrender: 'refused',
+    });
+    await regulator.submit('Period:CreatePeriod', {
+      ...base,
+      year: year + 1,
+      deadlines: deadlines(365 * DAY_MS),
+    });
+    await regulator.submit('Registry:AddInstallations', {
+      entityId: 'ENT1',
+      installations: [{ id: installation, sector: 'power', capacity: '300' }],
+    });
+    await regulator.submit('Registry:OpenAccount', {
+      kind: 'holding',
+      id: holding,
+      entityId: 'ENT1',
+      installationId: installation,
+    });
+    for (const vintage of [year, year + 1]) {
+      await regulator.submit('Allowance:IssueAllowances', { period: vintage, quantity: 10_000 });
+      await regulator.submit('Allowance:Transfer', {
+        fromAccount: 'NATIONAL-ALLOCATION',
+        toAccount: holding,
+        quantity: 1000,
+        vintage,
+      });
+    }
+    await regulator.submit('Compliance:EstimateEmissions', {
+      period: year,
+      installationId: installation,
+      estimatedEmissions: 500,
+      reason: 'no report by the deadline',
+    });
+  });
+
+  it('lets an operator borrow up to the share of the obligation from the next vintage, and no more', async () => {
+    const before = await status();
+    expect(before).toMatchObject({ obligation: 500, surrendered: 0 });
+    const surrender = (quantity: number, vintage: number) =>
+      ({ period: year, installationId: installation, unitType: 'allowance', quantity, vintage }) as const;
+    const tooMuch = await operator.refusal('Compliance:Surrender', surrender(51, year + 1));
+    expect(tooMuch.code).toBe('FAILED_PRECONDITION');
+    expect(tooMuch.reason).toMatch(/limited to 50 t/);
+    expect(await status()).toEqual(before);
+    await operator.submit('Compliance:Surrender', surrender(50, year + 1));
+    expect(await status()).toMatchObject({ surrendered: 50, borrowedAllowances: 50, balance: -450 });
+  });
+
+  it('refuses a surrender beyond the obligation when the period says so, and takes the rest', async () => {
+    const before = await status();
+    const over = await operator.refusal('Compliance:Surrender', {
+      period: year,
+      installationId: installation,
+      unitType: 'allowance',
+      quantity: 451,
+      vintage: year,
+    });
+    expect(over.code).toBe('FAILED_PRECONDITION');
+    expect(await status()).toEqual(before);
+    await operator.submit('Compliance:Surrender', {
+      period: year,
+      installationId: installation,
+      unitType: 'allowance',
+      quantity: 450,
+      vintage: year,
+    });
+    expect(await status()).toMatchObject({ surrendered: 500, balance: 0, code: 'A' });
+  });
+
+  it('moves the balance of an open period when the regulator corrects the emissions', async () => {
+    await regulator.submit('Compliance:CorrectEmissions', {
+      period: year,
+      installationId: installation,
+      verifiedEmissions: 600,
+      reason: 'metering error found on inspection',
+      documents: [{ name: 'inspection-report.pdf', sha256: 'c'.repeat(64) }],
+    });
+    expect(await status()).toMatchObject({
+      verifiedEmissions: 600,
+      obligation: 600,
+      balance: -100,
+      code: 'B',
+    });
+  });
+});
