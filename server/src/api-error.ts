@@ -1,4 +1,4 @@
-import type { ChaincodeErrorCode } from '@carbon-ets/contract';
+import { ChaincodeError, type ChaincodeErrorCode } from '@carbon-ets/contract';
 import { GatewayClientError, TransactionError } from '@carbon-ets/gateway-client';
 
 /**
@@ -59,6 +59,9 @@ export class ApiError extends Error {
 /** The API error of a failed transaction: the chaincode's code as is, Fabric's failures by their kind. */
 export function apiErrorOf(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  // A refusal by the contract's schemas or parsers in the server itself, before anything reaches the ledger:
+  // its code as is, its one line without the `CODE: ` prefix (the body carries the code).
+  if (err instanceof ChaincodeError) return new ApiError(err.code, err.message.slice(err.code.length + 2));
   if (err instanceof TransactionError) {
     const id = err.transactionId;
     switch (err.kind) {

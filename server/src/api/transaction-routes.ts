@@ -1,7 +1,6 @@
 import {
   ANY_IDENTITY,
   answerJsonSchema,
-  ChaincodeError,
   exactJsonText,
   type ExactJson,
   isJsonArgument,
@@ -152,16 +151,6 @@ function writeRequest(route: RestRoute, request: FastifyRequest): ExactJson {
   return merged;
 }
 
-/** A refusal by the contract's schema, as the API's 400. */
-function checked<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (err) {
-    if (err instanceof ChaincodeError) throw new ApiError(err.code, err.message.slice(err.code.length + 2));
-    throw err;
-  }
-}
-
 function sendError(reply: FastifyReply, err: unknown): FastifyReply {
   const error = apiErrorOf(err);
   if (error.code === 'INTERNAL') reply.log.error({ err }, 'request failed');
@@ -182,7 +171,7 @@ async function handleWrite(
   try {
     checkRole(user, definition);
     const value = writeRequest(route, request);
-    checked(() => validateRequest(definition, value));
+    validateRequest(definition, value);
     const argument = exactJsonText(value);
     const key = IdempotencyStore.parseKey(request.headers['idempotency-key']);
     if (key !== undefined) {
