@@ -1,5 +1,5 @@
-import type { ComplianceStatusReport } from '@carbon-ets/contract';
-import { ensureBaseline, firstFreePeriodYear } from './support/baseline';
+import type { ComplianceStatusReport, EmissionsCorrection } from '@carbon-ets/contract';
+import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
 import { participant, type Participant } from './support/participants';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -115,6 +115,38 @@ describe('estimates, closing and the gap cap on the real network', () => {
       shortfall: 1200,
       penalty: String(1200 * 10_000),
     });
+  });
+
+  it('carries a correction of the closed period into the next one, leaving the closed outcome as it was', async () => {
+    const closed = await status();
+    const { correction } = await regulator.submit<{ correction: EmissionsCorrection }>(
+      'Compliance:CorrectEmissions',
+      {
+        period: year,
+        installationId: installation,
+        verifiedEmissions: 1100,
+        reason: 'the installation’s late report, verified after the period closed',
+        documents: [{ name: 'late-report.pdf', sha256: 'a'.repeat(64) }],
+      },
+    );
+    // The gap cap (1200) applies to both figures: 1200 → 1100 gives back 100 t in the next period.
+    expect(correction).toMatchObject({
+      previousTonnes: 5000,
+      tonnes: 1100,
+      carriedTo: year + 1,
+      carriedTonnes: -100,
+    });
+    const corrected = await status();
+    expect(corrected.final).toEqual(closed.final);
+    expect(corrected.verifiedEmissions).toBe(1100);
+    // The next period, created after the correction, finds the adjustment waiting in the installation's record.
+    await regulator.submit('Period:CreatePeriod', periodStartingNow(year + 1, 1_000_000));
+    const next = await auditor.evaluate<ComplianceStatusReport>(
+      'Compliance:GetComplianceStatus',
+      String(year + 1),
+      installation,
+    );
+    expect(next).toMatchObject({ carriedShortfall: 1200, carriedAdjustment: -100, obligation: 1100 });
   });
 });
 

@@ -39,6 +39,16 @@ function actor(ctx: Context, caller: Caller): string {
   return `${caller.mspId}:${ctx.clientIdentity.getID()}`;
 }
 
+/**
+ * The first compliance period after `year` that is not closed (one not yet created counts: its record waits for
+ * it). Periods close in order, so the walk ends after the closed ones, each one state read.
+ */
+async function firstPeriodNotClosedAfter(store: Store, year: number): Promise<number> {
+  let next = year + 1;
+  while ((await store.get<CompliancePeriod>(ObjectType.period, [next]))?.status === 'closed') next++;
+  return next;
+}
+
 /** floor(a × basis points / 10000), in bigint: the product of two safe integers need not be one. */
 function shareOf(quantity: number, basisPoints: number): number {
   return Number((BigInt(Math.max(0, quantity)) * BigInt(basisPoints)) / 10_000n);
@@ -230,9 +240,9 @@ export class ComplianceContract extends CarbonContract {
    * Corrects an installation's verified emissions (from an accepted report or an estimate), with a reason and
    * the SHA-256 of the supporting documents. While the period is open the difference flows into its balance;
    * once it is closed, its final outcome stays as recorded and the difference of the obligation (the gap cap
-   * applied to both figures) is carried into the next period's obligation (`carriedAdjustment`). Refused when
-   * that next period is already closed. Request: `{ period, installationId, verifiedEmissions, reason,
-   * documents }`. Caller: RegulatorMSP / regulator.
+   * applied to both figures) is carried into the obligation of the first later period not yet closed
+   * (`carriedAdjustment`; a period not yet created finds it waiting). Request: `{ period, installationId,
+   * verifiedEmissions, reason, documents }`. Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
@@ -260,14 +270,10 @@ export class ComplianceContract extends CarbonContract {
     const difference =
       emissionsObligation(verifiedEmissions, obligationCap) - emissionsObligation(previous, obligationCap);
     let next: ComplianceRecord | undefined;
+    let carriedTo: number | null = null;
     if (closed) {
-      const nextPeriod = await store.get<CompliancePeriod>(ObjectType.period, [year + 1]);
-      if (nextPeriod?.status === 'closed') {
-        throw failedPrecondition(
-          `compliance period ${year + 1} is closed too: the difference of a correction of ${year} has no period to go to`,
-        );
-      }
-      next = await loadComplianceRecord(store, year + 1, installationId);
+      carriedTo = await firstPeriodNotClosedAfter(store, year);
+      next = await loadComplianceRecord(store, carriedTo, installationId);
     }
     const correction: EmissionsCorrection = {
       previousTonnes: previous,
@@ -276,13 +282,13 @@ export class ComplianceContract extends CarbonContract {
       documents: input.documents,
       by: actor(ctx, caller),
       at: txTime(ctx),
-      carriedTo: closed ? year + 1 : null,
+      carriedTo,
       carriedTonnes: closed ? difference : 0,
     };
     const updated: ComplianceRecord = { ...record, verifiedEmissions, correction };
     await store.put(ObjectType.compliance, [year, installationId], updated);
     if (next !== undefined && difference !== 0) {
-      await store.put(ObjectType.compliance, [year + 1, installationId], {
+      await store.put(ObjectType.compliance, [next.period, installationId], {
         ...next,
         carriedAdjustment: addQuantities(next.carriedAdjustment ?? 0, difference),
       } satisfies ComplianceRecord);

@@ -286,7 +286,7 @@ describe('corrections of verified emissions', () => {
     });
   });
 
-  it('of a closed period is refused when the next period is closed too', async () => {
+  it('of a closed period whose next period is closed too is carried into the first open one', async () => {
     const ledger = await closed2025();
     await submit(ledger, Users.regulator, tx(cc.period, 'CreatePeriod'), period2026);
     ledger.setTime('2027-10-01T00:00:00Z');
@@ -305,17 +305,26 @@ describe('corrections of verified emissions', () => {
       });
     }
     await submit(ledger, Users.regulator, close, { period: 2026 });
-    await expectRefused(
-      ledger,
-      submit(ledger, Users.regulator, correct, {
-        period: 2025,
-        installationId: 'INST1',
-        verifiedEmissions: 1,
-        reason: 'r',
-        documents,
-      }),
-      'FAILED_PRECONDITION',
-      /compliance period 2026 is closed too/,
-    );
+    const closed2026 = await statusOf(ledger, 2026, 'INST1');
+    const result = (await submit(ledger, Users.regulator, correct, {
+      period: 2025,
+      installationId: 'INST1',
+      verifiedEmissions: 140_000,
+      reason: 'meter recalibrated after both periods closed',
+      documents,
+    })) as EmissionsCorrectionResult;
+    expect(result.correction).toMatchObject({ carriedTo: 2027, carriedTonnes: -10_000 });
+    // The closed 2026 keeps its outcome; 2027 (not yet created) holds the difference until it is.
+    expect(await statusOf(ledger, 2026, 'INST1')).toEqual(closed2026);
+    await submit(ledger, Users.regulator, tx(cc.period, 'CreatePeriod'), {
+      ...period2026,
+      year: 2027,
+      deadlines: {
+        reportBy: '2028-03-31T00:00:00Z',
+        verifyBy: '2028-04-30T00:00:00Z',
+        surrenderBy: '2028-09-30T00:00:00Z',
+      },
+    });
+    expect(await statusOf(ledger, 2027, 'INST1')).toMatchObject({ carriedAdjustment: -10_000 });
   });
 });
