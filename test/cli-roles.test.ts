@@ -30,6 +30,7 @@ import { clearManually } from './support/member-servers';
 import { buildCarbonBin, carbonBin as carbon } from './support/carbon-bin';
 import type { CliRun } from './support/carbon-cli';
 import { participant, type Participant } from './support/participants';
+import { assignVerifier } from './support/verifiers';
 
 /** Identities as the CLI takes them. */
 const REGULATOR = ['--org', 'Regulator', '--user', 'regulator1'];
@@ -201,6 +202,27 @@ describe('carbon CLI: a compliance cycle per role', () => {
     expect(json(configured)).toMatchObject({ id: instrument, referencePrice: 5000 });
     expect(json(deposit)).toMatchObject({ accountId: holdingB, amount: '1000000' });
 
+    // The plan line: a fixed 5,000 t, all of it paid as the pre-allocation.
+    const planned = await carbon(
+      'allowances',
+      'plan',
+      '--period',
+      String(year),
+      '--installation',
+      installationA,
+      '--quantity',
+      '5000',
+      '--pre-base',
+      '5000',
+      '--pre-share',
+      '10000',
+      '--ceiling',
+      '5000',
+      ...REGULATOR,
+    );
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toMatch(/^pre-allocation\s+5000$/m);
+    expect(planned.stderr).toMatch(/^committed Allowance:SetAllocationPlan \S+ in block \d+$/m);
     // Table output by default: the allocation as aligned `key  value` lines.
     const allocated = await carbon(
       'allowances',
@@ -209,15 +231,15 @@ describe('carbon CLI: a compliance cycle per role', () => {
       String(year),
       '--installation',
       installationA,
-      '--quantity',
-      '5000',
+      '--part',
+      'pre-allocation',
       ...REGULATOR,
     );
     expect(allocated.code).toBe(0);
     expect(allocated.stdout).toMatch(new RegExp(`^account\\s+${holdingA}$`, 'm'));
     expect(allocated.stdout).toMatch(/^quantity\s+5000$/m);
-    expect(allocated.stderr).toMatch(/^committed Allowance:AllocateFree \S+ in block \d+$/m);
-    // One free allocation per installation and period: a second one is refused, naming the first.
+    expect(allocated.stderr).toMatch(/^committed Allowance:PreAllocate \S+ in block \d+$/m);
+    // A pre-allocation is paid once: a second one is refused, naming the first.
     expectRefused(
       await carbon(
         'allowances',
@@ -226,11 +248,11 @@ describe('carbon CLI: a compliance cycle per role', () => {
         String(year),
         '--installation',
         installationA,
-        '--quantity',
-        '1',
+        '--part',
+        'pre-allocation',
         ...REGULATOR,
       ),
-      /^error: CONFLICT: installation .* already received its \d+ free allocation: 5000 allowances in tx [0-9a-f]{64}$/,
+      /^error: CONFLICT: installation .*'s \d+ allocation has started: pre-allocation of 5000 allowances in tx [0-9a-f]{64}; a pre-allocation is paid once, before the true-up$/,
     );
   });
 
@@ -247,6 +269,8 @@ describe('carbon CLI: a compliance cycle per role', () => {
     });
 
     const common = ['--period', String(year), '--installation', installationA, '--version', '1'];
+    // Only the verifier entity the regulator assigned (VER1, verifier1's) may verify the report.
+    await assignVerifier(regulator, year, installationA);
     expect(
       json(await carbon('report', 'verify', ...common, '--emissions', '3264', ...VERIFIER, '--json')),
     ).toMatchObject({
@@ -446,6 +470,7 @@ describe('carbon CLI: a compliance cycle per role', () => {
       installationId: installationB,
       version: 1,
     });
+    await assignVerifier(regulator, year, installationB);
     const rejected = await carbon(
       'report',
       'reject',

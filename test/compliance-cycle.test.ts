@@ -12,6 +12,7 @@ import type {
 } from '@carbon-ets/gateway-client';
 import { carbon } from './support/carbon-cli';
 import {
+  allocateFixed,
   ensureBaseline,
   firstFreePeriodYear,
   gasAndGridFactors,
@@ -19,6 +20,7 @@ import {
   periodStartingNow,
 } from './support/baseline';
 import { participant, type Participant } from './support/participants';
+import { assignVerifier } from './support/verifiers';
 
 /**
  * One whole compliance period across the consortium, on the real network: the regulator sets the period and
@@ -76,7 +78,7 @@ describe('a compliance period on the real network', () => {
 
   test('the regulator issues allowances and allocates 5,000 to the installation', async () => {
     await regulator.submit('Allowance:IssueAllowances', { period: year, quantity: 10_000 });
-    await regulator.submit('Allowance:AllocateFree', { period: year, installationId, quantity: 5_000 });
+    await allocateFixed(regulator, year, installationId, 5_000);
     const holdings = await operator1.evaluate<AccountHoldings>('Query:GetHoldings', holdingAccount);
     expect(JSON.stringify(holdings.holdings)).toContain('5000');
   });
@@ -103,6 +105,8 @@ describe('a compliance period on the real network', () => {
   });
 
   test('the verifier verifies, the regulator accepts, the operator surrenders: status A', async () => {
+    // Only the verifier entity the regulator assigned (VER1, verifier1's) may verify the report.
+    await assignVerifier(regulator, year, installationId);
     await verifier.submit('Mrv:VerifyReport', {
       period: year,
       installationId,

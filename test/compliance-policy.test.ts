@@ -1,5 +1,11 @@
 import type { ComplianceStatusReport, EmissionsCorrection } from '@carbon-ets/contract';
-import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
+import {
+  allocateFixed,
+  ensureBaseline,
+  estimateUnreported,
+  firstFreePeriodYear,
+  periodStartingNow,
+} from './support/baseline';
 import { participant, type Participant } from './support/participants';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -50,11 +56,7 @@ describe('estimates, closing and the gap cap on the real network', () => {
       installationId: installation,
     });
     await regulator.submit('Allowance:IssueAllowances', { period: year, quantity: 100_000 });
-    await regulator.submit('Allowance:AllocateFree', {
-      period: year,
-      installationId: installation,
-      quantity: 1000,
-    });
+    await allocateFixed(regulator, year, installation, 1000);
   });
 
   it('refuses to close the period while the installation has neither accepted nor estimated emissions', async () => {
@@ -82,32 +84,7 @@ describe('estimates, closing and the gap cap on the real network', () => {
       surrendered: 0,
       balance: -1200,
     });
-    // Every covered installation of the (shared) test ledger must have emissions for this period before it closes:
-    // the other test files' installations never reported for it, so the regulator estimates them too.
-    const others: string[] = [];
-    for (const entityId of ['ENT1', 'ENT2']) {
-      const entity = await auditor.evaluate<{ installationIds: string[] }>('Registry:GetEntity', entityId);
-      others.push(...entity.installationIds.filter((id) => id !== installation));
-    }
-    // Sixteen at a time: independent installations, so their estimates never conflict.
-    for (let i = 0; i < others.length; i += 16) {
-      await Promise.all(
-        others.slice(i, i + 16).map(async (other) => {
-          const record = await auditor.evaluate<ComplianceStatusReport>(
-            'Compliance:GetComplianceStatus',
-            String(year),
-            other,
-          );
-          if (record.verifiedEmissions !== null) return;
-          await regulator.submit('Compliance:EstimateEmissions', {
-            period: year,
-            installationId: other,
-            estimatedEmissions: 1,
-            reason: 'no report for this period (test ledger)',
-          });
-        }),
-      );
-    }
+    await estimateUnreported(regulator, year, [installation]);
     await regulator.submit('Compliance:ClosePeriod', { period: year });
     const closed = await status();
     expect(closed.final).toMatchObject({

@@ -3,7 +3,8 @@ import type { EmissionReport } from '@carbon-ets/contract';
 import { ensureBaseline, firstFreePeriodYear } from './support/baseline';
 import { launchBrowser, openConsole, type ConsoleUser } from './support/browser';
 import { loginAs } from './support/member-servers';
-import { participant } from './support/participants';
+import { participant, type Participant } from './support/participants';
+import { assignVerifier } from './support/verifiers';
 
 /** A section of a page by its title (each is a `<section aria-label>`). */
 const section = (page: Page, title: string): Locator =>
@@ -47,6 +48,7 @@ describe('the web console in Chromium', () => {
   let buyerAccount = '';
   let regulatorConsole: ConsoleUser;
   let operatorConsole: ConsoleUser;
+  let gateway: Participant;
 
   const consoleOf = async (organization: string, user: string): Promise<ConsoleUser> => {
     const opened = await openConsole(browser, organization, user);
@@ -56,7 +58,7 @@ describe('the web console in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const gateway = participant('Regulator', 'regulator1');
+    gateway = participant('Regulator', 'regulator1');
     await ensureBaseline(gateway);
     year = await firstFreePeriodYear(gateway, 2170);
     installation = `INST-${year}-WEB`;
@@ -67,6 +69,7 @@ describe('the web console in Chromium', () => {
   afterAll(async () => {
     for (const user of open) await user.close();
     await browser.close();
+    gateway.connection.close();
   });
 
   it('runs a compliance period: the regulator sets it up in the browser', async () => {
@@ -112,13 +115,23 @@ describe('the web console in Chromium', () => {
     });
     await registry.getByLabel('Account kind', { exact: true }).selectOption('trading');
     await act(registry, 'Open account');
+    // A fixed 5,000 t, all of it pre-allocated.
+    const plan = section(page, 'Allocation plan');
+    await fill(plan, {
+      'Plan period': String(year),
+      'Plan installation': installation,
+      'Fixed quantity (t)': '5000',
+      'Pre-allocation base (t)': '5000',
+      'Pre-allocation share (%)': '100',
+      'Ceiling (t)': '5000',
+    });
+    await act(plan, 'Set plan line');
     const allocation = section(page, 'Free allocation');
     await fill(allocation, {
       'Allocation period': String(year),
       'Allocation installation': installation,
-      'Allocation quantity (t)': '5000',
     });
-    await act(allocation, 'Allocate');
+    await act(allocation, 'Pre-allocate');
     const funds = section(page, 'Funds');
     await fill(funds, { 'Deposit account': buyerAccount, 'Amount (CNY)': '100000.00' });
     await act(funds, 'Deposit');
@@ -130,6 +143,8 @@ describe('the web console in Chromium', () => {
   });
 
   it('an operator submits the report, the verifier verifies it and the regulator accepts it', async () => {
+    // Set-up through the API: the regulator accredits verifier1's entity VER1 and assigns it to the report.
+    await assignVerifier(gateway, year, installation);
     const operator = await consoleOf('Enterprise1', 'operator1');
     operatorConsole = operator;
     const report = section(operator.page, 'Emissions report');

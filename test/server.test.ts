@@ -14,6 +14,7 @@ import {
 import { openEventStream, type OpenStream, type StreamEvent } from './support/event-stream';
 import { demoPassword, httpRequest, loginAs, type MemberClient, serverUrl } from './support/member-servers';
 import { participant } from './support/participants';
+import { ensureAccredited } from './support/verifiers';
 
 /**
  * The five member servers over real HTTP, in front of the real network: login, every route family, refusals
@@ -42,6 +43,8 @@ describe('member servers over HTTP', () => {
   beforeAll(async () => {
     const gateway = participant('Regulator', 'regulator1');
     await ensureBaseline(gateway);
+    // verifier1 acts for VER1: accredited for power, it is assigned to the installation's report below.
+    await ensureAccredited(gateway, 'VER1', 'power');
     year = await firstFreePeriodYear(gateway, 2110);
     instrument = `allowance-${year}`;
     seller = `REST-SELL-${year}`;
@@ -411,6 +414,10 @@ describe('member servers over HTTP', () => {
       );
       expect(report).toMatchObject({ status: 'submitted', installationId: installation });
       const path = `/api/v1/reports/${year}/${installation}`;
+      // The regulator assigns the verifier entity first: only VER1's users may then verify.
+      const assignment = `/api/v1/periods/${year}/verifier-assignments/${installation}`;
+      ok(await regulator.put(assignment, { verifierEntityId: 'VER1' }));
+      expect(ok(await auditor.get(assignment))).toMatchObject({ verifierEntityId: 'VER1', sector: 'power' });
       ok(
         await verifier.post(`${path}/verification`, {
           version: report.version,

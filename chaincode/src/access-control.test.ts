@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { Users, type UserName } from './testing/identities';
-import { acceptInst1Report, issueOffsetsToEnt1 } from './testing/cycle';
+import { acceptInst1Report, assignVer1, inst3OwesReturn, issueOffsetsToEnt1 } from './testing/cycle';
+import { AuctionTimes, commitBid, fundTraders, salt, stockAuctionAccount } from './testing/auction';
 import { expectRefused } from './testing/expect-refused';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from './testing/scenario';
 import type { TestLedger } from './testing/test-ledger';
@@ -21,6 +22,15 @@ const EVERYONE: UserName[] = [...SUPERVISORS, 'operator1', 'trader1', 'operator2
 const report = { period: 2025, installationId: 'INST1', version: 1 };
 const submitted = async (ledger: TestLedger): Promise<void> => {
   await submit(ledger, Users.operator1, tx(cc.mrv, 'SubmitReport'), Fixtures.report());
+};
+/** Submitted, with verifier VER1 accredited and assigned to it. */
+const awaitingVerifier = async (ledger: TestLedger): Promise<void> => {
+  await submitted(ledger);
+  await assignVer1(ledger);
+};
+const accreditation = { entityId: 'VER1', sectors: ['power'], validUntil: '2030-01-01' };
+const accredited = async (ledger: TestLedger): Promise<void> => {
+  await submit(ledger, Users.regulator, tx(cc.mrv, 'AccreditVerifier'), accreditation);
 };
 
 /** Lists allowance-2025 and funds the enterprise accounts. */
@@ -48,6 +58,15 @@ const proposalRequest = {
   price: 10_000,
   quantity: 10,
 };
+/** Period 2026 (the 2025 fixture a year on) with 10 allowances issued. */
+const period2026 = async (ledger: TestLedger): Promise<void> => {
+  await submit(ledger, Users.regulator, tx(cc.period, 'CreatePeriod'), {
+    ...Fixtures.period2025,
+    year: 2026,
+    deadlines: { reportBy: '2027-03-31', verifyBy: '2027-06-30', surrenderBy: '2027-09-30' },
+  });
+  await submit(ledger, Users.regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2026, quantity: 10 });
+};
 const withOrder = async (ledger: TestLedger): Promise<void> => {
   await listed(ledger);
   await submit(ledger, Users.operator1, tx(cc.market, 'PlaceOrder'), sellOrder);
@@ -56,9 +75,61 @@ const withProposal = async (ledger: TestLedger): Promise<void> => {
   await listed(ledger);
   await submit(ledger, Users.operator1, tx(cc.market, 'ProposeTrade'), proposalRequest);
 };
+const auctionRequest = {
+  id: 'AUC1',
+  vintage: 2025,
+  quantity: 100,
+  reservePrice: 5_000,
+  biddingOpensAt: AuctionTimes.opens,
+  biddingClosesAt: AuctionTimes.closes,
+  revealBy: AuctionTimes.revealBy,
+  maxShareBasisPoints: 5_000,
+};
+/** An auction of 100 t open for bids, the traders funded. */
+const withAuction = async (ledger: TestLedger): Promise<void> => {
+  await stockAuctionAccount(ledger);
+  await fundTraders(ledger);
+  await submit(ledger, Users.regulator, tx(cc.auction, 'ScheduleAuction'), auctionRequest);
+  ledger.setTime(AuctionTimes.opens);
+};
+/** The secret part of TRADE1's bid (10 t at 6,000 fen). */
+const sealed = { accountId: 'TRADE1', salt: salt(1) };
+/** TRADE1's bid committed, the reveal period begun. */
+const withBid = async (ledger: TestLedger): Promise<void> => {
+  await withAuction(ledger);
+  await commitBid(ledger, Users.trader1, { ...sealed, price: 6_000, quantity: 10 });
+  ledger.setTime(AuctionTimes.closes);
+};
+const lastBidId = (ledger: TestLedger): string => {
+  const committed = ledger.world.events.filter((event) => event.name === 'BidCommitted').at(-1);
+  return (committed?.payload as { bid?: { id: string } } | undefined)?.bid?.id ?? '';
+};
 /** Id of the order or proposal created by the last committed transaction. */
 const lastId = (ledger: TestLedger, field: 'order' | 'proposal'): string =>
   ((ledger.lastEvent()?.payload[field] ?? {}) as { id?: string }).id ?? '';
+
+/** HOLD1 with representatives (operator1 proposes, trader1 approves above 5 t) and a 10 t transfer waiting. */
+const withApprovalRequest = async (ledger: TestLedger): Promise<void> => {
+  await submit(ledger, Users.regulator, tx(cc.approval, 'SetRepresentatives'), {
+    accountId: 'HOLD1',
+    representatives: [
+      { mspId: 'Enterprise1MSP', userName: 'operator1', role: 'proposer' },
+      { mspId: 'Enterprise1MSP', userName: 'trader1', role: 'approver' },
+    ],
+    approvalThreshold: 5,
+    requestReference: 'REQ-1',
+  });
+  await submit(ledger, Users.operator1, tx(cc.allowance, 'Transfer'), {
+    fromAccount: 'HOLD1',
+    toAccount: 'TRADE2',
+    quantity: 10,
+  });
+};
+/** The approval request the last committed transaction created, as `{ accountId, approvalId }`. */
+const lastApproval = (ledger: TestLedger): Promise<unknown[]> => {
+  const approval = (ledger.lastEvent()?.payload.approval ?? {}) as { id?: string };
+  return Promise.resolve([{ accountId: 'HOLD1', approvalId: approval.id ?? '' }]);
+};
 
 /** Every transaction, the request it is called with, and exactly who may call it. */
 const table: Row[] = [
@@ -135,19 +206,58 @@ const table: Row[] = [
     allowed: ['regulator'],
   },
   {
-    name: 'Allowance:AllocateFree',
-    fn: tx(cc.allowance, 'AllocateFree'),
-    // 2026: INST1 already has its (one) 2025 allocation.
-    args: [{ period: 2026, installationId: 'INST1', quantity: 10 }],
+    name: 'Allowance:SetAllocationPlan',
+    fn: tx(cc.allowance, 'SetAllocationPlan'),
+    // 2026: INST1's 2025 plan line is fixed (its allocation has started).
+    args: [
+      { period: 2026, lines: [{ installationId: 'INST1', method: 'fixed', quantity: 10, ceiling: 10 }] },
+    ],
+    allowed: ['regulator'],
+    prepare: period2026,
+  },
+  {
+    name: 'Allowance:PreAllocate',
+    fn: tx(cc.allowance, 'PreAllocate'),
+    args: [{ period: 2026, installationId: 'INST1' }],
     allowed: ['regulator'],
     prepare: async (l) => {
-      await submit(l, Users.regulator, tx(cc.period, 'CreatePeriod'), {
-        ...Fixtures.period2025,
-        year: 2026,
-        deadlines: { reportBy: '2027-03-31', verifyBy: '2027-06-30', surrenderBy: '2027-09-30' },
+      await period2026(l);
+      await submit(l, Users.regulator, tx(cc.allowance, 'SetAllocationPlan'), {
+        period: 2026,
+        lines: [
+          {
+            installationId: 'INST1',
+            method: 'fixed',
+            quantity: 10,
+            preAllocationBase: 10,
+            preAllocationShareBasisPoints: 10_000,
+            ceiling: 10,
+          },
+        ],
       });
-      await submit(l, Users.regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2026, quantity: 10 });
     },
+  },
+  {
+    name: 'Allowance:TrueUp',
+    fn: tx(cc.allowance, 'TrueUp'),
+    args: [{ period: 2025, installationId: 'INST1' }],
+    allowed: ['regulator'],
+    prepare: async (l) => {
+      await acceptInst1Report(l);
+    },
+  },
+  {
+    name: 'Allowance:ReturnAllocation',
+    fn: tx(cc.allowance, 'ReturnAllocation'),
+    args: [{ period: 2025, installationId: 'INST3', quantity: 10 }],
+    allowed: ['operator1'],
+    prepare: inst3OwesReturn,
+  },
+  {
+    name: 'Allowance:GetAllocation',
+    fn: tx(cc.allowance, 'GetAllocation'),
+    args: ['2025', 'INST1'],
+    allowed: [...SUPERVISORS, ...ENT1],
   },
   {
     name: 'Allowance:Transfer',
@@ -227,14 +337,55 @@ const table: Row[] = [
     fn: tx(cc.mrv, 'VerifyReport'),
     args: [{ ...report, verifiedEmissions: 3_264, opinion: 'positive' }],
     allowed: ['verifier'],
-    prepare: submitted,
+    prepare: awaitingVerifier,
   },
   {
     name: 'Mrv:RejectReport',
     fn: tx(cc.mrv, 'RejectReport'),
     args: [{ ...report, reason: 'incomplete' }],
     allowed: ['verifier'],
-    prepare: submitted,
+    prepare: awaitingVerifier,
+  },
+  {
+    name: 'Mrv:AccreditVerifier',
+    fn: tx(cc.mrv, 'AccreditVerifier'),
+    args: [accreditation],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Mrv:WithdrawAccreditation',
+    fn: tx(cc.mrv, 'WithdrawAccreditation'),
+    args: [{ entityId: 'VER1', reason: 'suspended' }],
+    allowed: ['regulator'],
+    prepare: accredited,
+  },
+  {
+    name: 'Mrv:AssignVerifier',
+    fn: tx(cc.mrv, 'AssignVerifier'),
+    args: [{ period: 2025, installationId: 'INST1', verifierEntityId: 'VER1' }],
+    allowed: ['regulator'],
+    prepare: accredited,
+  },
+  {
+    name: 'Mrv:GetAccreditation',
+    fn: tx(cc.mrv, 'GetAccreditation'),
+    args: ['VER1'],
+    allowed: EVERYONE,
+    prepare: accredited,
+  },
+  {
+    name: 'Mrv:GetVerifierAssignment',
+    fn: tx(cc.mrv, 'GetVerifierAssignment'),
+    args: ['2025', 'INST1'],
+    allowed: EVERYONE,
+    prepare: awaitingVerifier,
+  },
+  {
+    name: 'Mrv:ListVerifierAssignments',
+    fn: tx(cc.mrv, 'ListVerifierAssignments'),
+    args: ['2025'],
+    allowed: EVERYONE,
+    prepare: awaitingVerifier,
   },
   {
     name: 'Mrv:AcceptReport',
@@ -242,7 +393,7 @@ const table: Row[] = [
     args: [report],
     allowed: ['regulator'],
     prepare: async (l) => {
-      await submitted(l);
+      await awaitingVerifier(l);
       await submit(l, Users.verifier, tx(cc.mrv, 'VerifyReport'), {
         ...report,
         verifiedEmissions: 3_264,
@@ -311,6 +462,80 @@ const table: Row[] = [
       l.setTime('2026-04-01T00:00:00Z');
       return Promise.resolve();
     },
+  },
+  {
+    name: 'Approval:SetRepresentatives',
+    fn: tx(cc.approval, 'SetRepresentatives'),
+    args: [
+      {
+        accountId: 'HOLD1',
+        representatives: [{ mspId: 'Enterprise1MSP', userName: 'operator1', role: 'approver' }],
+        requestReference: 'REQ-1',
+      },
+    ],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Approval:Approve',
+    fn: tx(cc.approval, 'Approve'),
+    args: lastApproval,
+    // operator1 proposed it: a second person, the approver, must approve.
+    allowed: ['trader1'],
+    prepare: withApprovalRequest,
+  },
+  {
+    name: 'Approval:Reject',
+    fn: tx(cc.approval, 'Reject'),
+    args: lastApproval,
+    allowed: ENT1,
+    prepare: withApprovalRequest,
+  },
+  {
+    name: 'Approval:Expire',
+    fn: tx(cc.approval, 'Expire'),
+    args: lastApproval,
+    allowed: EVERYONE,
+    prepare: async (l) => {
+      await withApprovalRequest(l);
+      l.setTime('2025-03-01T00:00:00Z');
+    },
+  },
+  {
+    name: 'Approval:AddTrustedAccount',
+    fn: tx(cc.approval, 'AddTrustedAccount'),
+    args: [{ accountId: 'HOLD1', trustedAccountId: 'TRADE2' }],
+    allowed: ENT1,
+  },
+  {
+    name: 'Approval:RemoveTrustedAccount',
+    fn: tx(cc.approval, 'RemoveTrustedAccount'),
+    args: [{ accountId: 'HOLD1', trustedAccountId: 'TRADE2' }],
+    allowed: ENT1,
+    prepare: async (l) => {
+      await submit(l, Users.operator1, tx(cc.approval, 'AddTrustedAccount'), {
+        accountId: 'HOLD1',
+        trustedAccountId: 'TRADE2',
+      });
+    },
+  },
+  {
+    name: 'Approval:GetRepresentatives',
+    fn: tx(cc.approval, 'GetRepresentatives'),
+    args: ['HOLD1'],
+    allowed: [...SUPERVISORS, ...ENT1],
+  },
+  {
+    name: 'Approval:ListApprovals',
+    fn: tx(cc.approval, 'ListApprovals'),
+    args: ['HOLD1'],
+    allowed: [...SUPERVISORS, ...ENT1],
+    prepare: withApprovalRequest,
+  },
+  {
+    name: 'Approval:GetTrustedAccounts',
+    fn: tx(cc.approval, 'GetTrustedAccounts'),
+    args: ['HOLD1'],
+    allowed: [...SUPERVISORS, ...ENT1],
   },
   {
     name: 'Query:GetObject',
@@ -487,6 +712,66 @@ const table: Row[] = [
     args: (l) => Promise.resolve([lastId(l, 'proposal')]),
     allowed: [...SUPERVISORS, ...ENT1, 'operator2', 'trader2'],
     prepare: withProposal,
+  },
+  {
+    name: 'Auction:ScheduleAuction',
+    fn: tx(cc.auction, 'ScheduleAuction'),
+    args: [auctionRequest],
+    allowed: ['regulator'],
+    prepare: (l) => stockAuctionAccount(l),
+  },
+  {
+    name: 'Auction:CommitBid',
+    fn: tx(cc.auction, 'CommitBid'),
+    args: [{ auctionId: 'AUC1', accountId: 'TRADE1', commitment: 'c'.repeat(64), escrow: '1000' }],
+    allowed: ENT1,
+    prepare: withAuction,
+  },
+  {
+    name: 'Auction:RevealBid',
+    fn: tx(cc.auction, 'RevealBid'),
+    args: (l) =>
+      Promise.resolve([{ auctionId: 'AUC1', bidId: lastBidId(l), price: 6_000, quantity: 10, ...sealed }]),
+    allowed: ENT1,
+    prepare: withBid,
+  },
+  {
+    name: 'Auction:ClearAuction',
+    fn: tx(cc.auction, 'ClearAuction'),
+    args: [{ auctionId: 'AUC1' }],
+    allowed: EVERYONE,
+    prepare: async (l) => {
+      await withBid(l);
+      l.setTime(AuctionTimes.revealBy);
+    },
+  },
+  {
+    name: 'Auction:GetAuction',
+    fn: tx(cc.auction, 'GetAuction'),
+    args: ['AUC1'],
+    allowed: EVERYONE,
+    prepare: withAuction,
+  },
+  {
+    name: 'Auction:GetAuctions',
+    fn: tx(cc.auction, 'GetAuctions'),
+    args: [],
+    allowed: EVERYONE,
+    prepare: withAuction,
+  },
+  {
+    name: 'Auction:GetBids',
+    fn: tx(cc.auction, 'GetBids'),
+    args: ['AUC1'],
+    allowed: SUPERVISORS,
+    prepare: withBid,
+  },
+  {
+    name: 'Auction:GetBidderBids',
+    fn: tx(cc.auction, 'GetBidderBids'),
+    args: ['AUC1', 'ENT1'],
+    allowed: [...SUPERVISORS, ...ENT1],
+    prepare: withBid,
   },
 ];
 

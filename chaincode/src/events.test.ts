@@ -1,4 +1,13 @@
 // The testing helpers first: they quiet fabric-contract-api's loggers before any contract class loads.
+import {
+  AuctionTimes,
+  clearAuction,
+  commitBid,
+  revealBid,
+  salt,
+  scheduleAuction,
+  stockAuctionAccount,
+} from './testing/auction';
 import { issueOffsetsToEnt1 } from './testing/cycle';
 import { Users } from './testing/identities';
 import { market, marketScenario, placeOrder } from './testing/market';
@@ -64,6 +73,31 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
   });
   await submit(ledger, trader1, tx(new SystemContract(), 'Heartbeat'), 'monitor-1');
 
+  // HOLD2 gets representatives and a trusted list; a transfer above its threshold waits and is approved.
+  const { operator2 } = Users;
+  const approval = (name: keyof typeof cc.approval) => tx(cc.approval, name);
+  await submit(ledger, regulator, approval('SetRepresentatives'), {
+    accountId: 'HOLD2',
+    representatives: [
+      { mspId: 'Enterprise2MSP', userName: 'operator2', role: 'proposer' },
+      { mspId: 'Enterprise2MSP', userName: 'trader2', role: 'approver' },
+    ],
+    approvalThreshold: 10,
+    requestReference: 'REQ-2',
+  });
+  const trusted = { accountId: 'HOLD2', trustedAccountId: 'TRADE1' };
+  await submit(ledger, operator2, approval('AddTrustedAccount'), { ...trusted, delaySeconds: 0 });
+  const pending = (await submit(ledger, operator2, tx(cc.allowance, 'Transfer'), {
+    fromAccount: 'HOLD2',
+    toAccount: 'TRADE1',
+    quantity: 20,
+  })) as { pendingApproval: { id: string } };
+  await submit(ledger, trader2, approval('Approve'), {
+    accountId: 'HOLD2',
+    approvalId: pending.pendingApproval.id,
+  });
+  await submit(ledger, operator2, approval('RemoveTrustedAccount'), trusted);
+
   // Offsets: issued to TRADE1, some moved to INST1's holding account for surrender, some retired.
   await issueOffsetsToEnt1(ledger);
   await submit(ledger, trader1, tx(cc.offset, 'TransferOffsets'), {
@@ -78,9 +112,47 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
     beneficiary: 'a festival',
   });
 
+  // Auctions: AUC1 cleared at one price (two bidders), AUC2 cancelled (undersubscribed).
+  await stockAuctionAccount(ledger);
+  await scheduleAuction(ledger);
+  await scheduleAuction(ledger, { id: 'AUC2', quantity: 100 });
+  ledger.setTime(AuctionTimes.opens);
+  const bids = [
+    { who: trader2, bid: { accountId: 'TRADE2', price: 6_000, quantity: 500, salt: salt(1) } },
+    { who: trader1, bid: { accountId: 'TRADE1', price: 5_500, quantity: 500, salt: salt(2) } },
+  ];
+  const committed = [];
+  for (const { who, bid } of bids) committed.push((await commitBid(ledger, who, bid)).id);
+  ledger.setTime(AuctionTimes.closes);
+  for (const [i, { who, bid }] of bids.entries()) await revealBid(ledger, who, committed[i] ?? '', bid);
+  ledger.setTime(AuctionTimes.revealBy);
+  await clearAuction(ledger);
+  await clearAuction(ledger, 'AUC2');
+
   // A report rejected, corrected, verified (with a reason) and accepted.
   ledger.setTime('2026-03-01T00:00:00Z');
   await submit(ledger, operator1, tx(cc.mrv, 'SubmitReport'), Fixtures.report());
+  // Verifiers: VER2 accredited, assigned, withdrawn; VER1 assigned in its place.
+  await submit(ledger, regulator, registry('RegisterEntity'), {
+    id: 'VER2',
+    kind: 'verifier',
+    name: 'Second verifier',
+    ownerMsp: 'VerifierMSP',
+  });
+  const accredit = tx(cc.mrv, 'AccreditVerifier');
+  await submit(ledger, regulator, accredit, {
+    entityId: 'VER2',
+    sectors: ['power'],
+    validUntil: '2030-01-01',
+  });
+  await submit(ledger, regulator, tx(cc.mrv, 'AssignVerifier'), { ...review, verifierEntityId: 'VER2' });
+  await submit(ledger, regulator, tx(cc.mrv, 'WithdrawAccreditation'), { entityId: 'VER2', reason: 'audit' });
+  await submit(ledger, regulator, accredit, {
+    entityId: 'VER1',
+    sectors: ['power'],
+    validUntil: '2030-01-01',
+  });
+  await submit(ledger, regulator, tx(cc.mrv, 'AssignVerifier'), { ...review, verifierEntityId: 'VER1' });
   await submit(ledger, verifier, tx(cc.mrv, 'RejectReport'), { ...review, version: 1, reason: 'no meter' });
   await submit(ledger, operator1, tx(cc.mrv, 'CorrectReport'), Fixtures.report('INST1', { reason: 'meter' }));
   await submit(ledger, verifier, tx(cc.mrv, 'VerifyReport'), {
@@ -111,6 +183,37 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
     reason: 'site inspection',
     documents: [{ name: 'inspection.pdf', sha256: 'd'.repeat(64) }],
   });
+  // INST3 (added above) gets a holding account and a benchmark plan line: pre-allocated 50, trued up to
+  // floor(100 × 0.392) = 39, it owes 11 back and returns 5 (6 go into its shortfall at closing).
+  await submit(ledger, regulator, registry('OpenAccount'), {
+    kind: 'holding',
+    id: 'HOLD3',
+    entityId: 'ENT1',
+    installationId: 'INST3',
+  });
+  const inst3 = { period: 2025, installationId: 'INST3' };
+  await submit(ledger, regulator, tx(cc.allowance, 'SetAllocationPlan'), {
+    period: 2025,
+    lines: [
+      {
+        installationId: 'INST3',
+        method: 'benchmark',
+        benchmarkId: 'gas',
+        correctionFactors: ['1'],
+        preAllocationBase: 100,
+        preAllocationShareBasisPoints: 5_000,
+        ceiling: 100,
+      },
+    ],
+  });
+  await submit(ledger, regulator, tx(cc.allowance, 'PreAllocate'), inst3);
+  await submit(ledger, regulator, tx(cc.compliance, 'EstimateEmissions'), {
+    ...inst3,
+    estimatedEmissions: 40,
+    reason: 'no report',
+  });
+  await submit(ledger, regulator, tx(cc.allowance, 'TrueUp'), { ...inst3, verifiedOutput: '100' });
+  await submit(ledger, operator1, tx(cc.allowance, 'ReturnAllocation'), { ...inst3, quantity: 5 });
   // INST1 surrenders beyond its obligation (the default policy warns).
   await submit(ledger, operator1, surrender, { ...review, unitType: 'allowance', quantity: 300 });
   ledger.setTime('2026-10-01T00:00:00Z');
@@ -151,13 +254,35 @@ describe('chaincode events match the wire contract', () => {
       ledger.world.events.find((event) => event.name === name)?.payload as
         Record<string, unknown> | undefined;
     expect(payloadOf('FundsWithdrawn')).toMatchObject({ reference: 'bank-2' });
+    expect(payloadOf('VerifierAccreditationWithdrawn')).toMatchObject({
+      accreditation: { entityId: 'VER2', withdrawn: { reason: 'audit' } },
+    });
+    const reassigned = ledger.world.events.filter((event) => event.name === 'VerifierAssigned');
+    expect(reassigned[1]?.payload).toMatchObject({ assignment: { previousVerifierEntityId: 'VER2' } });
     expect(payloadOf('ReportVerified')).toMatchObject({ reason: 'stock count', differenceTonnes: 36 });
     expect(payloadOf('ReportAccepted')).toMatchObject({ reason: 'stock count', verifiedEmissions: 3_300 });
     expect(payloadOf('LargeOrderPlaced')).toMatchObject({ largeOrderThreshold: 500 });
+    expect(payloadOf('AuctionCleared')).toMatchObject({
+      auction: { result: { clearingPrice: 5_500, sold: 1_000 } },
+    });
+    expect(payloadOf('AuctionCancelled')).toMatchObject({
+      auction: { result: { cancellation: 'undersubscribed' } },
+    });
     const warned = ledger.world.events.filter(
       (event) => event.name === 'UnitsSurrendered' && 'warning' in (event.payload as object),
     );
     expect(warned).toHaveLength(1);
+    expect(payloadOf('AllocationReturned')).toMatchObject({
+      quantity: 5,
+      allocation: { installationId: 'INST3', quantity: 45, returnDue: 6, returned: 5, finalQuantity: 39 },
+    });
+    const closing = ledger.world.events.find((event) => event.name === 'PeriodClosed')?.payload as {
+      outcomes: { installationId: string; code: string; shortfall: number }[];
+    };
+    expect(closing.outcomes.find((outcome) => outcome.installationId === 'INST3')).toMatchObject({
+      code: 'B',
+      shortfall: 46,
+    });
     expect(payloadOf('EmissionsCorrected')).toMatchObject({
       correction: { previousTonnes: 90_000, tonnes: 95_000, carriedTo: null },
     });

@@ -9,11 +9,13 @@ import type { TestLedger } from './testing/test-ledger';
 type Fn = (ctx: Context, ...args: string[]) => Promise<string>;
 
 const transfer = tx(cc.allowance, 'Transfer');
-const allocate = tx(cc.allowance, 'AllocateFree');
+const setPlan = tx(cc.allowance, 'SetAllocationPlan');
+const trueUp = tx(cc.allowance, 'TrueUp');
+const returnAllocation = tx(cc.allowance, 'ReturnAllocation');
 const surrender = tx(cc.compliance, 'Surrender');
 const okTransfer = { fromAccount: 'HOLD1', toAccount: 'TRADE2', quantity: 10 };
 const okSurrender = { period: 2025, installationId: 'INST1', unitType: 'allowance', quantity: 10 };
-const benchmarkAllocation = { period: 2025, installationId: 'INST1', benchmarkId: 'gas', output: '1000' };
+const fixedLine = { installationId: 'INST1', method: 'fixed', quantity: 10, ceiling: 10 };
 
 /** A request as JSON text with `literal` spliced in as the raw value of `field` (JSON.stringify would round it). */
 function withLiteral(request: Record<string, unknown>, field: string, literal: string): string {
@@ -46,18 +48,36 @@ const misspeltKeys: Case[] = [
     'transfer: unknown key "projectId"; accepted: fromAccount, lotIds, quantity, toAccount, vintage',
   ],
   [
-    'allocation: a required key',
+    'plan line: a required key',
     Users.regulator,
-    allocate,
-    { period: 2025, instalationId: 'INST1', quantity: 10 },
-    'allocation: unknown key "instalationId"; accepted: benchmarkId, correctionFactors, installationId, output, period, quantity',
+    setPlan,
+    { period: 2025, lines: [{ installationId: 'INST1', method: 'fixed', quantity: 10, celing: 10 }] },
+    'plan.lines[0]: unknown key "celing"; accepted: benchmarkId, ceiling, correctionFactors, installationId, method, preAllocationBase, preAllocationShareBasisPoints, quantity',
   ],
   [
-    'allocation: an optional key (no correction would have been applied)',
+    'plan line: an optional key (no correction would have been applied)',
     Users.regulator,
-    allocate,
-    { ...benchmarkAllocation, correctionFactor: ['0.5'] },
-    'allocation: unknown key "correctionFactor"; accepted: benchmarkId, correctionFactors, installationId, output, period, quantity',
+    setPlan,
+    {
+      period: 2025,
+      lines: [
+        {
+          installationId: 'INST1',
+          method: 'benchmark',
+          benchmarkId: 'gas',
+          correctionFactor: ['0.5'],
+          ceiling: 10,
+        },
+      ],
+    },
+    'plan.lines[0]: unknown key "correctionFactor"; accepted: benchmarkId, ceiling, correctionFactors, installationId, method, preAllocationBase, preAllocationShareBasisPoints, quantity',
+  ],
+  [
+    'true-up: an optional key (the line would have been trued up without its output)',
+    Users.regulator,
+    trueUp,
+    { period: 2025, installationId: 'INST1', output: '1000' },
+    'trueUp: unknown key "output"; accepted: installationId, period, verifiedOutput',
   ],
   [
     'surrender: a required key',
@@ -166,11 +186,18 @@ const nestedKeys: Case[] = [
 
 const inapplicableKeys: Case[] = [
   [
-    'benchmark inputs beside an explicit quantity',
+    'benchmark inputs on a fixed plan line',
     Users.regulator,
-    allocate,
-    { period: 2025, installationId: 'INST1', quantity: 10, output: '1000' },
-    'allocation.output does not apply to an explicit quantity (it is a benchmark input)',
+    setPlan,
+    { period: 2025, lines: [{ ...fixedLine, correctionFactors: ['0.9'] }] },
+    'plan.lines[0].correctionFactors does not apply to a fixed line (it is a benchmark input)',
+  ],
+  [
+    'a quantity on a benchmark plan line',
+    Users.regulator,
+    setPlan,
+    { period: 2025, lines: [{ ...fixedLine, method: 'benchmark', benchmarkId: 'gas' }] },
+    'plan.lines[0].quantity does not apply to a benchmark line (its output comes with the true-up)',
   ],
   [
     'an id for a national account',
@@ -206,12 +233,19 @@ const inapplicableKeys: Case[] = [
 
 const numbers: Case[] = [
   ...['7.0000000000000001', '1.5', '1e3', '7.0', '9007199254740993.5'].map((literal): Case => [
-    `allocation.quantity ${literal}`,
-    Users.regulator,
-    allocate,
+    `allocationReturn.quantity ${literal}`,
+    Users.operator1,
+    returnAllocation,
     withLiteral({ period: 2025, installationId: 'INST1' }, 'quantity', literal),
-    `allocation.quantity must be a whole number, got ${literal}`,
+    `allocationReturn.quantity must be a whole number, got ${literal}`,
   ]),
+  [
+    'a plan line quantity 1.5',
+    Users.regulator,
+    setPlan,
+    '{"period":2025,"lines":[{"installationId":"INST1","method":"fixed","quantity":1.5,"ceiling":10}]}',
+    'plan.lines[0].quantity must be a whole number, got 1.5',
+  ],
   [
     'transfer.quantity 7.0000000000000001 (a double would make it 7)',
     Users.operator1,
@@ -264,9 +298,9 @@ const numbers: Case[] = [
   [
     'a decimal in exponent form',
     Users.regulator,
-    allocate,
-    withLiteral({ period: 2025, installationId: 'INST1', benchmarkId: 'gas' }, 'output', '1e3'),
-    'allocation.output must be a non-negative decimal such as "0.5703", got "1e3"',
+    trueUp,
+    withLiteral({ period: 2025, installationId: 'INST1' }, 'verifiedOutput', '1e3'),
+    'trueUp.verifiedOutput must be a non-negative decimal such as "0.5703", got "1e3"',
   ],
 ];
 
@@ -305,15 +339,26 @@ describe('exact requests: refused with one line naming the key or number, and no
 
   it('takes a decimal sent as a JSON number from its text, never from a double', async () => {
     const ledger = base.fork();
-    // INST1 has had its 2025 allocation: allocate to a new installation.
+    // INST1 has had its 2025 allocation: plan and true up a new installation, by benchmark.
     await addEnt1Installation(ledger, 'INST9', 'HOLD9', '5');
-    // 1000.3 has no exact double; the allocation uses the digits as written.
-    const request = withLiteral({ ...benchmarkAllocation, installationId: 'INST9' }, 'output', '1000.3');
-    const result = (await submit(ledger, Users.regulator, allocate, request)) as {
-      allocation: { quantity: number; benchmark: { output: string } };
+    await submit(ledger, Users.regulator, setPlan, {
+      period: 2025,
+      lines: [{ installationId: 'INST9', method: 'benchmark', benchmarkId: 'gas', ceiling: 1_000 }],
+    });
+    ledger.setTime('2026-05-01T00:00:00Z');
+    await submit(ledger, Users.regulator, tx(cc.compliance, 'EstimateEmissions'), {
+      period: 2025,
+      installationId: 'INST9',
+      estimatedEmissions: 400,
+      reason: 'no report',
+    });
+    // 1000.3 has no exact double; the true-up uses the digits as written.
+    const request = withLiteral({ period: 2025, installationId: 'INST9' }, 'verifiedOutput', '1000.3');
+    const result = (await submit(ledger, Users.regulator, trueUp, request)) as {
+      allocation: { quantity: number; parts: { verifiedOutput: string }[] };
     };
     // floor(1000.3 × 0.392) = floor(392.1176) = 392.
-    expect(result.allocation).toMatchObject({ quantity: 392, benchmark: { output: '1000.3' } });
+    expect(result.allocation).toMatchObject({ quantity: 392, parts: [{ verifiedOutput: '1000.3' }] });
   });
 
   it('still accepts the requests it always accepted', async () => {

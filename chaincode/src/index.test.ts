@@ -18,6 +18,8 @@ describe('chaincode package', () => {
       'Query',
       'Funds',
       'Market',
+      'Auction',
+      'Approval',
     ]);
   });
 

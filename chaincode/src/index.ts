@@ -1,4 +1,6 @@
 import type { Contract } from 'fabric-contract-api';
+import { AuctionContract } from './auction/auction-contract';
+import { ApprovalContract } from './approval/approval-contract';
 import { ComplianceContract } from './compliance/compliance-contract';
 import { SystemContract } from './contracts/system-contract';
 import { FundsContract } from './funds/funds-contract';
@@ -12,6 +14,8 @@ import { AllowanceContract } from './units/allowance-contract';
 
 export {
   AllowanceContract,
+  ApprovalContract,
+  AuctionContract,
   ComplianceContract,
   FundsContract,
   MarketContract,
@@ -35,4 +39,6 @@ export const contracts: (new () => Contract)[] = [
   QueryContract,
   FundsContract,
   MarketContract,
+  AuctionContract,
+  ApprovalContract,
 ];

@@ -14,7 +14,7 @@ import {
 } from './fields';
 import { DocumentRef } from './mrv';
 import { ANYONE, read, type RequestOf, write } from './transaction';
-import { Lot, UNIT_TYPES } from './units';
+import { ApprovalRequest, Lot, UNIT_TYPES } from './units';
 
 /** A (covered), B (short: surrendered less than owed), C (no verified emissions). */
 export const ComplianceCode = z.enum(['A', 'B', 'C']);
@@ -29,6 +29,8 @@ export const ComplianceFinal = z
     penalty: z.string(),
     currency: z.string(),
     closedAt: z.string(),
+    /** Of the shortfall, the allocation return obligation still unsettled at closing (absent: none). */
+    unreturnedAllocation: z.number().optional(),
   })
   .readonly();
 export type ComplianceFinal = z.infer<typeof ComplianceFinal>;
@@ -135,7 +137,15 @@ export type ComplianceStatus = z.infer<typeof ComplianceStatus>;
 
 /** `Compliance:GetComplianceStatus`: the status and, once the period is closed, its final outcome. */
 export const ComplianceStatusReport = z
-  .object({ ...ComplianceStatus.unwrap().shape, final: ComplianceFinal.nullable() })
+  .object({
+    ...ComplianceStatus.unwrap().shape,
+    final: ComplianceFinal.nullable(),
+    /**
+     * Allowances still to be returned to NATIONAL-ALLOCATION after a negative allocation true-up (absent: 0);
+     * added to the shortfall if unsettled when the period closes.
+     */
+    allocationReturnDue: z.number().optional(),
+  })
   .readonly();
 export type ComplianceStatusReport = z.infer<typeof ComplianceStatusReport>;
 
@@ -146,6 +156,11 @@ export const SurrenderResult = z
     lots: z.array(Lot).readonly(),
     /** Set when the surrender went beyond the obligation and the period's policy is `overSurrender: warned`. */
     warning: z.string().optional(),
+    /**
+     * Set when the surrender went above the holding account's approval threshold: nothing was surrendered yet
+     * (`lots` is empty, `status` unchanged); the units are locked until a second representative approves.
+     */
+    pendingApproval: ApprovalRequest.optional(),
   })
   .readonly();
 export type SurrenderResult = z.infer<typeof SurrenderResult>;
@@ -243,7 +258,7 @@ export const Compliance = {
     roles: ['regulator'],
     label: 'closing',
     summary:
-      "After the surrender deadline: records every installation's final code, shortfall and penalty, and carries shortfalls into the next period; refused while a covered installation has neither accepted nor estimated emissions",
+      "After the surrender deadline: records every installation's final code, shortfall (unsettled allocation returns included) and penalty, and carries shortfalls into the next period; refused while a covered installation has neither accepted nor estimated emissions",
     request: strictObject({ period: Year }),
     answer: PeriodClosing,
   }),

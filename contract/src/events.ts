@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { AllocationRecord } from './allowance';
+import { AuctionBid, AuctionRecord } from './auction';
+import { ALLOCATION_PARTS, AllocationPlanLine, AllocationRecord } from './allowance';
+import { AccountRepresentatives, TrustedAccountList } from './approval';
 import { ComplianceStatus, EmissionsCorrection, EmissionsEstimate, PeriodClosing } from './compliance';
 import {
   CLEARING_LIMITS,
@@ -12,11 +14,12 @@ import {
   Trade,
 } from './market';
 import { EmissionReport } from './mrv';
+import { VerifierAccreditation, VerifierAssignment } from './verifiers';
 import { OffsetIssuance, OffsetProject } from './offset';
 import { CompliancePeriod, EmissionFactorSet } from './period';
 import { Account, AccountStatus, Entity, Installation } from './registry';
 import { Heartbeat } from './system';
-import { UnitType } from './units';
+import { ApprovalRequest, UnitType } from './units';
 
 /**
  * The payload of one chaincode event: the fields the transaction describes plus `txId`, which the chaincode's
@@ -109,10 +112,25 @@ export const CARBON_EVENTS = {
     lotId: z.string(),
     totalIssued: z.number(),
   }),
-  /** Allowance:AllocateFree: the allocation's record and the lots created in the holding account. */
+  /** Allowance:SetAllocationPlan: the plan lines as recorded. */
+  AllocationPlanSet: eventPayload({ period: z.number(), lines: z.array(AllocationPlanLine).readonly() }),
+  /**
+   * Allowance:PreAllocate and Allowance:TrueUp: the allocation's record, the part and the allowances it moved,
+   * and the lots created in the holding account (none when a true-up owes a return).
+   */
   AllowancesAllocated: eventPayload({
     allocation: AllocationRecord,
+    /** Absent on allocations made before allocation plans (the record's quantity, paid at once). */
+    part: z.enum(ALLOCATION_PARTS).optional(),
+    quantity: z.number().optional(),
     newLots: z.array(z.string()).readonly(),
+  }),
+  /** Allowance:ReturnAllocation: the lots spent in the holding account and those now in NATIONAL-ALLOCATION. */
+  AllocationReturned: eventPayload({
+    allocation: AllocationRecord,
+    quantity: z.number(),
+    spentLotIds: z.array(z.string()).readonly(),
+    returnedLots: z.array(z.string()).readonly(),
   }),
   /** Allowance:Transfer. */
   AllowancesTransferred: eventPayload(unitTransfer),
@@ -144,6 +162,12 @@ export const CARBON_EVENTS = {
   ReportRejected: eventPayload({ ...ReportSummary.shape, reason: z.string() }),
   /** Mrv:AcceptReport: the verified figure becomes the installation's obligation. */
   ReportAccepted: eventPayload({ ...ReportSummary.shape, ...reviewedFigures }),
+  /** Mrv:AccreditVerifier: the new accreditation (replacing any earlier one). */
+  VerifierAccredited: eventPayload({ accreditation: VerifierAccreditation }),
+  /** Mrv:WithdrawAccreditation: the accreditation as withdrawn. */
+  VerifierAccreditationWithdrawn: eventPayload({ accreditation: VerifierAccreditation }),
+  /** Mrv:AssignVerifier: the assignment (naming the entity it replaced, if any). */
+  VerifierAssigned: eventPayload({ assignment: VerifierAssignment }),
 
   // Compliance
   /** Compliance:Surrender: the lots spent in the holding account, those now surrendered, and the new status. */
@@ -224,6 +248,39 @@ export const CARBON_EVENTS = {
   TradeRejected: eventPayload({ proposal: Proposal }),
   /** Market:CancelProposal. */
   ProposalCancelled: eventPayload({ proposal: Proposal }),
+
+  // Auction
+  /** Auction:ScheduleAuction: the auction with the NATIONAL-AUCTION lots it locked. */
+  AuctionScheduled: eventPayload({ auction: AuctionRecord }),
+  /** Auction:CommitBid: the sealed bid (its commitment and escrow, nothing of its price or quantity). */
+  BidCommitted: eventPayload({ bid: AuctionBid }),
+  /** Auction:RevealBid: the bid with its price and quantity. */
+  BidRevealed: eventPayload({ bid: AuctionBid }),
+  /** Auction:ClearAuction at one price: the auction with its result, and every bid as settled. */
+  AuctionCleared: eventPayload({ auction: AuctionRecord, bids: z.array(AuctionBid).readonly() }),
+  /** Auction:ClearAuction below the reserve or undersubscribed: every bid's escrow released, the lots unlocked. */
+  AuctionCancelled: eventPayload({ auction: AuctionRecord, bids: z.array(AuctionBid).readonly() }),
+
+  // Approval
+  /** Approval:SetRepresentatives: the account's representatives, threshold and window as recorded. */
+  RepresentativesSet: eventPayload({ representatives: AccountRepresentatives }),
+  /** A transfer or surrender above the account's threshold became an approval request (units locked). */
+  ApprovalRequested: eventPayload({ approval: ApprovalRequest }),
+  /**
+   * Approval:Approve (status `executed`: the lots spent and created), Reject or Expire (`rejected`, `expired`:
+   * the request's `lockedLotIds` are unlocked, the lists are empty).
+   */
+  ApprovalDecided: eventPayload({
+    approval: ApprovalRequest,
+    spentLotIds: z.array(z.string()).readonly(),
+    newLots: z.array(z.string()).readonly(),
+  }),
+  /** Approval:AddTrustedAccount or RemoveTrustedAccount: the list as it now is and the account changed. */
+  TrustedAccountsChanged: eventPayload({
+    list: TrustedAccountList,
+    change: z.enum(['added', 'removed']),
+    trustedAccountId: z.string(),
+  }),
 
   // System
   /** System:Heartbeat: the heartbeat as written (it carries its own `txId`). */

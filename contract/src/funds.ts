@@ -5,9 +5,10 @@ import { ANYONE, read, write } from './transaction';
 /**
  * How funds came into an account: `deposit` (paid in by the settlement bank, the regulator's org), `change`
  * (what was left of spent entries after a withdrawal or escrow), `trade` (a seller's proceeds of a settled
- * trade), `release` (escrow given back: a cancelled or expired buy order, or price improvement on a fill).
+ * trade), `release` (escrow given back: a cancelled or expired buy order, price improvement on a fill, or
+ * what an auction bid's escrow did not pay), `auction` (an auction's revenue, paid to NATIONAL-AUCTION).
  */
-export const CashOrigin = z.enum(['deposit', 'change', 'trade', 'release']);
+export const CashOrigin = z.enum(['deposit', 'change', 'trade', 'release', 'auction']);
 export type CashOrigin = z.infer<typeof CashOrigin>;
 
 /**

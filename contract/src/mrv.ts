@@ -14,6 +14,13 @@ import {
   Year,
 } from './fields';
 import { ANYONE, read, type RequestOf, write } from './transaction';
+import {
+  AccreditationRequest,
+  AccreditationWithdrawal,
+  AssignmentRequest,
+  VerifierAccreditation,
+  VerifierAssignment,
+} from './verifiers';
 
 /** Units accepted for fuel quantities (converted to tonnes) and electricity (converted to MWh). */
 export const FUEL_UNIT_NAMES = ['t', 'kt'] as const;
@@ -234,6 +241,62 @@ export const Mrv = {
     request: strictObject(reviewFields),
     answer: EmissionReport,
   }),
+  accreditVerifier: write({
+    contract: 'Mrv',
+    name: 'AccreditVerifier',
+    roles: ['regulator'],
+    label: 'accreditation',
+    summary:
+      'Accredits a verifier entity for installation sectors until a date; a new accreditation replaces the current one',
+    request: AccreditationRequest,
+    answer: VerifierAccreditation,
+  }),
+  withdrawAccreditation: write({
+    contract: 'Mrv',
+    name: 'WithdrawAccreditation',
+    roles: ['regulator'],
+    label: 'withdrawal',
+    summary: "Withdraws (suspends) a verifier entity's accreditation until it is accredited again",
+    request: AccreditationWithdrawal,
+    answer: VerifierAccreditation,
+  }),
+  assignVerifier: write({
+    contract: 'Mrv',
+    name: 'AssignVerifier',
+    roles: ['regulator'],
+    label: 'assignment',
+    summary:
+      "Assigns an accredited verifier entity to an installation's report for a period (reassignment until it is verified)",
+    request: AssignmentRequest,
+    answer: VerifierAssignment,
+  }),
+  getAccreditation: read({
+    contract: 'Mrv',
+    name: 'GetAccreditation',
+    roles: ANYONE,
+    label: 'entityId',
+    summary: "A verifier entity's accreditation: sectors, valid until, withdrawal",
+    args: [Id],
+    answer: VerifierAccreditation,
+  }),
+  getVerifierAssignment: read({
+    contract: 'Mrv',
+    name: 'GetVerifierAssignment',
+    roles: ANYONE,
+    label: 'assignment',
+    summary: "The verifier entity assigned to an installation's report for a period",
+    args: [Year, Id],
+    answer: VerifierAssignment,
+  }),
+  listVerifierAssignments: read({
+    contract: 'Mrv',
+    name: 'ListVerifierAssignments',
+    roles: ANYONE,
+    label: 'period',
+    summary: "Every installation's assigned verifier entity for a period",
+    args: [Year],
+    answer: z.array(VerifierAssignment).readonly(),
+  }),
   getReport: read({
     contract: 'Mrv',
     name: 'GetReport',
@@ -251,3 +314,6 @@ export type ReportCorrection = RequestOf<typeof Mrv.correctReport>;
 export type Verification = RequestOf<typeof Mrv.verifyReport>;
 export type ReportRejection = RequestOf<typeof Mrv.rejectReport>;
 export type ReportVersionRef = RequestOf<typeof Mrv.acceptReport>;
+export type VerifierAccreditationRequest = RequestOf<typeof Mrv.accreditVerifier>;
+export type AccreditationWithdrawalRequest = RequestOf<typeof Mrv.withdrawAccreditation>;
+export type VerifierAssignmentRequest = RequestOf<typeof Mrv.assignVerifier>;

@@ -13,8 +13,13 @@ export const ObjectType = {
   lot: 'lot',
   /** `issuance ~ vintage`: the next free allowance serial of a vintage and the running issued total. */
   issuance: 'issuance',
-  /** `allocation ~ period ~ installationId`: the free allocation of an installation for a period (write once). */
+  /**
+   * `allocation ~ period ~ installationId`: the free allocation of an installation for a period, by parts
+   * (pre-allocation, true-up), with its return obligation.
+   */
   allocation: 'allocation',
+  /** `allocationPlan ~ period ~ installationId`: the period's allocation plan line of an installation. */
+  allocationPlan: 'allocationPlan',
   offsetProject: 'offsetProject',
   /**
    * `offsetIssuance ~ projectId ~ vintage ~ monitoringPeriod`: one issuance; a new one is checked against the
@@ -23,6 +28,10 @@ export const ObjectType = {
   offsetIssuance: 'offsetIssuance',
   /** `report ~ period ~ installationId`: the current version of an emissions report. */
   report: 'report',
+  /** `accreditation ~ entityId`: a verifier entity's accreditation (sectors, valid until, withdrawal). */
+  accreditation: 'accreditation',
+  /** `verifierAssignment ~ period ~ installationId`: the verifier entity assigned to an installation's report. */
+  verifierAssignment: 'verifierAssignment',
   /** `compliance ~ period ~ installationId`: surrendered totals, verified emissions and the final status. */
   compliance: 'compliance',
   /** `cash ~ accountId ~ entryId`: one UTXO-like entry of settlement funds (fen), spent whole; ids `<txId>.<n>`. */
@@ -41,6 +50,21 @@ export const ObjectType = {
   marketDay: 'marketDay',
   /** `proposal ~ proposalId`: a negotiated (bilateral) trade offered by a seller to a named buyer. */
   proposal: 'proposal',
+  /** `representatives ~ accountId`: an account's representatives, approval threshold and window. */
+  representatives: 'representatives',
+  /**
+   * `approval ~ accountId ~ approvalId`: a transfer or surrender waiting for a second representative (id = the
+   * proposing tx id); keyed by account so an account's requests are one range.
+   */
+  approval: 'approval',
+  /** `trustedAccounts ~ accountId`: the accounts an account may transfer to, each effective after a delay. */
+  trustedAccounts: 'trustedAccounts',
+  /** `auction ~ auctionId`: a sealed-bid auction of allowances from NATIONAL-AUCTION, with its result. */
+  auction: 'auction',
+  /** `auctionBid ~ auctionId ~ entityId ~ bidId`: one sealed bid (id = committing tx id), holding its escrow. */
+  auctionBid: 'auctionBid',
+  /** `auctionEscrow ~ accountId ~ bidId`: the escrow an open bid holds of an account (counted as locked funds). */
+  auctionEscrow: 'auctionEscrow',
 } as const;
 
 export type ObjectTypeName = (typeof ObjectType)[keyof typeof ObjectType];

@@ -21,15 +21,20 @@ describe('wire contract requests', () => {
     });
     expect(
       parseRequest(
-        Allowance.allocateFree,
-        '{"period":2030,"installationId":"INST-1","benchmarkId":"gas","output":"1000.50","correctionFactors":[0.9,"1"]}',
+        Allowance.setAllocationPlan,
+        '{"period":2030,"lines":[{"installationId":"INST-1","method":"benchmark","benchmarkId":"gas","correctionFactors":[0.9,"1.50"],"ceiling":"500"}]}',
       ),
     ).toEqual({
       period: 2030,
-      installationId: 'INST-1',
-      benchmarkId: 'gas',
-      output: '1000.50',
-      correctionFactors: ['0.9', '1'],
+      lines: [
+        {
+          installationId: 'INST-1',
+          method: 'benchmark',
+          benchmarkId: 'gas',
+          correctionFactors: ['0.9', '1.50'],
+          ceiling: 500,
+        },
+      ],
     });
   });
 
@@ -59,11 +64,11 @@ describe('wire contract requests', () => {
     expect(
       refusalOf(() =>
         parseRequest(
-          Allowance.allocateFree,
-          '{"period":2030,"installationId":"I","benchmarkId":"gas","output":"1","correctionFactors":["1","-2"]}',
+          Allowance.setAllocationPlan,
+          '{"period":2030,"lines":[{"installationId":"I","method":"benchmark","benchmarkId":"gas","correctionFactors":["1","-2"],"ceiling":1}]}',
         ),
       ),
-    ).toMatch(/^INVALID_ARGUMENT: allocation\.correctionFactors\[1\] must be a non-negative decimal/);
+    ).toMatch(/^INVALID_ARGUMENT: plan\.lines\[0\]\.correctionFactors\[1\] must be a non-negative decimal/);
     expect(
       refusalOf(() =>
         parseRequest(
@@ -91,8 +96,9 @@ describe('wire contract requests', () => {
   });
 
   test('every transaction names its contract, function and callers', () => {
-    expect(qualifiedName(Allowance.allocateFree)).toBe('Allowance:AllocateFree');
-    expect(Allowance.allocateFree.roles).toEqual(['regulator']);
+    expect(qualifiedName(Allowance.trueUp)).toBe('Allowance:TrueUp');
+    expect(Allowance.trueUp.roles).toEqual(['regulator']);
+    expect(Allowance.returnAllocation.roles).toEqual(['operator']);
     expect(Allowance.getLot.kind).toBe('evaluate');
   });
 });

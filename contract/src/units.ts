@@ -21,6 +21,8 @@ export const LotOrigin = z.enum([
   'retirement',
   'split',
   'trade',
+  /** Delivered to a winning bidder by a cleared auction. */
+  'auction',
 ]);
 export type LotOrigin = z.infer<typeof LotOrigin>;
 
@@ -47,7 +49,7 @@ export const Lot = z
     parentLotId: z.string().optional(),
     createdAt: z.string(),
     createdTxId: z.string(),
-    /** The order or proposal that locks the units while it is open; locked units cannot move. */
+    /** The order, proposal or approval request that locks the units while it is open; locked units cannot move. */
     lockedBy: z.string().optional(),
     surrender: z
       .object({ period: z.number(), installationId: z.string(), late: z.boolean() })
@@ -57,6 +59,60 @@ export const Lot = z
   })
   .readonly();
 export type Lot = z.infer<typeof Lot>;
+
+/**
+ * A certificate identity: the MSP that issued it and the user's enrolment id (the certificate's common name,
+ * also the member server's user name). Account representatives and approval requests name people this way.
+ */
+export const CertificateIdentity = z.object({ mspId: z.string(), userName: z.string() }).readonly();
+export type CertificateIdentity = z.infer<typeof CertificateIdentity>;
+
+/** What a two-person approval request would do once approved. */
+export const APPROVAL_OPERATIONS = ['transfer', 'surrender'] as const;
+export const ApprovalOperation = z.enum(APPROVAL_OPERATIONS);
+export type ApprovalOperation = z.infer<typeof ApprovalOperation>;
+
+/** `pending` until a second representative approves (`executed`), rejects, or the deadline passes (`expired`). */
+export const APPROVAL_STATUSES = ['pending', 'executed', 'rejected', 'expired'] as const;
+export const ApprovalStatus = z.enum(APPROVAL_STATUSES);
+export type ApprovalStatus = z.infer<typeof ApprovalStatus>;
+
+/**
+ * `approval ~ accountId ~ approvalId`: a transfer or surrender above the account's approval threshold, proposed
+ * by one representative and waiting for a second. Its units are locked (`lockedBy` = the id, the proposing
+ * transaction's id) until it is executed, rejected or expired.
+ */
+export const ApprovalRequest = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    entityId: z.string(),
+    operation: ApprovalOperation,
+    unitType: UnitType,
+    quantity: z.number(),
+    /** Transfers: the destination account. */
+    toAccount: z.string().optional(),
+    /** Surrenders: the compliance period and installation. */
+    period: z.number().optional(),
+    installationId: z.string().optional(),
+    /** Only units of this vintage (transfers; surrenders: borrowing or a named vintage). */
+    vintage: z.number().optional(),
+    /** Offset transfers: only credits of this project. */
+    projectId: z.string().optional(),
+    /** The lots holding exactly `quantity` units, locked by this request. */
+    lockedLotIds: z.array(z.string()).readonly(),
+    proposedBy: CertificateIdentity,
+    proposedAt: z.string(),
+    /** After this instant the request can only expire. */
+    deadline: z.string(),
+    status: ApprovalStatus,
+    decidedBy: CertificateIdentity.optional(),
+    decidedAt: z.string().optional(),
+    /** A rejection's reason. */
+    reason: z.string().optional(),
+  })
+  .readonly();
+export type ApprovalRequest = z.infer<typeof ApprovalRequest>;
 
 /**
  * What a transfer did: the lots created at the destination, the remainders split off at the source and the
@@ -69,5 +125,10 @@ export const TransferResult = z.object({
   moved: z.array(Lot),
   remainders: z.array(Lot),
   spentLotIds: z.array(z.string()),
+  /**
+   * Set when the transfer went above the source account's approval threshold: nothing moved yet (the lists
+   * above are empty), the units are locked until a second representative approves (`Approval:Approve`).
+   */
+  pendingApproval: ApprovalRequest.optional(),
 });
 export type TransferResult = z.infer<typeof TransferResult>;

@@ -1,9 +1,12 @@
+import type { AccountHoldings, ComplianceStatusReport } from '@carbon-ets/contract';
 import type { Lot } from '@carbon-ets/gateway-client';
 import { isMissing, type Participant } from './participants';
+import { ensureVerifierEntities } from './verifiers';
 
 /**
- * What every scenario on a (possibly reused) network needs once: the national accounts and the two covered
- * enterprises bound to the enterprise users' `carbon.entity` (ENT1, ENT2). Idempotent.
+ * What every scenario on a (possibly reused) network needs once: the national accounts, the two covered
+ * enterprises bound to the enterprise users' `carbon.entity` (ENT1, ENT2) and the verifier entities bound to the
+ * verifier users' (VER1, VER2). Idempotent.
  */
 export async function ensureBaseline(regulator: Participant): Promise<void> {
   for (const kind of ['allocation', 'auction', 'deletion']) {
@@ -21,6 +24,8 @@ export async function ensureBaseline(regulator: Participant): Promise<void> {
       await regulator.submit('Registry:RegisterEntity', entity);
     }
   }
+  // The verifier entities the verifier users act for (VER1, VER2).
+  await ensureVerifierEntities(regulator);
 }
 
 /** The first compliance period year from `from` on that nobody has created yet. */
@@ -107,4 +112,80 @@ export async function periodWithTradingAccounts(
     quantity: funded,
     lotIds: [lot.id],
   });
+}
+
+/**
+ * Free allocation of a fixed `quantity` paid at once, as the regulator: a plan line (fixed quantity, ceiling =
+ * quantity, pre-allocation 100 % of it) and its pre-allocation from NATIONAL-ALLOCATION.
+ */
+export async function allocateFixed(
+  regulator: Participant,
+  year: number,
+  installationId: string,
+  quantity: number,
+): Promise<void> {
+  await regulator.submit('Allowance:SetAllocationPlan', {
+    period: year,
+    lines: [
+      {
+        installationId,
+        method: 'fixed',
+        quantity,
+        preAllocationBase: quantity,
+        preAllocationShareBasisPoints: 10_000,
+        ceiling: quantity,
+      },
+    ],
+  });
+  await regulator.submit('Allowance:PreAllocate', { period: year, installationId });
+}
+
+/**
+ * Sets a one-tonne estimate for every installation of ENT1 and ENT2 (but `except`) that has no verified
+ * emissions for `year`: a period closes only when every covered installation of the (shared) test ledger has
+ * accepted or estimated emissions, and the other test files' installations never reported for it. Sixteen at a
+ * time: independent installations, so their estimates never conflict.
+ */
+export async function estimateUnreported(
+  regulator: Participant,
+  year: number,
+  except: readonly string[],
+): Promise<void> {
+  const others: string[] = [];
+  for (const entityId of ['ENT1', 'ENT2']) {
+    const entity = await regulator.evaluate<{ installationIds: string[] }>('Registry:GetEntity', entityId);
+    others.push(...entity.installationIds.filter((id) => !except.includes(id)));
+  }
+  for (let i = 0; i < others.length; i += 16) {
+    await Promise.all(
+      others.slice(i, i + 16).map(async (other) => {
+        const record = await regulator.evaluate<ComplianceStatusReport>(
+          'Compliance:GetComplianceStatus',
+          String(year),
+          other,
+        );
+        if (record.verifiedEmissions !== null) return;
+        await regulator.submit('Compliance:EstimateEmissions', {
+          period: year,
+          installationId: other,
+          estimatedEmissions: 1,
+          reason: 'no report for this period (test ledger)',
+        });
+      }),
+    );
+  }
+}
+
+/** Held (unlocked) and locked allowances of an account. */
+export async function allowancesOf(
+  reader: Participant,
+  accountId: string,
+): Promise<{ held: number; locked: number }> {
+  const view = await reader.evaluate<AccountHoldings>('Query:GetHoldings', accountId);
+  return view.holdings
+    .filter((holding) => holding.status === 'held')
+    .reduce((sum, holding) => ({ held: sum.held + holding.quantity, locked: sum.locked + holding.locked }), {
+      held: 0,
+      locked: 0,
+    });
 }

@@ -1,7 +1,7 @@
 import { Users } from '../testing/identities';
 import { acceptInst1Report, issueOffsetsToEnt1 } from '../testing/cycle';
 import { expectRefused } from '../testing/expect-refused';
-import { cc, evaluate, Fixtures, standardScenario, submit, tx } from '../testing/scenario';
+import { allocateFixed, cc, evaluate, Fixtures, standardScenario, submit, tx } from '../testing/scenario';
 import type { Lot } from '../units/lot';
 import { complianceStatus } from './compliance-record';
 
@@ -130,11 +130,7 @@ describe('Compliance', () => {
       period: 2026,
       quantity: 10,
     });
-    await submit(ledger, Users.regulator, tx(cc.allowance, 'AllocateFree'), {
-      period: 2026,
-      installationId: 'INST2',
-      quantity: 10,
-    });
+    await allocateFixed(ledger, 2026, 'INST2', 10);
     const holding = (await evaluate(ledger, Users.operator2, tx(cc.query, 'GetHoldings'), 'HOLD2')) as {
       holdings: { vintage: number; lots: { id: string }[] }[];
     };

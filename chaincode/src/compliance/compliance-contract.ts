@@ -4,25 +4,21 @@ import {
   addQuantities,
   Compliance,
   failedPrecondition,
-  invalidArgument,
   parseArgs,
   parseRequest,
   type CompliancePeriod,
   type EmissionsCorrection,
   type EmissionsEstimate,
 } from '@carbon-ets/contract';
-import { authorizeTransaction, requireActsFor } from '../identity/access';
+import { authorizeTransaction } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireOpenPeriod, requirePeriod } from '../period/period-reads';
-import { NationalAccount } from '../registry/account';
 import type { Installation } from '../registry/entity';
-import { requireAccount, requireEntity, requireInstallation } from '../registry/registry-reads';
-import { LotLedger } from '../units/lot-ledger';
-import { requireOpen } from '../units/transfer';
+import { requireInstallation } from '../registry/registry-reads';
 import {
   complianceStatus,
   emissionsObligation,
@@ -33,6 +29,7 @@ import {
   type ComplianceRecord,
   type ComplianceStatus,
 } from './compliance-record';
+import { surrenderUnits } from './surrender';
 
 /** Who did something, as recorded on the ledger: `MSP:id` from the certificate. */
 function actor(ctx: Context, caller: Caller): string {
@@ -49,11 +46,6 @@ async function firstPeriodNotClosedAfter(store: Store, year: number): Promise<nu
   return next;
 }
 
-/** floor(a × basis points / 10000), in bigint: the product of two safe integers need not be one. */
-function shareOf(quantity: number, basisPoints: number): number {
-  return Number((BigInt(Math.max(0, quantity)) * BigInt(basisPoints)) / 10_000n);
-}
-
 /**
  * The compliance cycle's end: surrender of allowances and offsets against verified emissions, compliance
  * status, and the closing of a period with shortfall, penalty and carry-over.
@@ -67,150 +59,16 @@ export class ComplianceContract extends CarbonContract {
   /**
    * Surrenders units from an installation's holding account for a period. Allowances must be of a vintage up to
    * the period; offsets need accepted verified emissions and stay within the period's offset share of them.
-   * Surrendered units go to the national deletion account and never move again.
-   * Request: `{ period, installationId, unitType: 'allowance'|'offset', quantity, lotIds? }`.
+   * Surrendered units go to the national deletion account and never move again. Above the holding account's
+   * approval threshold it becomes an approval request (see surrender.ts).
+   * Request: `{ period, installationId, unitType: 'allowance'|'offset', quantity, lotIds?, vintage? }`.
    * Caller: the operator of the entity owning the installation.
    */
   @Transaction()
   @Returns('string')
   public async Surrender(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Compliance.surrender);
-    const {
-      period: year,
-      installationId,
-      unitType,
-      quantity,
-      lotIds,
-      vintage,
-    } = parseRequest(Compliance.surrender, request);
-    const store = new Store(ctx);
-    const period = await requireOpenPeriod(store, year);
-    const installation = await requireInstallation(store, installationId);
-    requireActsFor(caller, await requireEntity(store, installation.entityId), 'Surrender');
-    if (installation.holdingAccountId === undefined) {
-      throw failedPrecondition(`installation ${installationId} has no holding account`);
-    }
-    const holding = await requireAccount(store, installation.holdingAccountId);
-    requireOpen(holding, 'source');
-    const deletion = await requireAccount(store, NationalAccount.deletion);
-    const record = await loadComplianceRecord(store, year, installationId);
-    const obligationCap = await loadObligationCap(store, period, installationId);
-    const borrowing = vintage === year + 1;
-    if (vintage !== undefined && vintage > year && !borrowing) {
-      throw failedPrecondition(`units of vintage ${vintage} cannot cover ${year}`);
-    }
-    if (borrowing) {
-      this.checkBorrowing(period, record, obligationCap, unitType, quantity);
-    }
-    if (unitType === 'offset') {
-      if (record.verifiedEmissions === undefined) {
-        throw failedPrecondition(
-          `offsets count only against accepted verified emissions; ${installationId} has none for ${year}`,
-        );
-      }
-      // Offset limit: floor(verified emissions × share), so the share is never exceeded by rounding; in bigint,
-      // since the product of two safe integers need not be one.
-      const limit = Number(
-        (BigInt(record.verifiedEmissions) * BigInt(period.offsetLimitBasisPoints)) / 10_000n,
-      );
-      const after = addQuantities(record.surrenderedOffsets, quantity);
-      if (after > limit) {
-        throw failedPrecondition(
-          `offsets are limited to ${limit} t for ${installationId} in ${year} (${period.offsetLimitBasisPoints} bp of ${record.verifiedEmissions} t); ${record.surrenderedOffsets} t already surrendered`,
-        );
-      }
-    }
-    const surrendered = addQuantities(record.surrenderedAllowances, record.surrenderedOffsets);
-    const updated: ComplianceRecord =
-      unitType === 'allowance'
-        ? {
-            ...record,
-            surrenderedAllowances: addQuantities(record.surrenderedAllowances, quantity),
-            ...(borrowing
-              ? { borrowedAllowances: addQuantities(record.borrowedAllowances ?? 0, quantity) }
-              : {}),
-          }
-        : { ...record, surrenderedOffsets: addQuantities(record.surrenderedOffsets, quantity) };
-    const status = complianceStatus(updated, obligationCap);
-    const warning = this.overSurrender(period, record, status, surrendered, quantity);
-    const late = txTime(ctx) > period.deadlines.surrenderBy;
-    const movement = await new LotLedger(ctx, store).move(
-      holding,
-      deletion,
-      {
-        quantity,
-        ...(lotIds === undefined ? {} : { lotIds }),
-        filter: vintage === undefined ? { unitType, maxVintage: year } : { unitType, vintage },
-      },
-      { status: 'surrendered', origin: 'surrender', surrender: { period: year, installationId, late } },
-    );
-    await store.put(ObjectType.compliance, [year, installationId], updated);
-    emitEvent(ctx, 'UnitsSurrendered', {
-      period: year,
-      installationId,
-      unitType,
-      quantity,
-      late,
-      spentLotIds: movement.spentLotIds,
-      surrenderedLots: movement.moved.map((lot) => lot.id),
-      status,
-      ...(warning === undefined ? {} : { warning }),
-    });
-    return JSON.stringify({ status, lots: movement.moved, ...(warning === undefined ? {} : { warning }) });
-  }
-
-  /**
-   * Borrowing from the next vintage: allowed only when the period sets a borrowing share, only for allowances,
-   * only once the obligation is known, and at most floor(obligation × share / 10000) in all.
-   */
-  private checkBorrowing(
-    period: CompliancePeriod,
-    record: ComplianceRecord,
-    obligationCap: number | undefined,
-    unitType: string,
-    quantity: number,
-  ): void {
-    const share = period.borrowingLimitBasisPoints ?? 0;
-    if (unitType !== 'allowance') {
-      throw invalidArgument(`only allowances can be borrowed from vintage ${period.year + 1}`);
-    }
-    if (share === 0) {
-      throw failedPrecondition(
-        `compliance period ${period.year} does not allow borrowing from vintage ${period.year + 1}`,
-      );
-    }
-    if (record.verifiedEmissions === undefined) {
-      throw failedPrecondition(
-        `borrowing is limited by the obligation; ${record.installationId} has no verified emissions for ${period.year}`,
-      );
-    }
-    const obligation = complianceStatus(record, obligationCap).obligation;
-    const limit = shareOf(obligation, share);
-    const borrowed = record.borrowedAllowances ?? 0;
-    if (addQuantities(borrowed, quantity) > limit) {
-      throw failedPrecondition(
-        `borrowing from vintage ${period.year + 1} is limited to ${limit} t for ${record.installationId} in ${period.year} (${share} bp of an obligation of ${obligation} t); ${borrowed} t already borrowed`,
-      );
-    }
-  }
-
-  /**
-   * A surrender that takes the installation beyond its known obligation: refused, or accepted with a warning,
-   * as the period says. Before its emissions are known (code C) an installation may surrender ahead.
-   */
-  private overSurrender(
-    period: CompliancePeriod,
-    record: ComplianceRecord,
-    after: ComplianceStatus,
-    surrenderedBefore: number,
-    quantity: number,
-  ): string | undefined {
-    if (record.verifiedEmissions === undefined || after.balance <= 0) return undefined;
-    const message = `surrendering ${quantity} t takes ${record.installationId} beyond its ${period.year} obligation of ${after.obligation} t by ${after.balance} t (${surrenderedBefore} t surrendered before)`;
-    if (period.overSurrender === 'refused') {
-      throw failedPrecondition(`${message}; period ${period.year} refuses over-surrenders`);
-    }
-    return `${message}; surrendered units are never returned`;
+    return JSON.stringify(await surrenderUnits(ctx, caller, parseRequest(Compliance.surrender, request)));
   }
 
   /**
@@ -233,7 +91,12 @@ export class ComplianceContract extends CarbonContract {
     await requireInstallation(store, id);
     const record = await loadComplianceRecord(store, year, id);
     const status = complianceStatus(record, await loadObligationCap(store, compliancePeriod, id));
-    return JSON.stringify({ ...status, final: record.final ?? null });
+    const returnDue = (await loadAllocation(store, year, id))?.returnDue ?? 0;
+    return JSON.stringify({
+      ...status,
+      final: record.final ?? null,
+      ...(returnDue === 0 ? {} : { allocationReturnDue: returnDue }),
+    });
   }
 
   /**
@@ -348,7 +211,8 @@ export class ComplianceContract extends CarbonContract {
   /**
    * Closes a period after its surrender deadline: for every installation, records the final code, the
    * shortfall and the penalty (shortfall × penalty per tonne), and carries the shortfall into the next
-   * period's obligation. Refused (naming them) while any covered installation — one with a holding account or
+   * period's obligation. An allocation return still due after a negative true-up is added to the shortfall
+   * (code B). Refused (naming them) while any covered installation — one with a holding account or
    * a free allocation for the period — has neither accepted nor estimated emissions: a non-reporter never ends
    * a period owing nothing. Nothing can be reported, verified, accepted, allocated or surrendered for a closed
    * period. Request: `{ period }`. Caller: RegulatorMSP / regulator.
@@ -370,7 +234,7 @@ export class ComplianceContract extends CarbonContract {
       );
     }
     // Everything is read and checked first: a refusal writes nothing.
-    const rows: { record: ComplianceRecord; status: ComplianceStatus }[] = [];
+    const rows: { record: ComplianceRecord; status: ComplianceStatus; unreturned: number }[] = [];
     const missing: string[] = [];
     // A regulator-only range read over installations, once a year.
     for (const { value: installation } of await store.list<Installation>(ObjectType.installation, [])) {
@@ -379,7 +243,8 @@ export class ComplianceContract extends CarbonContract {
       const covered = installation.holdingAccountId !== undefined || allocation !== undefined;
       if (covered && record.verifiedEmissions === undefined) missing.push(installation.id);
       const cap = await loadObligationCap(store, period, installation.id);
-      rows.push({ record, status: complianceStatus(record, cap) });
+      // An allocation return still due at closing is owed as shortfall (and penalty).
+      rows.push({ record, status: complianceStatus(record, cap), unreturned: allocation?.returnDue ?? 0 });
     }
     if (missing.length > 0) {
       throw failedPrecondition(
@@ -389,11 +254,19 @@ export class ComplianceContract extends CarbonContract {
     const outcomes: { installationId: string; code: ComplianceCode; shortfall: number; penalty: string }[] =
       [];
     let totalShortfall = 0;
-    for (const { record, status } of rows) {
+    for (const { record, status, unreturned } of rows) {
       const installationId = record.installationId;
-      const shortfall = Math.max(0, -status.balance);
+      const shortfall = addQuantities(Math.max(0, -status.balance), unreturned);
       const penalty = (BigInt(shortfall) * BigInt(period.penaltyPerTonne)).toString();
-      const final = { code: status.code, shortfall, penalty, currency: period.currency, closedAt: now };
+      const code: ComplianceCode = unreturned > 0 ? 'B' : status.code;
+      const final = {
+        code,
+        shortfall,
+        penalty,
+        currency: period.currency,
+        closedAt: now,
+        ...(unreturned === 0 ? {} : { unreturnedAllocation: unreturned }),
+      };
       await store.put(ObjectType.compliance, [year, installationId], {
         ...record,
         final,
@@ -406,7 +279,7 @@ export class ComplianceContract extends CarbonContract {
         } satisfies ComplianceRecord);
       }
       totalShortfall = addQuantities(totalShortfall, shortfall);
-      outcomes.push({ installationId, code: status.code, shortfall, penalty });
+      outcomes.push({ installationId, code, shortfall, penalty });
     }
     await store.put(ObjectType.period, [year], { ...period, status: 'closed', closedAt: now });
     emitEvent(ctx, 'PeriodClosed', { period: year, totalShortfall, outcomes });

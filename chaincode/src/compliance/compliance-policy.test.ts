@@ -2,7 +2,7 @@ import { obligationCapOf, type CompliancePeriod, type SurrenderResult } from '@c
 import { Users } from '../testing/identities';
 import { acceptInst1Report } from '../testing/cycle';
 import { expectRefused } from '../testing/expect-refused';
-import { cc, evaluate, Fixtures, registerParticipants, submit, tx } from '../testing/scenario';
+import { allocateFixed, cc, evaluate, Fixtures, registerParticipants, submit, tx } from '../testing/scenario';
 import { TestLedger } from '../testing/test-ledger';
 
 const surrender = tx(cc.compliance, 'Surrender');
@@ -21,11 +21,7 @@ async function policyScenario(policy: Record<string, unknown>, vintage2026 = 0):
     ['INST1', 100_000],
     ['INST2', 80_000],
   ] as const) {
-    await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
-      period: 2025,
-      installationId,
-      quantity,
-    });
+    await allocateFixed(ledger, 2025, installationId, quantity);
   }
   if (vintage2026 > 0) {
     await submit(ledger, regulator, createPeriod, {
@@ -37,11 +33,7 @@ async function policyScenario(policy: Record<string, unknown>, vintage2026 = 0):
       period: 2026,
       quantity: vintage2026,
     });
-    await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
-      period: 2026,
-      installationId: 'INST1',
-      quantity: vintage2026,
-    });
+    await allocateFixed(ledger, 2026, 'INST1', vintage2026);
   }
   return ledger;
 }

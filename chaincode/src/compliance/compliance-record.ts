@@ -38,6 +38,14 @@ export async function loadAllocation(
   return store.get<AllocationRecord>(ObjectType.allocation, [period, installationId]);
 }
 
+/**
+ * The allowances an installation keeps of its free allocation: what it was allocated less what it still owes
+ * back after a negative true-up (the final allocation once trued up); undefined without an allocation.
+ */
+export function keptAllocation(allocation: AllocationRecord | undefined): number | undefined {
+  return allocation === undefined ? undefined : allocation.quantity - (allocation.returnDue ?? 0);
+}
+
 /** The gap cap of an installation for a period (undefined: none), from the period's policy and its allocation. */
 export async function loadObligationCap(
   store: Store,
@@ -46,7 +54,7 @@ export async function loadObligationCap(
 ): Promise<number | undefined> {
   if (period.obligationCapBasisPoints === undefined) return undefined;
   const allocation = await loadAllocation(store, period.year, installationId);
-  return obligationCapOf(period.obligationCapBasisPoints, allocation?.quantity);
+  return obligationCapOf(period.obligationCapBasisPoints, keptAllocation(allocation));
 }
 
 /** What the installation's own emissions add to its obligation: min(verified emissions, gap cap). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ComplianceStatusReport } from '@carbon-ets/contract';
 import { Users } from '../testing/identities';
 import { acceptInst1Report } from '../testing/cycle';
-import { cc, evaluate, Fixtures, registerParticipants, submit, tx } from '../testing/scenario';
+import { allocateFixed, cc, evaluate, Fixtures, registerParticipants, submit, tx } from '../testing/scenario';
 import { TestLedger } from '../testing/test-ledger';
 import { emissionsObligation } from './compliance-record';
 
@@ -37,11 +37,7 @@ async function base(): Promise<TestLedger> {
   });
   await submit(ledger, regulator, tx(cc.period, 'PublishFactorSet'), Fixtures.factorSet);
   await submit(ledger, regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2025, quantity: 500_000 });
-  await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
-    period: 2025,
-    installationId: 'INST1',
-    quantity: HELD,
-  });
+  await allocateFixed(ledger, 2025, 'INST1', HELD);
   await acceptInst1Report(ledger);
   ledger.setTime('2026-10-01T00:00:00Z');
   await submit(ledger, regulator, tx(cc.compliance, 'EstimateEmissions'), {

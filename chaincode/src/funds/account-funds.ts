@@ -14,7 +14,10 @@ interface EscrowHolder {
   readonly escrow: string;
 }
 
-/** Funds an account has and funds locked as escrow by its open buy orders (fen, decimal strings). */
+/**
+ * Funds an account has and funds locked as escrow by its open buy orders and auction bids (fen, decimal
+ * strings).
+ */
 export async function fundsOf(store: Store, cash: CashLedger, accountId: string): Promise<AccountFunds> {
   const available = await cash.balanceOf(accountId);
   let locked = 0n;
@@ -22,6 +25,10 @@ export async function fundsOf(store: Store, cash: CashLedger, accountId: string)
     if (order.status === 'open' && order.side === 'buy') {
       locked += fenOf(order.escrow);
     }
+  }
+  // Escrow of the account's open auction bids (`auctionEscrow ~ accountId ~ bidId`, see auction/).
+  for (const { value } of await store.list<{ escrow: string }>(ObjectType.auctionEscrow, [accountId])) {
+    locked += fenOf(value.escrow);
   }
   return { available: formatFen(available), locked: formatFen(locked), total: formatFen(available + locked) };
 }

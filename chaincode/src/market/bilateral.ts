@@ -8,6 +8,7 @@ import {
   type ParsedRequestOf,
   tradeValue,
 } from '@carbon-ets/contract';
+import { representationGate } from '../approval/representatives';
 import { actsFor, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { Role } from '../identity/msp';
@@ -60,6 +61,7 @@ export async function proposeTrade(
   }
   const store = new Store(ctx);
   const account = await tradingAccountFor(store, caller, accountId, 'ProposeTrade');
+  await representationGate(ctx, store, account, quantity, 'ProposeTrade', false);
   await requireMarketOpen(store, 'ProposeTrade');
   const buyer = await requireEntity(store, buyerEntityId);
   if (buyer.id === account.entityId) {
@@ -120,6 +122,7 @@ export async function acceptTrade(
     throw failedPrecondition(`proposal ${proposalId} expired at ${proposal.expiresAt}`);
   }
   const buyerAccount = await tradingAccountFor(store, caller, accountId, 'AcceptTrade');
+  await representationGate(ctx, store, buyerAccount, proposal.quantity, 'AcceptTrade', false);
   if (buyerAccount.entityId !== proposal.buyerEntityId) {
     throw forbidden(`AcceptTrade: account ${accountId} does not belong to buyer ${proposal.buyerEntityId}`);
   }

@@ -9,6 +9,7 @@ import {
   type ParsedRequestOf,
   tradeValue,
 } from '@carbon-ets/contract';
+import { representationGate } from '../approval/representatives';
 import { actsFor, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
 import { Role } from '../identity/msp';
@@ -75,6 +76,8 @@ export async function placeOrder(
   }
   const store = new Store(ctx);
   const account = await tradingAccountFor(store, caller, accountId, 'PlaceOrder');
+  // Representatives only; above the two-person threshold an order is refused (it cannot wait for approval).
+  await representationGate(ctx, store, account, quantity, 'PlaceOrder', false);
   await requireMarketOpen(store, 'PlaceOrder');
   const instrument = await requireInstrument(store, request.instrument.id);
   if (quantity < instrument.minQuantity) {

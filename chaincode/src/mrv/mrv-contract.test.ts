@@ -1,3 +1,4 @@
+import { assignVer1 } from '../testing/cycle';
 import { Users } from '../testing/identities';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from '../testing/scenario';
 import type { TestLedger } from '../testing/test-ledger';
@@ -26,6 +27,7 @@ describe('Mrv', () => {
       late: false,
     });
     expect(ledger.lastEvent()?.name).toBe('ReportSubmitted');
+    await assignVer1(ledger);
     await submit(ledger, Users.verifier, verify, {
       period: 2025,
       installationId: 'INST1',
@@ -58,6 +60,7 @@ describe('Mrv', () => {
     await expect(submit(ledger, Users.operator1, submitReport, Fixtures.report())).rejects.toThrow(
       'use CorrectReport',
     );
+    await assignVer1(ledger);
     await submit(ledger, Users.verifier, reject, {
       period: 2025,
       installationId: 'INST1',
@@ -178,6 +181,7 @@ describe('Mrv', () => {
         Buffer.from(JSON.stringify(report)),
       );
     });
+    // Checked before the assignment: no verifier of VerifierMSP could be assigned to INST9 anyway.
     await expect(
       submit(ledger, Users.verifier, verify, {
         period: 2025,
@@ -199,6 +203,7 @@ describe('Mrv', () => {
       base = await standardScenario();
       base.setTime('2026-03-01T00:00:00Z');
       await submit(base, Users.operator1, submitReport, Fixtures.report());
+      await assignVer1(base);
     });
 
     /** A verification refused with `message`, having attempted no write and left the world as it was. */
@@ -319,6 +324,7 @@ describe('Mrv', () => {
         materialityThresholdBasisPoints: 625,
       });
       await submit(ledger, Users.operator1, submitReport, Fixtures.report('INST1', { period: 2026 }));
+      await assignVer1(ledger, 'INST1', 2026);
       const version2026 = { ...version1, period: 2026 };
       await expectRefused(
         ledger,

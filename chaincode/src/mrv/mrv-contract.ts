@@ -22,6 +22,13 @@ import { requireEntity, requireInstallation } from '../registry/registry-reads';
 import type { EmissionReport } from './emission-report';
 import { reportEmissions } from './emissions';
 import { isMaterialDifference } from './materiality';
+import {
+  accreditationProblem,
+  loadAccreditation,
+  requireAssignedVerifier,
+  type VerifierAccreditation,
+  type VerifierAssignment,
+} from './verifier-accreditation';
 
 /** A parsed report (a correction adds its reason). */
 type ReportInput = ParsedRequestOf<typeof Mrv.submitReport> & { readonly reason?: string };
@@ -178,6 +185,7 @@ export class MrvContract extends CarbonContract {
     const { report, year } = await this.loadForReview(store, input);
     const { verifiedEmissions, opinion, comment, reason } = input;
     await this.requireIndependent(store, caller, report);
+    await this.requireAssigned(ctx, store, caller, report);
     if (report.status !== 'submitted') {
       throw failedPrecondition(`only a submitted report can be verified; this one is ${report.status}`);
     }
@@ -233,6 +241,7 @@ export class MrvContract extends CarbonContract {
     const { report, year } = await this.loadForReview(store, input);
     const { reason } = input;
     await this.requireIndependent(store, caller, report);
+    await this.requireAssigned(ctx, store, caller, report);
     if (report.status !== 'submitted' && report.status !== 'verified') {
       throw failedPrecondition(
         `only a submitted or verified report can be rejected; this one is ${report.status}`,
@@ -303,6 +312,184 @@ export class MrvContract extends CarbonContract {
     if (entity.ownerMsp === caller.mspId) {
       throw forbidden(`a verifier of ${caller.mspId} cannot review a report of its own org`);
     }
+  }
+
+  /**
+   * Only a verifier user of the entity the regulator assigned to the report, while that entity's accreditation is
+   * valid and covers the installation's sector (Mrv:AssignVerifier, Mrv:AccreditVerifier).
+   */
+  private async requireAssigned(
+    ctx: Context,
+    store: Store,
+    caller: Caller,
+    report: EmissionReport,
+  ): Promise<void> {
+    const installation = await requireInstallation(store, report.installationId);
+    await requireAssignedVerifier(store, caller, report, installation.sector, txTime(ctx));
+  }
+
+  /**
+   * Accredits a registered verifier entity for installation sectors until `validUntil`, replacing (and so
+   * reinstating) any earlier accreditation. Request: `{ entityId, sectors, validUntil }`, `validUntil` after the
+   * transaction's time. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async AccreditVerifier(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Mrv.accreditVerifier);
+    const { entityId, sectors, validUntil } = parseRequest(Mrv.accreditVerifier, request);
+    const store = new Store(ctx);
+    const entity = await requireEntity(store, entityId);
+    if (entity.kind !== 'verifier') {
+      throw failedPrecondition(
+        `entity ${entityId} is a ${entity.kind}, not a verifier; only verifiers are accredited`,
+      );
+    }
+    const now = txTime(ctx);
+    if (validUntil <= now) {
+      throw failedPrecondition(
+        `validUntil ${validUntil} is not after now (${now}); to end an accreditation use WithdrawAccreditation`,
+      );
+    }
+    const accreditation: VerifierAccreditation = {
+      entityId,
+      sectors: [...sectors].sort(),
+      validUntil,
+      accreditedAt: now,
+    };
+    await store.put(ObjectType.accreditation, [entityId], accreditation);
+    emitEvent(ctx, 'VerifierAccredited', { accreditation });
+    return JSON.stringify(accreditation);
+  }
+
+  /**
+   * Withdraws (suspends) a verifier entity's accreditation: its users verify nothing more until the regulator
+   * accredits it again. Request: `{ entityId, reason }`. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async WithdrawAccreditation(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Mrv.withdrawAccreditation);
+    const { entityId, reason } = parseRequest(Mrv.withdrawAccreditation, request);
+    const store = new Store(ctx);
+    const current = await store.require<VerifierAccreditation>(
+      ObjectType.accreditation,
+      [entityId],
+      `the accreditation of ${entityId}`,
+    );
+    if (current.withdrawn !== undefined) {
+      throw conflict(`the accreditation of ${entityId} was already withdrawn at ${current.withdrawn.at}`);
+    }
+    const accreditation: VerifierAccreditation = { ...current, withdrawn: { at: txTime(ctx), reason } };
+    await store.put(ObjectType.accreditation, [entityId], accreditation);
+    emitEvent(ctx, 'VerifierAccreditationWithdrawn', { accreditation });
+    return JSON.stringify(accreditation);
+  }
+
+  /**
+   * Assigns a verifier entity to an installation's report for an open period. Refused unless the entity is a
+   * verifier whose accreditation is valid now and covers the installation's sector; a reassignment is refused once
+   * the report is verified or accepted. Request: `{ period, installationId, verifierEntityId }`. Caller:
+   * RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async AssignVerifier(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Mrv.assignVerifier);
+    const { period: year, installationId, verifierEntityId } = parseRequest(Mrv.assignVerifier, request);
+    const store = new Store(ctx);
+    await requireOpenPeriod(store, year);
+    const installation = await requireInstallation(store, installationId);
+    // A verified or accepted report keeps its verifier whoever is proposed instead.
+    const report = await store.get<EmissionReport>(ObjectType.report, [year, installationId]);
+    if (report?.status === 'verified' || report?.status === 'accepted') {
+      throw failedPrecondition(
+        `the ${year} report of ${installationId} is already ${report.status}; its verifier can no longer be changed`,
+      );
+    }
+    const verifier = await requireEntity(store, verifierEntityId);
+    if (verifier.kind !== 'verifier') {
+      throw failedPrecondition(
+        `entity ${verifierEntityId} is a ${verifier.kind}, not a verifier; assign a registered verifier entity`,
+      );
+    }
+    const owner = await requireEntity(store, installation.entityId);
+    if (owner.ownerMsp === verifier.ownerMsp) {
+      throw failedPrecondition(
+        `verifier ${verifierEntityId} belongs to ${verifier.ownerMsp}, the org of ${installationId}'s enterprise; assign an independent verifier`,
+      );
+    }
+    const now = txTime(ctx);
+    const problem = accreditationProblem(
+      verifierEntityId,
+      await loadAccreditation(store, verifierEntityId),
+      installation.sector,
+      now,
+    );
+    if (problem !== undefined) {
+      throw failedPrecondition(problem);
+    }
+    const previous = await store.get<VerifierAssignment>(ObjectType.verifierAssignment, [
+      year,
+      installationId,
+    ]);
+    const assignment: VerifierAssignment = {
+      period: year,
+      installationId,
+      sector: installation.sector,
+      verifierEntityId,
+      assignedAt: now,
+      ...(previous === undefined || previous.verifierEntityId === verifierEntityId
+        ? {}
+        : { previousVerifierEntityId: previous.verifierEntityId }),
+    };
+    await store.put(ObjectType.verifierAssignment, [year, installationId], assignment);
+    emitEvent(ctx, 'VerifierAssigned', { assignment });
+    return JSON.stringify(assignment);
+  }
+
+  /** A verifier entity's accreditation (earlier ones: Query:GetHistory). Caller: anyone with a carbon role. */
+  @Transaction(false)
+  @Returns('string')
+  public async GetAccreditation(ctx: Context, entityId: string): Promise<string> {
+    authorizeTransaction(ctx, Mrv.getAccreditation);
+    const [id] = parseArgs(Mrv.getAccreditation, ['entityId'], [entityId]);
+    return JSON.stringify(
+      await new Store(ctx).require<VerifierAccreditation>(
+        ObjectType.accreditation,
+        [id],
+        `the accreditation of ${id}`,
+      ),
+    );
+  }
+
+  /** The verifier entity assigned to an installation's report for a period. Caller: anyone with a carbon role. */
+  @Transaction(false)
+  @Returns('string')
+  public async GetVerifierAssignment(ctx: Context, period: string, installationId: string): Promise<string> {
+    authorizeTransaction(ctx, Mrv.getVerifierAssignment);
+    const [year, id] = parseArgs(
+      Mrv.getVerifierAssignment,
+      ['period', 'installationId'],
+      [period, installationId],
+    );
+    return JSON.stringify(
+      await new Store(ctx).require<VerifierAssignment>(
+        ObjectType.verifierAssignment,
+        [year, id],
+        `a verifier assignment for the ${year} report of ${id}`,
+      ),
+    );
+  }
+
+  /** Every verifier assignment of a period, by installation id. Caller: anyone with a carbon role. */
+  @Transaction(false)
+  @Returns('string')
+  public async ListVerifierAssignments(ctx: Context, period: string): Promise<string> {
+    authorizeTransaction(ctx, Mrv.listVerifierAssignments);
+    const [year] = parseArgs(Mrv.listVerifierAssignments, ['period'], [period]);
+    const rows = await new Store(ctx).list<VerifierAssignment>(ObjectType.verifierAssignment, [year]);
+    return JSON.stringify(rows.map((row) => row.value));
   }
 
   /** The current version of a report (earlier versions: Query:GetHistory). Caller: anyone with a carbon role. */

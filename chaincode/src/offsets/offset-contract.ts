@@ -19,6 +19,7 @@ import { NationalAccount } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
 import { moveUnits, requireOpen } from '../units/transfer';
+import { representationGate } from '../approval/representatives';
 import { formatMonitoringPeriod, monitoringPeriodsOverlap, vintageOf } from './monitoring-period';
 import { monitoringPeriodKey, type OffsetIssuance, type OffsetProject } from './offset-project';
 
@@ -183,6 +184,8 @@ export class OffsetContract extends CarbonContract {
       );
     }
     requireOpen(account, 'source');
+    // Retirement cannot wait for a second representative: above the threshold it is refused.
+    await representationGate(ctx, store, account, quantity, 'RetireOffsets', false);
     const deletion = await requireAccount(store, NationalAccount.deletion);
     const movement = await new LotLedger(ctx, store).move(
       account,

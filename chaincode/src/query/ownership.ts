@@ -18,6 +18,9 @@ const PUBLIC_TYPES: readonly ObjectTypeName[] = [
   ObjectType.instrument,
   ObjectType.marketStatus,
   ObjectType.marketDay,
+  ObjectType.auction,
+  ObjectType.accreditation,
+  ObjectType.verifierAssignment,
 ];
 
 /** Number of key attributes each object type has (so a GetObject names exactly one object). */
@@ -30,9 +33,12 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   lot: 2,
   issuance: 2,
   allocation: 2,
+  allocationPlan: 2,
   offsetProject: 1,
   offsetIssuance: 3,
   report: 2,
+  accreditation: 1,
+  verifierAssignment: 2,
   compliance: 2,
   cash: 2,
   instrument: 1,
@@ -42,6 +48,12 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   trade: 3,
   marketDay: 2,
   proposal: 1,
+  auction: 1,
+  auctionBid: 3,
+  auctionEscrow: 2,
+  representatives: 1,
+  approval: 2,
+  trustedAccounts: 1,
 };
 
 async function entityOfAccount(store: Store, accountId: string): Promise<string | undefined> {
@@ -64,14 +76,21 @@ async function owningEntity(
     case ObjectType.lot:
     case ObjectType.cash:
     case ObjectType.order:
+    case ObjectType.auctionEscrow:
+    case ObjectType.representatives:
+    case ObjectType.approval:
+    case ObjectType.trustedAccounts:
       return entityOfAccount(store, first);
     case ObjectType.holdingLimit:
       return first;
+    case ObjectType.auctionBid:
+      return second;
     case ObjectType.proposal:
       return (await store.get<{ sellerEntityId: string }>(ObjectType.proposal, [first]))?.sellerEntityId;
     case ObjectType.report:
     case ObjectType.compliance:
     case ObjectType.allocation:
+    case ObjectType.allocationPlan:
       return entityOfInstallation(store, second);
     default:
       return undefined;

@@ -13,7 +13,9 @@ const user = (name: string, mspId: string, role?: string, entity?: string): Test
 /** The users the network issues (network/topology.yaml), plus a few that must always be refused. */
 export const Users = {
   regulator: user('regulator1', 'RegulatorMSP', 'regulator'),
-  verifier: user('verifier1', 'VerifierMSP', 'verifier'),
+  /** A verifier user of the verifier entity VER1 (`carbon.entity`), as the network issues it. */
+  verifier: user('verifier1', 'VerifierMSP', 'verifier', 'VER1'),
+
   auditor: user('auditor1', 'AuditorMSP', 'auditor'),
   operator1: user('operator1', 'Enterprise1MSP', 'operator', 'ENT1'),
   trader1: user('trader1', 'Enterprise1MSP', 'trader', 'ENT1'),
@@ -28,3 +30,9 @@ export const Users = {
 } as const satisfies Record<string, TestIdentity>;
 
 export type UserName = keyof typeof Users;
+
+/**
+ * A verifier user of another verifier entity, VER2, which tests register themselves. Not one of {@link Users}:
+ * the tests that call every transaction as every user expect a verifier's reads to succeed as VER1's do.
+ */
+export const SecondVerifier: TestIdentity = user('verifier2', 'VerifierMSP', 'verifier', 'VER2');

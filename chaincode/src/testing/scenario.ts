@@ -1,5 +1,7 @@
 import './quiet-logs';
 import type { Context } from 'fabric-contract-api';
+import { AuctionContract } from '../auction/auction-contract';
+import { ApprovalContract } from '../approval/approval-contract';
 import { ComplianceContract } from '../compliance/compliance-contract';
 import { FundsContract } from '../funds/funds-contract';
 import { MarketContract } from '../market/market-contract';
@@ -24,6 +26,8 @@ export const cc = {
   query: new QueryContract(),
   funds: new FundsContract(),
   market: new MarketContract(),
+  approval: new ApprovalContract(),
+  auction: new AuctionContract(),
 };
 
 /** Request payloads used across tests. */
@@ -167,15 +171,33 @@ export async function standardScenario(): Promise<TestLedger> {
   await submit(ledger, regulator, tx(cc.period, 'CreatePeriod'), Fixtures.period2025);
   await submit(ledger, regulator, tx(cc.period, 'PublishFactorSet'), Fixtures.factorSet);
   await submit(ledger, regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2025, quantity: 500_000 });
-  await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
-    period: 2025,
-    installationId: 'INST1',
-    quantity: 100_000,
-  });
-  await submit(ledger, regulator, tx(cc.allowance, 'AllocateFree'), {
-    period: 2025,
-    installationId: 'INST2',
-    quantity: 80_000,
-  });
+  await allocateFixed(ledger, 2025, 'INST1', 100_000);
+  await allocateFixed(ledger, 2025, 'INST2', 80_000);
   return ledger;
+}
+
+/**
+ * Free allocation of a fixed `quantity` paid at once: a plan line (fixed quantity, ceiling = quantity,
+ * pre-allocation 100 % of it) and its pre-allocation.
+ */
+export async function allocateFixed(
+  ledger: TestLedger,
+  period: number,
+  installationId: string,
+  quantity: number,
+): Promise<void> {
+  await submit(ledger, Users.regulator, tx(cc.allowance, 'SetAllocationPlan'), {
+    period,
+    lines: [
+      {
+        installationId,
+        method: 'fixed',
+        quantity,
+        preAllocationBase: quantity,
+        preAllocationShareBasisPoints: 10_000,
+        ceiling: quantity,
+      },
+    ],
+  });
+  await submit(ledger, Users.regulator, tx(cc.allowance, 'PreAllocate'), { period, installationId });
 }

@@ -1,14 +1,11 @@
 import { parseDecimal } from '@carbon-ets/contract';
 import { ownerEndorsers } from '../ledger/endorsement';
 import { Users } from '../testing/identities';
-import { cc, evaluate, Fixtures, standardScenario, submit, tx } from '../testing/scenario';
-import type { TestLedger } from '../testing/test-ledger';
+import { cc, evaluate, standardScenario, submit, tx } from '../testing/scenario';
 import { benchmarkAllocation } from './benchmark-allocation';
 import type { Lot } from './lot';
-import { AnyCode, expectRefused as expectRefusal } from '../testing/expect-refused';
 
 const issue = tx(cc.allowance, 'IssueAllowances');
-const allocate = tx(cc.allowance, 'AllocateFree');
 const transfer = tx(cc.allowance, 'Transfer');
 const holdings = tx(cc.query, 'GetHoldings');
 
@@ -19,25 +16,6 @@ interface Holdings {
     quantity: number;
     lots: { id: string; serialStart: number; serialEnd: number }[];
   }[];
-}
-
-/** Creates period 2026 (the 2025 fixture a year on) and issues `quantity` of its allowances. */
-async function openPeriod2026(ledger: TestLedger, quantity: number): Promise<void> {
-  await submit(ledger, Users.regulator, tx(cc.period, 'CreatePeriod'), {
-    ...Fixtures.period2025,
-    year: 2026,
-    deadlines: { reportBy: '2027-03-31', verifyBy: '2027-06-30', surrenderBy: '2027-09-30' },
-  });
-  await submit(ledger, Users.regulator, issue, { period: 2026, quantity });
-}
-
-/** An allocation refused with `message`, having attempted no write and left the world as it was. */
-async function expectRefused(
-  ledger: TestLedger,
-  request: Record<string, unknown>,
-  message: string | RegExp,
-): Promise<void> {
-  await expectRefusal(ledger, submit(ledger, Users.regulator, allocate, request), AnyCode, message);
 }
 
 describe('benchmark allocation', () => {
@@ -70,85 +48,6 @@ describe('Allowance', () => {
     await expect(submit(ledger, Users.regulator, issue, { period: 2030, quantity: 1 })).rejects.toThrow(
       'NOT_FOUND: compliance period 2030 does not exist',
     );
-  });
-
-  it('allocates free allowances by benchmark to the installation holding account', async () => {
-    const ledger = await standardScenario();
-    // 2026: the standard scenario has already given INST1 and INST2 their (one) 2025 allocation.
-    await openPeriod2026(ledger, 200_000);
-    const result = (await submit(ledger, Users.regulator, allocate, {
-      period: 2026,
-      installationId: 'INST1',
-      benchmarkId: 'coal-gt300',
-      output: '100000',
-      correctionFactors: ['0.95'],
-    })) as { allocation: { quantity: number; method: string }; lots: Lot[] };
-    expect(result.allocation).toMatchObject({ quantity: 83_315, method: 'benchmark' });
-    const view = (await evaluate(ledger, Users.operator1, holdings, 'HOLD1')) as Holdings;
-    expect(view.holdings.find((h) => h.vintage === 2026)?.quantity).toBe(83_315);
-    await expect(
-      submit(ledger, Users.regulator, allocate, {
-        period: 2026,
-        installationId: 'INST2',
-        benchmarkId: 'nope',
-        output: '1',
-      }),
-    ).rejects.toThrow('benchmark nope is not defined');
-    await expect(
-      submit(ledger, Users.regulator, allocate, {
-        period: 2026,
-        installationId: 'INST2',
-        quantity: 5,
-        benchmarkId: 'gas',
-      }),
-    ).rejects.toThrow('exactly one of quantity or benchmarkId');
-    await expect(
-      submit(ledger, Users.regulator, allocate, {
-        period: 2026,
-        installationId: 'INST2',
-        benchmarkId: 'gas',
-        output: '1',
-      }),
-    ).rejects.toThrow('yields zero allowances');
-    await expect(
-      submit(ledger, Users.regulator, allocate, { period: 2026, installationId: 'INST2', quantity: 400_000 }),
-    ).rejects.toThrow('has 116685 allowances of vintage 2026 available, 400000 needed');
-  });
-
-  it('allocates once per installation and period: a second allocation is refused and changes nothing', async () => {
-    const ledger = await standardScenario();
-    await openPeriod2026(ledger, 10_000);
-    const first = (await submit(ledger, Users.regulator, allocate, {
-      period: 2026,
-      installationId: 'INST1',
-      quantity: 1_000,
-    })) as { allocation: { txId: string } };
-    const again = `CONFLICT: installation INST1 already received its 2026 free allocation: 1000 allowances in tx ${first.allocation.txId}`;
-    // Whatever the method or quantity: adjustments are not made by allocating again.
-    await expectRefused(ledger, { period: 2026, installationId: 'INST1', quantity: 5 }, again);
-    await expectRefused(ledger, { period: 2026, installationId: 'INST1', quantity: 1_000 }, again);
-    await expectRefused(
-      ledger,
-      { period: 2026, installationId: 'INST1', benchmarkId: 'gas', output: '10000' },
-      again,
-    );
-    // The standard scenario's 2025 allocation is named by its quantity.
-    await expectRefused(
-      ledger,
-      { period: 2025, installationId: 'INST1', quantity: 1 },
-      /^CONFLICT: installation INST1 already received its 2025 free allocation: 100000 allowances in tx [0-9a-f]{64}$/,
-    );
-    // Another installation, or the same one in another period, is not affected.
-    await submit(ledger, Users.regulator, allocate, {
-      period: 2026,
-      installationId: 'INST2',
-      quantity: 1_000,
-    });
-    const view = (await evaluate(ledger, Users.operator1, holdings, 'HOLD1')) as Holdings;
-    expect(view.holdings.map((h) => [h.vintage, h.quantity])).toEqual([
-      [2025, 100_000],
-      [2026, 1_000],
-    ]);
   });
 
   it('transfers by the owning entity, splitting lots and re-keying the endorsement policy', async () => {

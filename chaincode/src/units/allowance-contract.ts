@@ -5,31 +5,82 @@ import {
   Allowance,
   conflict,
   failedPrecondition,
-  invalidArgument,
   notFound,
-  parseDecimal,
-  parsePositiveDecimal,
   parseArgs,
   parseRequest,
+  type AllocationPlanLine,
 } from '@carbon-ets/contract';
-import { authorizeTransaction } from '../identity/access';
+import { loadAllocation, loadComplianceRecord } from '../compliance/compliance-record';
+import { authorizeTransaction, requireActsFor } from '../identity/access';
+import type { Caller } from '../identity/caller';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import { requireOpenPeriod } from '../period/period-reads';
 import { NationalAccount } from '../registry/account';
-import { requireAccount, requireInstallation } from '../registry/registry-reads';
-import { benchmarkAllocation } from './benchmark-allocation';
+import { requireReadable } from '../query/ownership';
+import type { Account } from '../registry/account';
+import { requireAccount, requireEntity, requireInstallation } from '../registry/registry-reads';
+import { finalAllocationOf, planLineFixed, planLineOf, requireDistinctLines } from './allocation-plan';
 import type { AllocationRecord, IssuanceHead } from './issuance';
 import type { Lot } from './lot';
 import { LotLedger } from './lot-ledger';
 import { moveUnits, requireOpen } from './transfer';
 
+/** Who did something, as recorded on the ledger: `MSP:id` from the certificate. */
+function actor(ctx: Context, caller: Caller): string {
+  return `${caller.mspId}:${ctx.clientIdentity.getID()}`;
+}
+
+/** An installation's plan line for a period, if the regulator has set one. */
+async function loadPlanLine(
+  store: Store,
+  year: number,
+  installationId: string,
+): Promise<AllocationPlanLine | undefined> {
+  return store.get<AllocationPlanLine>(ObjectType.allocationPlan, [year, installationId]);
+}
+
+/** Free allocation cites a plan line: none, no allocation (NOT_FOUND). */
+async function requirePlanLine(
+  store: Store,
+  year: number,
+  installationId: string,
+): Promise<AllocationPlanLine> {
+  await requireInstallation(store, installationId);
+  const line = await loadPlanLine(store, year, installationId);
+  if (line === undefined) {
+    throw notFound(
+      `installation ${installationId} has no ${year} allocation plan line; set one with Allowance:SetAllocationPlan`,
+    );
+  }
+  return line;
+}
+
+/** The installation's holding account and NATIONAL-ALLOCATION, both open. */
+async function allocationAccounts(
+  store: Store,
+  installationId: string,
+): Promise<{ holding: Account; national: Account }> {
+  const installation = await requireInstallation(store, installationId);
+  if (installation.holdingAccountId === undefined) {
+    throw failedPrecondition(`installation ${installationId} has no holding account yet`);
+  }
+  const national = await requireAccount(store, NationalAccount.allocation);
+  const holding = await requireAccount(store, installation.holdingAccountId);
+  requireOpen(national, 'source');
+  requireOpen(holding, 'destination');
+  return { holding, national };
+}
+
 /**
  * Allowances as serial-numbered lots: issuance under the cap, free allocation and transfers.
  */
-@Info({ title: 'Allowance', description: 'Allowance issuance, free allocation and transfers' })
+@Info({
+  title: 'Allowance',
+  description: 'Allowance issuance, allocation plans, pre-allocation, true-up, returns and transfers',
+})
 export class AllowanceContract extends CarbonContract {
   constructor() {
     super('Allowance');
@@ -76,93 +127,260 @@ export class AllowanceContract extends CarbonContract {
   }
 
   /**
-   * Free allocation from the national allocation account to an installation's holding account, of the
-   * period's vintage: either an explicit `quantity`, or `output × benchmark × correction factors` rounded down
-   * to whole allowances. Request: `{ period, installationId, quantity }` or `{ period, installationId,
-   * benchmarkId, output, correctionFactors?: string[] }`. Caller: RegulatorMSP / regulator.
-   *
-   * One free allocation per installation and period: a second one is refused (CONFLICT naming the first), since
-   * adjustments belong to allocation plans, not to a repeated call. The record's key `allocation ~ period ~
-   * installationId` is read and written here, so two concurrent allocations to the same installation for the
-   * same period cannot both commit (one fails with an MVCC read conflict).
+   * Sets lines of a period's allocation plan, one per installation (`allocationPlan ~ period ~ installationId`):
+   * the method (a fixed quantity, or a benchmark of the period × correction factors, the output coming with
+   * the true-up), the pre-allocation (a share in basis points of a base figure in tonnes, e.g. the previous
+   * year's allocation) and the ceiling. A line may be replaced (its version goes up) until the installation's
+   * allocation for the period has started; after that it is fixed (FAILED_PRECONDITION), since what was paid
+   * followed it. All lines or none: one refused line refuses the request.
+   * Request: `{ period, lines: [{ installationId, method, quantity?, benchmarkId?, correctionFactors?,
+   * preAllocationBase?, preAllocationShareBasisPoints?, ceiling }] }`. Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
-  public async AllocateFree(ctx: Context, request: string): Promise<string> {
-    authorizeTransaction(ctx, Allowance.allocateFree);
-    const input = parseRequest(Allowance.allocateFree, request);
-    const { period: year, installationId } = input;
+  public async SetAllocationPlan(ctx: Context, request: string): Promise<string> {
+    const caller = authorizeTransaction(ctx, Allowance.setAllocationPlan);
+    const { period: year, lines } = parseRequest(Allowance.setAllocationPlan, request);
+    requireDistinctLines(lines);
     const store = new Store(ctx);
     const period = await requireOpenPeriod(store, year);
-    let quantity: number;
-    let benchmark: AllocationRecord['benchmark'];
-    if ((input.quantity === undefined) === (input.benchmarkId === undefined)) {
-      throw invalidArgument('allocation needs exactly one of quantity or benchmarkId (+ output)');
+    const stamp = { setBy: actor(ctx, caller), setAt: txTime(ctx), txId: ctx.stub.getTxID() };
+    const planned: AllocationPlanLine[] = [];
+    // Everything is read and checked first: a refusal writes nothing.
+    for (const [index, line] of lines.entries()) {
+      const previous = await loadPlanLine(store, year, line.installationId);
+      planned.push(planLineOf(period, line, index, { ...stamp, previousVersion: previous?.version ?? 0 }));
+      await requireInstallation(store, line.installationId);
+      const allocation = await loadAllocation(store, year, line.installationId);
+      if (allocation !== undefined) throw planLineFixed(line.installationId, year, allocation.quantity);
     }
-    if (input.quantity !== undefined) {
-      for (const benchmarkInput of ['output', 'correctionFactors'] as const) {
-        if (input[benchmarkInput] !== undefined) {
-          throw invalidArgument(
-            `allocation.${benchmarkInput} does not apply to an explicit quantity (it is a benchmark input)`,
-          );
-        }
-      }
-      quantity = input.quantity;
-    } else {
-      const benchmarkId = input.benchmarkId ?? '';
-      const definition = period.benchmarks[benchmarkId];
-      if (definition === undefined) {
-        throw notFound(`benchmark ${benchmarkId} is not defined for period ${year}`);
-      }
-      if (input.output === undefined) throw invalidArgument('allocation.output is required');
-      const output = input.output;
-      const correctionFactors = input.correctionFactors ?? [];
-      quantity = benchmarkAllocation(
-        parsePositiveDecimal(output, 'allocation.output'),
-        parseDecimal(definition.value, 'benchmark'),
-        correctionFactors.map((f, i) => parsePositiveDecimal(f, `allocation.correctionFactors[${i}]`)),
-      );
-      if (quantity === 0) {
-        throw invalidArgument('the benchmark formula yields zero allowances');
-      }
-      benchmark = { id: benchmarkId, value: definition.value, output, correctionFactors };
+    for (const line of planned) {
+      await store.put(ObjectType.allocationPlan, [year, line.installationId], line);
     }
-    const installation = await requireInstallation(store, installationId);
-    if (installation.holdingAccountId === undefined) {
-      throw failedPrecondition(`installation ${installationId} has no holding account yet`);
-    }
-    const earlier = await store.get<AllocationRecord>(ObjectType.allocation, [year, installationId]);
+    emitEvent(ctx, 'AllocationPlanSet', { period: year, lines: planned });
+    return JSON.stringify({ lines: planned });
+  }
+
+  /**
+   * Pays an installation's pre-allocation from NATIONAL-ALLOCATION to its holding account, allowances of the
+   * period's vintage: floor(base × share / 10000) of its plan line, at most the ceiling (checked when the line
+   * was set). Once, and only before the true-up. Request: `{ period, installationId }`.
+   * Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async PreAllocate(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Allowance.preAllocate);
+    const { period: year, installationId } = parseRequest(Allowance.preAllocate, request);
+    const store = new Store(ctx);
+    await requireOpenPeriod(store, year);
+    const line = await requirePlanLine(store, year, installationId);
+    const earlier = await loadAllocation(store, year, installationId);
     if (earlier !== undefined) {
+      const first = earlier.parts?.[0];
       throw conflict(
-        `installation ${installationId} already received its ${year} free allocation: ${earlier.quantity} allowances in tx ${earlier.txId}`,
+        `installation ${installationId}'s ${year} allocation has started: ${first?.part ?? 'allocation'} of ${first?.quantity ?? earlier.quantity} allowances in tx ${first?.txId ?? earlier.txId}; a pre-allocation is paid once, before the true-up`,
       );
     }
-    const from = await requireAccount(store, NationalAccount.allocation);
-    const to = await requireAccount(store, installation.holdingAccountId);
-    requireOpen(from, 'source');
-    requireOpen(to, 'destination');
+    if (line.preAllocation === 0) {
+      throw failedPrecondition(
+        `the ${year} plan line of ${installationId} has no pre-allocation (${line.preAllocationShareBasisPoints} bp of ${line.preAllocationBase} t); its allocation comes with the true-up`,
+      );
+    }
+    const { holding, national } = await allocationAccounts(store, installationId);
     const movement = await new LotLedger(ctx, store).move(
-      from,
-      to,
-      { quantity, filter: { unitType: 'allowance', vintage: year } },
+      national,
+      holding,
+      { quantity: line.preAllocation, filter: { unitType: 'allowance', vintage: year } },
       { status: 'held', origin: 'allocation' },
     );
+    const at = txTime(ctx);
+    const txId = ctx.stub.getTxID();
     const record: AllocationRecord = {
       period: year,
       installationId,
-      accountId: to.id,
-      quantity,
-      method: benchmark === undefined ? 'explicit' : 'benchmark',
-      ...(benchmark === undefined ? {} : { benchmark }),
-      txId: ctx.stub.getTxID(),
-      allocatedAt: txTime(ctx),
+      accountId: holding.id,
+      quantity: line.preAllocation,
+      planVersion: line.version,
+      parts: [{ part: 'pre-allocation', planVersion: line.version, quantity: line.preAllocation, txId, at }],
+      returnDue: 0,
+      returned: 0,
+      txId,
+      allocatedAt: at,
     };
     await store.put(ObjectType.allocation, [year, installationId], record);
     emitEvent(ctx, 'AllowancesAllocated', {
       allocation: record,
+      part: 'pre-allocation',
+      quantity: line.preAllocation,
       newLots: movement.moved.map((lot) => lot.id),
     });
     return JSON.stringify({ allocation: record, lots: movement.moved });
+  }
+
+  /**
+   * The true-up, once the installation's emissions for the period are accepted (or estimated): the final
+   * allocation is the plan line's method on the verified output (benchmark lines: output × benchmark ×
+   * factors, rounded down; fixed lines: the quantity), at most the ceiling. Its difference to what was
+   * allocated before: positive → allocated now from NATIONAL-ALLOCATION; negative → a return obligation
+   * (`returnDue`), settled by `ReturnAllocation` by the surrender deadline, else added to the shortfall at
+   * closing. Once per installation and period; without a pre-allocation the whole final allocation is paid.
+   * Request: `{ period, installationId, verifiedOutput? }`. Caller: RegulatorMSP / regulator.
+   */
+  @Transaction()
+  @Returns('string')
+  public async TrueUp(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Allowance.trueUp);
+    const { period: year, installationId, verifiedOutput } = parseRequest(Allowance.trueUp, request);
+    const store = new Store(ctx);
+    await requireOpenPeriod(store, year);
+    const line = await requirePlanLine(store, year, installationId);
+    const earlier = await loadAllocation(store, year, installationId);
+    const done = earlier?.parts?.find((part) => part.part === 'true-up');
+    if (done !== undefined) {
+      throw conflict(
+        `installation ${installationId}'s ${year} allocation was trued up to ${done.finalQuantity ?? 0} allowances in tx ${done.txId}`,
+      );
+    }
+    const compliance = await loadComplianceRecord(store, year, installationId);
+    if (compliance.verifiedEmissions === undefined) {
+      throw failedPrecondition(
+        `the true-up follows the verified output: ${installationId} has no accepted (or estimated) emissions for ${year} yet`,
+      );
+    }
+    const finalQuantity = finalAllocationOf(line, verifiedOutput);
+    const before = earlier?.quantity ?? 0;
+    const paid = Math.max(0, finalQuantity - before);
+    const returnOwed = Math.max(0, before - finalQuantity);
+    const { holding, national } = await allocationAccounts(store, installationId);
+    const movement =
+      paid === 0
+        ? undefined
+        : await new LotLedger(ctx, store).move(
+            national,
+            holding,
+            { quantity: paid, filter: { unitType: 'allowance', vintage: year } },
+            { status: 'held', origin: 'allocation' },
+          );
+    const at = txTime(ctx);
+    const txId = ctx.stub.getTxID();
+    const record: AllocationRecord = {
+      period: year,
+      installationId,
+      accountId: holding.id,
+      quantity: addQuantities(before, paid),
+      planVersion: line.version,
+      parts: [
+        ...(earlier?.parts ?? []),
+        {
+          part: 'true-up',
+          planVersion: line.version,
+          quantity: paid,
+          finalQuantity,
+          ...(verifiedOutput === undefined ? {} : { verifiedOutput }),
+          returnOwed,
+          txId,
+          at,
+        },
+      ],
+      finalQuantity,
+      returnDue: returnOwed,
+      returned: earlier?.returned ?? 0,
+      txId,
+      allocatedAt: at,
+    };
+    await store.put(ObjectType.allocation, [year, installationId], record);
+    const lots = movement?.moved ?? [];
+    emitEvent(ctx, 'AllowancesAllocated', {
+      allocation: record,
+      part: 'true-up',
+      quantity: paid,
+      newLots: lots.map((lot) => lot.id),
+    });
+    return JSON.stringify({ allocation: record, lots });
+  }
+
+  /**
+   * Returns over-allocated allowances after a negative true-up: units of the period's vintage move from the
+   * installation's holding account back to NATIONAL-ALLOCATION (held there, so the supply still counts them),
+   * at most the return still due, by the period's surrender deadline. Request: `{ period, installationId,
+   * quantity, lotIds? }`. Caller: the operator of the entity owning the installation.
+   */
+  @Transaction()
+  @Returns('string')
+  public async ReturnAllocation(ctx: Context, request: string): Promise<string> {
+    const caller = authorizeTransaction(ctx, Allowance.returnAllocation);
+    const input = parseRequest(Allowance.returnAllocation, request);
+    const { period: year, installationId, quantity } = input;
+    const store = new Store(ctx);
+    const period = await requireOpenPeriod(store, year);
+    const installation = await requireInstallation(store, installationId);
+    requireActsFor(caller, await requireEntity(store, installation.entityId), 'ReturnAllocation');
+    const record = await loadAllocation(store, year, installationId);
+    const due = record?.returnDue ?? 0;
+    const returned = record?.returned ?? 0;
+    if (record === undefined || due === 0) {
+      throw failedPrecondition(
+        `${installationId} owes no return of its ${year} allocation${record === undefined ? '' : ` (returned ${returned})`}`,
+      );
+    }
+    if (quantity > due) {
+      throw failedPrecondition(
+        `${installationId} owes ${due} allowances of its ${year} allocation, not ${quantity}`,
+      );
+    }
+    if (txTime(ctx) > period.deadlines.surrenderBy) {
+      throw failedPrecondition(
+        `returns of the ${year} allocation were due by ${period.deadlines.surrenderBy}; the ${due} still due will be added to the shortfall at closing`,
+      );
+    }
+    const { holding, national } = await allocationAccounts(store, installationId);
+    const movement = await new LotLedger(ctx, store).move(
+      holding,
+      national,
+      {
+        quantity,
+        ...(input.lotIds === undefined ? {} : { lotIds: input.lotIds }),
+        filter: { unitType: 'allowance', vintage: year },
+      },
+      { status: 'held', origin: 'transfer' },
+    );
+    const updated: AllocationRecord = {
+      ...record,
+      quantity: record.quantity - quantity,
+      returnDue: due - quantity,
+      returned: addQuantities(returned, quantity),
+      txId: ctx.stub.getTxID(),
+    };
+    await store.put(ObjectType.allocation, [year, installationId], updated);
+    emitEvent(ctx, 'AllocationReturned', {
+      allocation: updated,
+      quantity,
+      spentLotIds: movement.spentLotIds,
+      returnedLots: movement.moved.map((lot) => lot.id),
+    });
+    return JSON.stringify({ allocation: updated, lots: movement.moved });
+  }
+
+  /**
+   * An installation's plan line and free allocation for a period (either null when there is none).
+   * Caller: supervisors, or users of the entity owning the installation.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetAllocation(ctx: Context, period: string, installationId: string): Promise<string> {
+    const caller = authorizeTransaction(ctx, Allowance.getAllocation);
+    const [year, id] = parseArgs(
+      Allowance.getAllocation,
+      ['period', 'installationId'],
+      [period, installationId],
+    );
+    const store = new Store(ctx);
+    await requireReadable(store, caller, ObjectType.allocation, [String(year), id]);
+    return JSON.stringify({
+      plan: (await loadPlanLine(store, year, id)) ?? null,
+      allocation: (await loadAllocation(store, year, id)) ?? null,
+    });
   }
 
   /**

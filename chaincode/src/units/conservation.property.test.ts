@@ -25,7 +25,7 @@ const accounts = Object.keys(ACCOUNT_OWNERS);
 const quantity = fc.integer({ min: 1, max: 60_000 });
 const account = fc.constantFrom(...accounts);
 const installation = fc.constantFrom('INST1', 'INST2');
-/** INST1 and INST2 have their 2025 allocation already (refused again); INST3 gets its first. */
+/** INST1 and INST2 have their 2025 allocation already; INST3 has a plan line (benchmark, 14,000 pre-allocated). */
 const allocatedInstallation = fc.constantFrom('INST1', 'INST2', 'INST3');
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
@@ -35,11 +35,27 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     fn: tx(cc.allowance, 'IssueAllowances'),
     request: { period: 2025, quantity: q },
   })),
-  fc.tuple(allocatedInstallation, quantity).map(([i, q]) => ({
-    label: `allocate ${q} to ${i}`,
+  allocatedInstallation.map((i) => ({
+    label: `pre-allocate to ${i}`,
     who: Users.regulator,
-    fn: tx(cc.allowance, 'AllocateFree'),
-    request: { period: 2025, installationId: i, quantity: q },
+    fn: tx(cc.allowance, 'PreAllocate'),
+    request: { period: 2025, installationId: i },
+  })),
+  fc.tuple(allocatedInstallation, fc.integer({ min: 1, max: 200_000 })).map(([i, output]) => ({
+    label: `true up ${i} on ${output}`,
+    who: Users.regulator,
+    fn: tx(cc.allowance, 'TrueUp'),
+    request: {
+      period: 2025,
+      installationId: i,
+      ...(i === 'INST3' ? { verifiedOutput: String(output) } : {}),
+    },
+  })),
+  quantity.map((q) => ({
+    label: `return ${q} of INST3's allocation`,
+    who: Users.operator1,
+    fn: tx(cc.allowance, 'ReturnAllocation'),
+    request: { period: 2025, installationId: 'INST3', quantity: Math.min(q, 20_000) },
   })),
   fc
     .tuple(account, account, quantity, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
@@ -132,6 +148,27 @@ describe('conservation of units (property-based)', () => {
     await issueOffsetsToEnt1(base);
     await acceptInst1Report(base, 3_000, 'flare gas double-counted in the report');
     await addEnt1Installation(base, 'INST3', 'HOLD3', '300');
+    await submit(base, Users.regulator, tx(cc.allowance, 'SetAllocationPlan'), {
+      period: 2025,
+      lines: [
+        {
+          installationId: 'INST3',
+          method: 'benchmark',
+          benchmarkId: 'gas',
+          preAllocationBase: 20_000,
+          preAllocationShareBasisPoints: 7_000,
+          ceiling: 30_000,
+        },
+      ],
+    });
+    // After the reporting deadline: INST3's emissions estimated, so that it can be trued up.
+    base.setTime('2026-05-01T00:00:00Z');
+    await submit(base, Users.regulator, tx(cc.compliance, 'EstimateEmissions'), {
+      period: 2025,
+      installationId: 'INST3',
+      estimatedEmissions: 5_000,
+      reason: 'no report',
+    });
   });
 
   it('conserves totals per vintage, never duplicates a serial and never moves surrendered or retired units', async () => {

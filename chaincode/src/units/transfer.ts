@@ -1,14 +1,24 @@
 import type { Caller } from '../identity/caller';
 import type { Context } from 'fabric-contract-api';
-import { failedPrecondition, forbidden, invalidArgument, type CarbonEventInput } from '@carbon-ets/contract';
+import {
+  failedPrecondition,
+  forbidden,
+  invalidArgument,
+  type ApprovalRequest,
+  type CarbonEventInput,
+} from '@carbon-ets/contract';
+import { proposeApproval, type ApprovedSpend } from '../approval/approval-requests';
+import { representationGate } from '../approval/representatives';
+import { requireTrustedDestination } from '../approval/trusted-accounts';
 import { actsFor } from '../identity/access';
 import { Role } from '../identity/msp';
 import { emitEvent } from '../ledger/events';
 import { Store } from '../ledger/store';
+import { txTime } from '../ledger/tx-time';
 import { isNational, type Account } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import type { UnitType } from './lot';
-import { LotLedger, type Movement } from './lot-ledger';
+import { LotLedger, type Movement, type Spend } from './lot-ledger';
 
 /** Units move only between open accounts, and never out of or (by transfer) into the deletion account. */
 export function requireOpen(account: Account, side: 'source' | 'destination'): void {
@@ -27,9 +37,21 @@ export interface UnitTransfer {
   readonly projectId?: string | undefined;
 }
 
+/** What a transfer did, or (with `pendingApproval`) the approval request it became, nothing moved yet. */
+export type TransferOutcome = Movement & {
+  readonly fromAccount: string;
+  readonly toAccount: string;
+  readonly quantity: number;
+  readonly pendingApproval?: ApprovalRequest;
+};
+
 /**
  * Moves units of one type between accounts: the owning entity's users for enterprise accounts, the regulator
  * for national accounts. The caller has been authorised by the transaction's roles (regulator, operator, trader).
+ * The source's trusted account list must allow the destination. An account with representatives is debited only
+ * by them, and above its approval threshold the transfer becomes an approval request with the units locked;
+ * `approved` executes such a request with the lots it locked (its event is then the approval's, not emitted
+ * here).
  */
 export async function moveUnits(
   ctx: Context,
@@ -37,7 +59,8 @@ export async function moveUnits(
   transfer: UnitTransfer,
   unitType: UnitType,
   action: string,
-): Promise<Movement & { fromAccount: string; toAccount: string; quantity: number }> {
+  approved?: ApprovedSpend,
+): Promise<TransferOutcome> {
   const { fromAccount: fromId, toAccount: toId, quantity, lotIds, vintage, projectId } = transfer;
   if (fromId === toId) {
     throw invalidArgument('transfer.toAccount must differ from transfer.fromAccount');
@@ -64,30 +87,64 @@ export async function moveUnits(
   }
   requireOpen(from, 'source');
   requireOpen(to, 'destination');
-  const movement = await new LotLedger(ctx, store).move(
-    from,
-    to,
-    {
-      quantity,
-      ...(lotIds === undefined ? {} : { lotIds: [...lotIds] }),
-      filter: {
-        unitType,
-        ...(vintage === undefined ? {} : { vintage }),
-        ...(projectId === undefined ? {} : { projectId }),
-      },
-    },
-    { status: 'held', origin: 'transfer' },
-  );
-  // `satisfies` keeps the literal's excess-property check, which passing a variable to emitEvent would lose.
-  const moved = {
-    fromAccount: from.id,
-    toAccount: to.id,
+  await requireTrustedDestination(store, txTime(ctx), from, to, action);
+  const spend: Spend = {
     quantity,
-    spentLotIds: movement.spentLotIds,
-    newLots: movement.moved.map((lot) => lot.id),
-  } satisfies CarbonEventInput<'AllowancesTransferred'>;
-  // One literal name per call, so each payload is checked against its own event's schema.
-  if (unitType === 'allowance') emitEvent(ctx, 'AllowancesTransferred', moved);
-  else emitEvent(ctx, 'OffsetsTransferred', moved);
+    ...(lotIds === undefined ? {} : { lotIds: [...lotIds] }),
+    filter: {
+      unitType,
+      ...(vintage === undefined ? {} : { vintage }),
+      ...(projectId === undefined ? {} : { projectId }),
+    },
+  };
+  if (approved === undefined && !isNational(from)) {
+    const gate = await representationGate(ctx, store, from, quantity, action, true);
+    if (gate.kind === 'propose') {
+      const pendingApproval = await proposeApproval(
+        ctx,
+        store,
+        from,
+        gate.settings,
+        gate.proposer,
+        {
+          operation: 'transfer',
+          unitType,
+          quantity,
+          toAccount: to.id,
+          ...(vintage === undefined ? {} : { vintage }),
+          ...(projectId === undefined ? {} : { projectId }),
+        },
+        spend,
+      );
+      return {
+        moved: [],
+        remainders: [],
+        spentLotIds: [],
+        fromAccount: from.id,
+        toAccount: to.id,
+        quantity,
+        pendingApproval,
+      };
+    }
+  }
+  const lots = new LotLedger(ctx, store);
+  const arrival = { status: 'held', origin: 'transfer' } as const;
+  const movement =
+    approved === undefined
+      ? await lots.move(from, to, spend, arrival)
+      : await lots.moveFrom(approved.lots, to, quantity, arrival);
+  if (approved === undefined) {
+    // `satisfies` keeps the literal's excess-property check, which passing a variable to emitEvent would lose.
+    const moved = {
+      fromAccount: from.id,
+      toAccount: to.id,
+      quantity,
+      spentLotIds: movement.spentLotIds,
+      newLots: movement.moved.map((lot) => lot.id),
+    } satisfies CarbonEventInput<'AllowancesTransferred'>;
+    // One literal name per call, so each payload is checked against its own event's schema.
+    if (unitType === 'allowance') emitEvent(ctx, 'AllowancesTransferred', moved);
+    else emitEvent(ctx, 'OffsetsTransferred', moved);
+  }
   return { ...movement, fromAccount: from.id, toAccount: to.id, quantity };
 }

@@ -1,4 +1,12 @@
-import { Account, CashEntry, IssuanceHead, Lot, OffsetIssuance, Order } from '@carbon-ets/contract';
+import {
+  Account,
+  AuctionEscrow,
+  CashEntry,
+  IssuanceHead,
+  Lot,
+  OffsetIssuance,
+  Order,
+} from '@carbon-ets/contract';
 import type { CarbonConnection } from '../connect';
 import { FundsClient, QueryClient } from '../contracts';
 import { ledgerHeight } from '../ledger-height';
@@ -175,7 +183,7 @@ function unitTotals(replay: LedgerReplay): UnitTotals[] {
     .map((t) => ({ ...t, balanced: t.issued === t.held + t.locked + t.surrendered + t.retired }));
 }
 
-/** Per account: fen available (cash entries) and locked (escrow of open buy orders), from history. */
+/** Per account: fen available (cash entries) and locked (escrow of open buy orders and bids), from history. */
 function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; locked: bigint }> {
   const funds = new Map<string, { available: bigint; locked: bigint }>();
   const of = (accountId: string) => {
@@ -189,6 +197,9 @@ function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; 
   for (const cash of replay.objects('cash', CashEntry)) of(cash.accountId).available += BigInt(cash.amount);
   for (const order of replay.objects('order', Order)) {
     if (order.side === 'buy' && order.status === 'open') of(order.accountId).locked += BigInt(order.escrow);
+  }
+  for (const held of replay.objects('auctionEscrow', AuctionEscrow)) {
+    of(held.accountId).locked += BigInt(held.escrow);
   }
   return funds;
 }

@@ -2,7 +2,10 @@ import { Allowance } from '@carbon-ets/contract';
 import { type Facade, facadeOf } from './facade';
 
 export type {
+  AllocationPlanLine,
   AllocationRecord,
+  AllocationResult,
+  AllocationView,
   Lot,
   LotStatus,
   RequestOf,
@@ -10,6 +13,9 @@ export type {
   UnitType,
 } from '@carbon-ets/contract';
 
-/** `Allowance`: issuance and free allocation (regulator), transfers (the owning entity). */
+/**
+ * `Allowance`: issuance, allocation plans, pre-allocation and true-up (regulator), returns of over-allocation
+ * (the installation's operator), transfers (the owning entity).
+ */
 export const AllowanceClient = facadeOf(Allowance);
 export type AllowanceClient = Facade<typeof Allowance>;

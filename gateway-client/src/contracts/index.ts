@@ -1,5 +1,7 @@
 export { ContractClient, type Commit, type ContractClientOptions } from './contract-client';
 export * from './allowance-client';
+export * from './approval-client';
+export * from './auction-client';
 export * from './compliance-client';
 export * from './funds-client';
 export * from './market-client';

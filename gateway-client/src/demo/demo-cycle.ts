@@ -153,7 +153,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
     const auditor = as('Auditor', 'auditor1');
     actors.push(verifier, operator1, trader1, operator2, trader2, auditor);
 
-    step('regulator: national accounts and the enterprises ENT1 and ENT2 (once per network)');
+    step('regulator: national accounts, the enterprises ENT1 and ENT2, verifier VER1 (once per network)');
     await ensureParticipants(regulator);
 
     let year = options.fromYear ?? 2000;
@@ -235,23 +235,42 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
       }),
     );
 
-    step('regulator: issues 20,000 allowances and allocates them for free');
+    step('regulator: issues 20,000 allowances; allocation plan (benchmark and fixed lines), pre-allocation');
     await regulator.allowance.issueAllowances({ period: year, quantity: 20_000 });
-    // Serially: both allocations spend from NATIONAL-ALLOCATION's lots.
-    const sellerAllocation = await regulator.allowance.allocateFree({
+    await regulator.allowance.setAllocationPlan({
       period: year,
-      installationId: seller.installationId,
-      benchmarkId: 'gas',
-      output: '10000',
+      lines: [
+        // Gas benchmark × verified output; 70 % of last year's 5,000 t paid early; at most 6,000 t.
+        {
+          installationId: seller.installationId,
+          method: 'benchmark',
+          benchmarkId: 'gas',
+          preAllocationBase: 5_000,
+          preAllocationShareBasisPoints: 7_000,
+          ceiling: 6_000,
+        },
+        // A fixed 3,000 t; 70 % of last year's 5,000 t paid early, so 500 t will have to be returned.
+        {
+          installationId: buyer.installationId,
+          method: 'fixed',
+          quantity: 3_000,
+          preAllocationBase: 5_000,
+          preAllocationShareBasisPoints: 7_000,
+          ceiling: 3_500,
+        },
+      ],
     });
-    const buyerAllocation = await regulator.allowance.allocateFree({
-      period: year,
-      installationId: buyer.installationId,
-      quantity: 3_000,
-    });
-    const allocated = [sellerAllocation.allocation.quantity, buyerAllocation.allocation.quantity];
+    // Serially: both pre-allocations spend from NATIONAL-ALLOCATION's lots.
+    const preAllocated: number[] = [];
+    for (const plan of plans) {
+      const { allocation } = await regulator.allowance.preAllocate({
+        period: year,
+        installationId: plan.installationId,
+      });
+      preAllocated.push(allocation.quantity);
+    }
     step(
-      `  ${seller.installationId}: 10,000 MWh × 0.392 = ${allocated[0]} t (benchmark); ${buyer.installationId}: ${allocated[1]} t`,
+      `  pre-allocated: ${seller.installationId} ${preAllocated[0]} t, ${buyer.installationId} ${preAllocated[1]} t`,
     );
 
     step('operators: annual emission reports (natural gas burnt, grid electricity bought)');
@@ -267,6 +286,21 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
             { kind: 'electricity', quantity: plan.electricityMWh, unit: 'MWh' },
           ],
           documents: [{ name: `fuel-invoices-${plan.installationId}.pdf`, sha256: 'ab'.repeat(32) }],
+        }),
+      ),
+    );
+    step('regulator: accredits verifier VER1 (power, steel) for a year and assigns it to both reports');
+    await regulator.mrv.accreditVerifier({
+      entityId: 'VER1',
+      sectors: ['power', 'steel'],
+      validUntil: new Date(now + 365 * DAY_MS).toISOString(),
+    });
+    await Promise.all(
+      plans.map((plan) =>
+        regulator.mrv.assignVerifier({
+          period: year,
+          installationId: plan.installationId,
+          verifierEntityId: 'VER1',
         }),
       ),
     );
@@ -288,6 +322,32 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
       }),
     );
     const verified = reports.map((report) => report.emissionsTonnes);
+
+    step('regulator: true-up on the verified output (10,000 MWh for the seller); the buyer owes a return');
+    const sellerTrueUp = await regulator.allowance.trueUp({
+      period: year,
+      installationId: seller.installationId,
+      verifiedOutput: '10000',
+    });
+    const buyerTrueUp = await regulator.allowance.trueUp({
+      period: year,
+      installationId: buyer.installationId,
+    });
+    const allocated = [sellerTrueUp.allocation, buyerTrueUp.allocation].map(
+      (allocation) => allocation.finalQuantity ?? allocation.quantity,
+    );
+    const returnDue = buyerTrueUp.allocation.returnDue ?? 0;
+    step(
+      `  ${seller.installationId}: 10,000 MWh × 0.392 = ${allocated[0]} t (+${(allocated[0] ?? 0) - (preAllocated[0] ?? 0)}); ${buyer.installationId}: ${allocated[1]} t, ${returnDue} t to return`,
+    );
+    if (returnDue > 0) {
+      step(`operator: ${buyer.entityId} returns ${returnDue} t to NATIONAL-ALLOCATION`);
+      await buyer.operator.allowance.returnAllocation({
+        period: year,
+        installationId: buyer.installationId,
+        quantity: returnDue,
+      });
+    }
     const shortfall = Math.max(0, (verified[1] ?? 0) - (allocated[1] ?? 0));
     const lot = Math.ceil((shortfall + 1) / 100) * 100;
 
@@ -418,6 +478,8 @@ async function ensureParticipants(regulator: Actor): Promise<void> {
   const entities = [
     { id: 'ENT1', kind: 'covered', name: 'Huaneng Unit 1', ownerMsp: 'Enterprise1MSP' },
     { id: 'ENT2', kind: 'covered', name: 'Baosteel Works', ownerMsp: 'Enterprise2MSP' },
+    // verifier1's entity (`carbon.entity` VER1): the verification body the regulator accredits and assigns.
+    { id: 'VER1', kind: 'verifier', name: 'China Quality Certification Centre', ownerMsp: 'VerifierMSP' },
   ] as const;
   for (const entity of entities) {
     if ((await unlessMissing(() => regulator.registry.getEntity(entity.id))) === undefined) {

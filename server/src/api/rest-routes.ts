@@ -1,5 +1,7 @@
 import {
   Allowance,
+  Approval,
+  Auction,
   Compliance,
   Funds,
   Market,
@@ -78,6 +80,21 @@ export const REST_ROUTES: readonly RestRoute[] = [
   read(Funds.getBalance, '/accounts/:accountId/funds', 'funds', ['accountId']),
   read(Market.getPosition, '/accounts/:accountId/position', 'orders', ['accountId']),
   read(Allowance.getLot, '/accounts/:accountId/lots/:lotId', 'allowances', ['accountId', 'lotId']),
+  // Account representatives, two-person approval requests and trusted account lists
+  write(Approval.setRepresentatives, 'PUT', '/accounts/:accountId/representatives', 'approvals'),
+  read(Approval.getRepresentatives, '/accounts/:accountId/representatives', 'approvals', ['accountId']),
+  read(Approval.listApprovals, '/accounts/:accountId/approvals', 'approvals', ['accountId']),
+  write(Approval.approve, 'POST', '/accounts/:accountId/approvals/:approvalId/approval', 'approvals'),
+  write(Approval.reject, 'POST', '/accounts/:accountId/approvals/:approvalId/rejection', 'approvals'),
+  write(Approval.expire, 'POST', '/accounts/:accountId/approvals/:approvalId/expiry', 'approvals'),
+  read(Approval.getTrustedAccounts, '/accounts/:accountId/trusted-accounts', 'approvals', ['accountId']),
+  write(Approval.addTrustedAccount, 'POST', '/accounts/:accountId/trusted-accounts', 'approvals', true),
+  write(
+    Approval.removeTrustedAccount,
+    'POST',
+    '/accounts/:accountId/trusted-accounts/:trustedAccountId/removal',
+    'approvals',
+  ),
   // Compliance periods and emission factors
   write(Period.createPeriod, 'POST', '/periods', 'periods', true),
   read(Period.getPeriod, '/periods/:year', 'periods', ['year']),
@@ -104,7 +121,27 @@ export const REST_ROUTES: readonly RestRoute[] = [
   read(Period.getFactorSet, '/factor-sets/:factorSetId/:version', 'periods', ['factorSetId', 'version']),
   // Allowances and offsets
   write(Allowance.issueAllowances, 'POST', '/allowances/issuances', 'allowances', true),
-  write(Allowance.allocateFree, 'POST', '/allowances/allocations', 'allowances', true),
+  // Free allocation: the period's plan, pre-allocation, true-up and returns, per installation
+  write(Allowance.setAllocationPlan, 'PUT', '/periods/:period/allocation-plan', 'allowances'),
+  read(Allowance.getAllocation, '/periods/:period/allocations/:installationId', 'allowances', [
+    'period',
+    'installationId',
+  ]),
+  write(
+    Allowance.preAllocate,
+    'POST',
+    '/periods/:period/allocations/:installationId/pre-allocation',
+    'allowances',
+    true,
+  ),
+  write(Allowance.trueUp, 'POST', '/periods/:period/allocations/:installationId/true-up', 'allowances', true),
+  write(
+    Allowance.returnAllocation,
+    'POST',
+    '/periods/:period/allocations/:installationId/returns',
+    'allowances',
+    true,
+  ),
   write(Allowance.transfer, 'POST', '/allowances/transfers', 'transfers', true),
   write(Offset.registerProject, 'POST', '/offset-projects', 'offsets', true),
   read(Offset.getProject, '/offset-projects/:projectId', 'offsets', ['projectId']),
@@ -119,6 +156,16 @@ export const REST_ROUTES: readonly RestRoute[] = [
   write(Mrv.verifyReport, 'POST', '/reports/:period/:installationId/verification', 'reports'),
   write(Mrv.rejectReport, 'POST', '/reports/:period/:installationId/rejection', 'reports'),
   write(Mrv.acceptReport, 'POST', '/reports/:period/:installationId/acceptance', 'reports'),
+  // Verifiers: accreditation of verifier entities, assignment to an installation's report for a period
+  write(Mrv.accreditVerifier, 'PUT', '/verifiers/:entityId/accreditation', 'verifiers'),
+  read(Mrv.getAccreditation, '/verifiers/:entityId/accreditation', 'verifiers', ['entityId']),
+  write(Mrv.withdrawAccreditation, 'POST', '/verifiers/:entityId/accreditation/withdrawal', 'verifiers'),
+  write(Mrv.assignVerifier, 'PUT', '/periods/:period/verifier-assignments/:installationId', 'verifiers'),
+  read(Mrv.listVerifierAssignments, '/periods/:period/verifier-assignments', 'verifiers', ['period']),
+  read(Mrv.getVerifierAssignment, '/periods/:period/verifier-assignments/:installationId', 'verifiers', [
+    'period',
+    'installationId',
+  ]),
   // Funds
   write(Funds.deposit, 'POST', '/accounts/:accountId/deposits', 'funds', true),
   write(Funds.withdraw, 'POST', '/accounts/:accountId/withdrawals', 'funds', true),
@@ -154,6 +201,18 @@ export const REST_ROUTES: readonly RestRoute[] = [
   write(Market.acceptTrade, 'POST', '/proposals/:proposalId/acceptance', 'proposals'),
   write(Market.rejectTrade, 'POST', '/proposals/:proposalId/rejection', 'proposals'),
   write(Market.cancelProposal, 'POST', '/proposals/:proposalId/cancel', 'proposals'),
+  // Auctions: sealed bids (commit, then reveal), one clearing price
+  write(Auction.scheduleAuction, 'POST', '/auctions', 'auctions', true),
+  read(Auction.getAuctions, '/auctions', 'auctions'),
+  read(Auction.getAuction, '/auctions/:auctionId', 'auctions', ['auctionId']),
+  write(Auction.commitBid, 'POST', '/auctions/:auctionId/bids', 'auctions', true),
+  read(Auction.getBids, '/auctions/:auctionId/bids', 'auctions', ['auctionId']),
+  write(Auction.revealBid, 'POST', '/auctions/:auctionId/bids/:bidId/reveal', 'auctions'),
+  write(Auction.clearAuction, 'POST', '/auctions/:auctionId/clearing', 'auctions'),
+  read(Auction.getBidderBids, '/auctions/:auctionId/bidders/:entityId/bids', 'auctions', [
+    'auctionId',
+    'entityId',
+  ]),
   // History of any object, identity
   {
     definition: Query.getObject,

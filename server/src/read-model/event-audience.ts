@@ -57,6 +57,9 @@ const PUBLIC_EVENTS: ReadonlySet<string> = new Set([
   'MarketHalted',
   'MarketResumed',
   'OffsetProjectRegistered',
+  'AuctionScheduled',
+  'AuctionCleared',
+  'AuctionCancelled',
 ]);
 
 /** Verifiers see every report's events: a submitted or corrected report waits in their queue. */
@@ -66,6 +69,9 @@ const VERIFIER_EVENTS: ReadonlySet<string> = new Set([
   'ReportVerified',
   'ReportRejected',
   'ReportAccepted',
+  'VerifierAccredited',
+  'VerifierAccreditationWithdrawn',
+  'VerifierAssigned',
 ]);
 
 /**
@@ -101,9 +107,23 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
     case 'AllowancesIssued':
       parties.account(NATIONAL_ACCOUNTS.allocation);
       break;
+    case 'AllocationPlanSet':
+      event.payload.lines.forEach((line) => {
+        parties.installation(line.installationId);
+      });
+      break;
     case 'AllowancesAllocated':
       parties.account(NATIONAL_ACCOUNTS.allocation);
-      parties.account(event.payload.allocation.accountId, 'units-received');
+      // Allocations before plans carry no part quantity: the record's is what was paid.
+      if ((event.payload.quantity ?? event.payload.allocation.quantity) > 0) {
+        parties.account(event.payload.allocation.accountId, 'units-received');
+      } else {
+        parties.account(event.payload.allocation.accountId);
+      }
+      break;
+    case 'AllocationReturned':
+      parties.account(event.payload.allocation.accountId);
+      parties.account(NATIONAL_ACCOUNTS.allocation);
       break;
     case 'AllowancesTransferred':
     case 'OffsetsTransferred':
@@ -132,6 +152,18 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       break;
     case 'ReportAccepted':
       parties.installation(event.payload.installationId, 'report-accepted');
+      break;
+    case 'VerifierAccredited':
+    case 'VerifierAccreditationWithdrawn':
+      parties.entity(event.payload.accreditation.entityId);
+      break;
+    case 'VerifierAssigned':
+      // The verifier entity (its queue changes) and the installation's enterprise (who will verify it).
+      parties.entity(event.payload.assignment.verifierEntityId);
+      parties.installation(event.payload.assignment.installationId);
+      if (event.payload.assignment.previousVerifierEntityId !== undefined) {
+        parties.entity(event.payload.assignment.previousVerifierEntityId);
+      }
       break;
     case 'UnitsSurrendered':
       parties.installation(event.payload.installationId, 'surrender-recorded');
@@ -175,6 +207,41 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       parties.add(event.payload.trade.sellerEntityId, event.payload.trade.sellAccountId);
       parties.add(event.payload.trade.buyerEntityId, event.payload.trade.buyAccountId, ['units-received']);
       break;
+    case 'AuctionScheduled':
+      parties.account(NATIONAL_ACCOUNTS.auction);
+      break;
+    case 'BidCommitted':
+    case 'BidRevealed':
+      parties.add(event.payload.bid.entityId, event.payload.bid.accountId);
+      break;
+    case 'AuctionCleared':
+    case 'AuctionCancelled':
+      parties.account(NATIONAL_ACCOUNTS.auction);
+      for (const bid of event.payload.bids) {
+        parties.add(bid.entityId, bid.accountId, bid.status === 'won' ? ['units-received'] : []);
+      }
+      break;
+    case 'RepresentativesSet':
+      parties.account(event.payload.representatives.accountId);
+      break;
+    case 'TrustedAccountsChanged':
+      parties.account(event.payload.list.accountId);
+      break;
+    case 'ApprovalRequested':
+      parties.account(event.payload.approval.accountId);
+      break;
+    case 'ApprovalDecided': {
+      const { approval } = event.payload;
+      parties.account(approval.accountId);
+      if (approval.status === 'executed' && approval.operation === 'transfer' && approval.toAccount) {
+        parties.account(approval.toAccount, 'units-received');
+      }
+      if (approval.status === 'executed' && approval.operation === 'surrender' && approval.installationId) {
+        parties.installation(approval.installationId, 'surrender-recorded');
+        parties.account(NATIONAL_ACCOUNTS.deletion);
+      }
+      break;
+    }
     default: {
       // A new event name must be given its audience here: this does not compile until it is.
       const unhandled: never = event;

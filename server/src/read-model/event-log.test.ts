@@ -23,8 +23,22 @@ describe('the event log', () => {
     // (issue 13), which it predates; their audience is the installation's, like a report's.
     const logged = new Set(all().map((event) => event.name));
     expect(CARBON_EVENT_NAMES.filter((name) => !logged.has(name))).toEqual([
+      'AllocationPlanSet',
+      'AllocationReturned',
+      'VerifierAccredited',
+      'VerifierAccreditationWithdrawn',
+      'VerifierAssigned',
       'EmissionsCorrected',
       'EmissionsEstimated',
+      'AuctionScheduled',
+      'BidCommitted',
+      'BidRevealed',
+      'AuctionCleared',
+      'AuctionCancelled',
+      'RepresentativesSet',
+      'ApprovalRequested',
+      'ApprovalDecided',
+      'TrustedAccountsChanged',
     ]);
     expect([...logged].every((name) => (CARBON_EVENT_NAMES as readonly string[]).includes(name))).toBe(true);
   });

@@ -1,18 +1,20 @@
-import { CashEntry, Lot, ObjectType } from '@carbon-ets/contract';
+import { AuctionEscrow, CashEntry, Lot, ObjectType } from '@carbon-ets/contract';
 import type { ServerDatabase } from '../store/database';
 import { parseState, type ObjectWrite, type StateProjector } from './state-writes';
 
 /**
- * Lots and cash entries, mirrored key by key (`lot ~ accountId ~ lotId`, `cash ~ accountId ~ entryId`):
- * holdings and funds are sums over them, exactly as the chaincode's `Query:GetHoldings` and
- * `Funds:GetBalance` sum the same objects.
+ * Lots, cash entries and auction bids' escrow, mirrored key by key (`lot ~ accountId ~ lotId`, `cash ~
+ * accountId ~ entryId`, `auctionEscrow ~ accountId ~ bidId`): holdings and funds are sums over them, exactly as
+ * the chaincode's `Query:GetHoldings` and `Funds:GetBalance` sum the same objects.
  */
 export class HoldingsProjection implements StateProjector {
-  readonly types = [ObjectType.lot, ObjectType.cash];
+  readonly types = [ObjectType.lot, ObjectType.cash, ObjectType.auctionEscrow];
   private readonly putLot;
   private readonly deleteLot;
   private readonly putCash;
   private readonly deleteCash;
+  private readonly putEscrow;
+  private readonly deleteEscrow;
 
   constructor(db: ServerDatabase) {
     this.putLot = db.prepare(
@@ -28,10 +30,23 @@ export class HoldingsProjection implements StateProjector {
        ON CONFLICT (account_id, id) DO UPDATE SET amount = excluded.amount, json = excluded.json`,
     );
     this.deleteCash = db.prepare('DELETE FROM rm_cash WHERE account_id = ? AND id = ?');
+    this.putEscrow = db.prepare(
+      `INSERT INTO rm_auction_escrow (account_id, bid_id, escrow) VALUES (@accountId, @bidId, @escrow)
+       ON CONFLICT (account_id, bid_id) DO UPDATE SET escrow = excluded.escrow`,
+    );
+    this.deleteEscrow = db.prepare('DELETE FROM rm_auction_escrow WHERE account_id = ? AND bid_id = ?');
   }
 
   apply(write: ObjectWrite): void {
     const [accountId = '', id = ''] = write.attributes;
+    if (write.type === ObjectType.auctionEscrow) {
+      if (write.value === null) this.deleteEscrow.run(accountId, id);
+      else {
+        const held = parseState(AuctionEscrow, write);
+        this.putEscrow.run({ accountId: held.accountId, bidId: held.bidId, escrow: held.escrow });
+      }
+      return;
+    }
     const isLot = write.type === ObjectType.lot;
     if (write.value === null) {
       (isLot ? this.deleteLot : this.deleteCash).run(accountId, id);

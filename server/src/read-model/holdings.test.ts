@@ -98,3 +98,29 @@ describe('holdings, step by step through the cycle', () => {
     });
   });
 });
+
+describe("an auction bid's escrow", () => {
+  it('counts as locked funds of the bidding account while the bid is open, as Funds:GetBalance counts it', () => {
+    const blocks = cycleBlocks();
+    const model = new ReadModel(openDatabase(':memory:'));
+    for (const block of blocks) model.apply(block);
+    const before = model.funds('TRADE2').value;
+    if (before === null) throw new Error('TRADE2 has no funds');
+    const key = '\u0000auctionEscrow\u0000TRADE2\u0000BID1\u0000';
+    const escrow = { accountId: 'TRADE2', auctionId: 'A1', bidId: 'BID1', escrow: '600000' };
+    const next = (value: string | null) => ({
+      number: model.height(),
+      events: [],
+      writes: [{ txId: `tx-${String(model.height())}`, key, value }],
+    });
+    model.apply(next(JSON.stringify(escrow)));
+    expect(model.funds('TRADE2').value).toMatchObject({
+      available: before.available,
+      locked: String(BigInt(before.locked) + 600_000n),
+      total: String(BigInt(before.total) + 600_000n),
+    });
+    // Settled or released: the key is deleted and the escrow no longer counts.
+    model.apply(next(null));
+    expect(model.funds('TRADE2').value).toMatchObject({ locked: before.locked, total: before.total });
+  });
+});

@@ -217,7 +217,7 @@ export class Queries {
 
   /**
    * An account's funds as `Funds:GetBalance` answers (fen, decimal text): its cash entries are available, the
-   * escrow of its open buy orders is locked.
+   * escrow of its open buy orders and of its open auction bids is locked.
    */
   funds(accountId: string): FundsBalance | null {
     const known = this.db.prepare('SELECT 1 FROM rm_accounts WHERE id = ?').get(accountId);
@@ -227,12 +227,17 @@ export class Queries {
       .all(accountId)
       .map((row) => parse(row) as CashEntry);
     const available = entries.reduce((sum, entry) => sum + BigInt(entry.amount), 0n);
-    const locked = this.db
+    const orders = this.db
       .prepare<[string], { json: string }>(
         "SELECT json FROM rm_orders WHERE account_id = ? AND status = 'open' AND side = 'buy'",
       )
       .all(accountId)
       .reduce((sum, row) => sum + BigInt((parse(row) as Order).escrow), 0n);
+    const bids = this.db
+      .prepare<[string], { escrow: string }>('SELECT escrow FROM rm_auction_escrow WHERE account_id = ?')
+      .all(accountId)
+      .reduce((sum, row) => sum + BigInt(row.escrow), 0n);
+    const locked = orders + bids;
     return {
       accountId,
       currency: 'fen',

@@ -14,6 +14,7 @@ export const READ_MODEL_TABLES = [
   'rm_periods',
   'rm_lots',
   'rm_cash',
+  'rm_auction_escrow',
   'rm_orders',
   'rm_trades',
   'rm_price_bars',
@@ -161,8 +162,21 @@ CREATE TABLE rm_periods (
 INSERT INTO rm_checkpoint (id, next_block) VALUES (1, 0);
 `;
 
+/**
+ * Version 2: the escrow auction bids hold (`auctionEscrow ~ accountId ~ bidId`), locked funds of the account as
+ * `Funds:GetBalance` counts them. Auctions came with version 2, so no earlier block wrote such a key.
+ */
+const V2 = `
+CREATE TABLE rm_auction_escrow (
+  account_id TEXT NOT NULL,
+  bid_id TEXT NOT NULL,
+  escrow TEXT NOT NULL,
+  PRIMARY KEY (account_id, bid_id)
+);
+`;
+
 /** The read model's schema versions, oldest first (append a version; never edit one that has shipped). */
-export const READ_MODEL_SCHEMA: readonly string[] = [V1];
+export const READ_MODEL_SCHEMA: readonly string[] = [V1, V2];
 
 /** Creates the read model's tables if they are missing, or brings them to the newest version. */
 export function migrateReadModel(db: ServerDatabase): void {

@@ -4,6 +4,9 @@ import { api } from '../api';
 import { Section, useLoad } from '../components/ui';
 import { useRefreshOnNotice } from '../notifications';
 import { useUser } from '../session';
+import { ApprovalsSection } from './approvals/ApprovalsSection';
+import { TransferForm } from './approvals/TransferForm';
+import { TrustedAccountsSection } from './approvals/TrustedAccountsSection';
 import { ComplianceStatusSection } from './operator/ComplianceStatusSection';
 import { EmissionsReportForm } from './operator/EmissionsReportForm';
 import { InstallationsSection } from './operator/InstallationsSection';
@@ -40,6 +43,7 @@ function OperatorWorkspace({ entityId }: { entityId: string }) {
     [entityId],
   );
   const firstInstallation = entity.value?.installations[0]?.id ?? '';
+  const holdingAccount = entity.value?.installations[0]?.holdingAccountId;
   const [typedDraft, setDraft] = useState<ReportDraft | undefined>();
   const draft = typedDraft ?? emptyDraft(THIS_YEAR, firstInstallation);
   const current = useCurrentReport(draft);
@@ -70,7 +74,10 @@ function OperatorWorkspace({ entityId }: { entityId: string }) {
         defaultPeriod={THIS_YEAR}
         defaultInstallation={firstInstallation}
       />
-      <ComplianceStatusSection defaultPeriod={THIS_YEAR} defaultInstallation={firstInstallation} />
+      <ComplianceStatusSection defaultPeriod={THIS_YEAR} defaultInstallation={firstInstallation} canReturn />
+      <TransferForm defaultAccount={holdingAccount} />
+      <ApprovalsSection defaultAccount={holdingAccount} />
+      <TrustedAccountsSection defaultAccount={holdingAccount} />
     </>
   );
 }

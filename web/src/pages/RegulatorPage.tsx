@@ -1,3 +1,5 @@
+import { RepresentativesSection } from './approvals/RepresentativesSection';
+import { AuctionAdminSection } from './auctions/AuctionAdminSection';
 import { AllocationSection } from './regulator/AllocationSection';
 import { CompliancePeriodSection } from './regulator/CompliancePeriodSection';
 import { EstimatesSection } from './regulator/EstimatesSection';
@@ -10,6 +12,7 @@ import { RegistryLookupSection } from './regulator/RegistryLookupSection';
 import { RegistrySection } from './regulator/RegistrySection';
 import { ReportsToAccept } from './regulator/ReportsToAccept';
 import { UsersNote } from './regulator/UsersNote';
+import { VerifiersSection } from './regulator/VerifiersSection';
 import './regulator/regulator.css';
 
 /**
@@ -24,11 +27,14 @@ export function RegulatorPage() {
       <IssuanceSection />
       <AllocationSection />
       <FundsSection />
+      <AuctionAdminSection />
+      <VerifiersSection />
       <ReportsToAccept />
       <EstimatesSection />
       <RegistrySection />
       <RegisterEntitySection />
       <RegistryLookupSection />
+      <RepresentativesSection />
       <UsersNote />
       <MarketSupervisionSection />
     </>

@@ -1,5 +1,9 @@
 import { useRefreshOnNotice } from '../notifications';
 import { useUser } from '../session';
+import { ApprovalsSection } from './approvals/ApprovalsSection';
+import { AuctionBidsSection } from './auctions/AuctionBidsSection';
+import { TransferForm } from './approvals/TransferForm';
+import { TrustedAccountsSection } from './approvals/TrustedAccountsSection';
 import { BilateralProposals } from './trader/BilateralProposals';
 import { Fills } from './trader/Fills';
 import { HoldingsAndFunds } from './trader/HoldingsAndFunds';
@@ -50,6 +54,10 @@ export function TraderPage() {
       <HoldingsAndFunds account={shownAccount} tick={tick} />
       <Fills account={shownAccount} tick={tick} />
       <BilateralProposals choice={typed} tick={tick} onChanged={refresh} />
+      <AuctionBidsSection />
+      <TransferForm defaultAccount={typed.account} onTransferred={refresh} />
+      <ApprovalsSection defaultAccount={shownAccount} />
+      <TrustedAccountsSection defaultAccount={shownAccount} />
     </>
   );
 }

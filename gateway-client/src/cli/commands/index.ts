@@ -3,7 +3,11 @@ import { accountFreezeCommand } from './account-freeze';
 import { accountOpenCommand } from './account-open';
 import { accountStatementCommand } from './account-statement';
 import { accountUnfreezeCommand } from './account-unfreeze';
-import { allowancesAllocateCommand } from './allowances-allocate';
+import {
+  allowancesAllocateCommand,
+  allowancesPlanCommand,
+  allowancesReturnCommand,
+} from './allowances-allocate';
 import { allowancesIssueCommand } from './allowances-issue';
 import { auditReconcileCommand } from './audit-reconcile';
 import { complianceStatusCommand } from './compliance-status';
@@ -60,6 +64,7 @@ export const COMMANDS: readonly Command[] = [
   periodCreateCommand,
   factorsPublishCommand,
   allowancesIssueCommand,
+  allowancesPlanCommand,
   allowancesAllocateCommand,
   reportAcceptCommand,
   projectRegisterCommand,
@@ -74,6 +79,7 @@ export const COMMANDS: readonly Command[] = [
   reportSubmitCommand,
   reportCorrectCommand,
   surrenderCommand,
+  allowancesReturnCommand,
   transferCommand,
   offsetsRetireCommand,
   complianceStatusCommand,

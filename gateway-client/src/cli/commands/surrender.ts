@@ -25,6 +25,14 @@ export const surrenderCommand: Command = {
       quantity: wholeOption(context, 'quantity'),
     });
     const result = await facades(context).compliance.surrender(request);
-    show(context, result, { ...result.status, surrenderedLots: result.lots.map((lot) => lot.id).join(', ') });
+    show(context, result, {
+      ...result.status,
+      surrenderedLots: result.lots.map((lot) => lot.id).join(', '),
+      ...(result.pendingApproval === undefined
+        ? {}
+        : {
+            pendingApproval: `${result.pendingApproval.id} (units locked; a second representative approves by ${result.pendingApproval.deadline})`,
+          }),
+    });
   },
 };

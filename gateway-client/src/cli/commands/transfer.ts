@@ -32,6 +32,12 @@ export const transferCommand: Command = {
       to: result.toAccount,
       quantity: result.quantity,
       newLots: result.moved.map((lot) => `${lot.id} (${lot.serialStart}-${lot.serialEnd})`).join(', '),
+      // Above the account's approval threshold nothing moved yet: the request waits for a second representative.
+      ...(result.pendingApproval === undefined
+        ? {}
+        : {
+            pendingApproval: `${result.pendingApproval.id} (units locked; a second representative approves by ${result.pendingApproval.deadline})`,
+          }),
     });
   },
 };

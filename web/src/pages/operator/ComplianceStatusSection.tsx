@@ -5,14 +5,18 @@ import { Field, Loadable, Section, useLoad } from '../../components/ui';
 import { useRefreshOnNotice } from '../../notifications';
 import { ComplianceStatusView } from './ComplianceStatusView';
 import { FORM_LAYOUT } from './form-layout';
+import { ReturnAllocationForm } from './ReturnAllocationForm';
 
 /** Looks up an installation's compliance status for a period (operators: their own; the auditor: any). */
 export function ComplianceStatusSection({
   defaultPeriod = '',
   defaultInstallation = '',
+  canReturn = false,
 }: {
   defaultPeriod?: string;
   defaultInstallation?: string;
+  /** The operator: a return obligation left by a true-up can be settled here. */
+  canReturn?: boolean;
 }) {
   const [period, setPeriod] = useState(defaultPeriod);
   const [typedInstallation, setInstallation] = useState<string | undefined>();
@@ -65,7 +69,19 @@ export function ComplianceStatusSection({
             value.installationId !== asked.installationId ? (
               <p className="muted">Loading…</p>
             ) : (
-              <ComplianceStatusView status={value} />
+              <>
+                <ComplianceStatusView status={value} />
+                {canReturn && value.final === null && (value.allocationReturnDue ?? 0) > 0 && (
+                  <ReturnAllocationForm
+                    period={value.period}
+                    installationId={value.installationId}
+                    due={value.allocationReturnDue ?? 0}
+                    onReturned={() => {
+                      status.reload();
+                    }}
+                  />
+                )}
+              </>
             )
           }
         </Loadable>

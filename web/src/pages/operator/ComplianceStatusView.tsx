@@ -80,6 +80,19 @@ export function ComplianceStatusView({ status }: { status: ComplianceStatusRepor
             </div>
           )}
         </div>
+        {(status.allocationReturnDue ?? 0) > 0 && (
+          <div className="stat">
+            <div className="muted">Allocation to return</div>
+            <div className="value error" data-testid="allocation-return-due">
+              {formatTonnes(status.allocationReturnDue ?? 0)}
+            </div>
+            <div className="muted">
+              {status.final === null
+                ? 'to NATIONAL-ALLOCATION by the surrender deadline, else added to the shortfall'
+                : 'not returned: added to the shortfall at closing'}
+            </div>
+          </div>
+        )}
         <div className="stat">
           <div className="muted">Balance</div>
           <div className={status.balance < 0 ? 'value error' : 'value'}>{formatTonnes(status.balance)}</div>
@@ -90,8 +103,11 @@ export function ComplianceStatusView({ status }: { status: ComplianceStatusRepor
       ) : (
         <p>
           Closed <Time iso={status.final.closedAt} />: final code <strong>{status.final.code}</strong>,
-          shortfall {formatTonnes(status.final.shortfall)}, penalty{' '}
-          {formatMoney(status.final.penalty, status.final.currency)}
+          shortfall {formatTonnes(status.final.shortfall)}
+          {status.final.unreturnedAllocation === undefined
+            ? ''
+            : ` (incl. ${formatTonnes(status.final.unreturnedAllocation)} of allocation not returned)`}
+          , penalty {formatMoney(status.final.penalty, status.final.currency)}
         </p>
       )}
     </>

@@ -19,6 +19,7 @@ export function useRefreshOn(events: readonly string[], refresh: () => void): vo
 export const SUPPLY_EVENTS = [
   'AllowancesIssued',
   'AllowancesAllocated',
+  'AllocationReturned',
   'AllowancesTransferred',
   'OffsetsIssued',
   'OffsetsRetired',

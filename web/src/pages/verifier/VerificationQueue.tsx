@@ -1,40 +1,33 @@
-import type { EmissionReport } from '@carbon-ets/contract';
-import { api } from '../../api';
 import { Loadable, type LoadState, Num, Section, Time } from '../../components/ui';
 import { formatTonnes } from '../../format';
+import { type QueuedReport, visibleTo } from './assignments';
 import type { ReportRef } from './report-ref';
 import { SCROLL_X } from '../operator/form-layout';
 
-/** The submitted reports, newest period first, each installation's newest first. */
-export function queueOf(reports: readonly EmissionReport[]): EmissionReport[] {
-  return reports
-    .filter((report) => report.status === 'submitted')
-    .sort((a, b) => b.period - a.period || a.installationId.localeCompare(b.installationId));
-}
-
-/** Loads every report's current version (the queue is those still `submitted`). */
-export const loadReports = (): Promise<EmissionReport[]> =>
-  api<{ items: EmissionReport[] }>('GET', '/api/v1/reports').then((answer) => answer.items);
-
 /**
- * The reports waiting for verification. An installation's newest waiting report opens with "Open <installation>";
- * an older period's report of the same installation names its period, so every button's name is its own.
+ * The reports waiting for verification by the user's verifier entity, and those no verifier is assigned to yet
+ * (marked, without an Open button: the regulator assigns a verifier first). An installation's newest report
+ * opens with "Open <installation>"; an older period's report of the same installation names its period, so
+ * every button's name is its own.
  */
 export function VerificationQueue({
   reports,
+  entity,
   open,
   onOpen,
 }: {
-  reports: LoadState<EmissionReport[]>;
+  reports: LoadState<QueuedReport[]>;
+  /** The user's verifier entity (`carbon.entity`). */
+  entity: string | undefined;
   open: ReportRef | undefined;
   onOpen: (ref: ReportRef) => void;
 }) {
   return (
     <Section title="Reports to verify">
       <Loadable state={reports}>
-        {(items) => {
-          if (queueOf(items).length === 0)
-            return <p className="muted">No reports waiting for verification.</p>;
+        {(queue) => {
+          const items = visibleTo(queue, entity);
+          if (items.length === 0) return <p className="muted">No reports waiting for verification.</p>;
           const seen = new Set<string>();
           return (
             <div style={SCROLL_X}>
@@ -47,11 +40,12 @@ export function VerificationQueue({
                     <th className="num">Version</th>
                     <th className="num">Computed</th>
                     <th>Submitted</th>
+                    <th>Assigned</th>
                     <th />
                   </tr>
                 </thead>
                 <tbody>
-                  {queueOf(items).map((report) => {
+                  {items.map(({ report, assignedTo }) => {
                     const first = !seen.has(report.installationId);
                     seen.add(report.installationId);
                     const isOpen =
@@ -68,20 +62,27 @@ export function VerificationQueue({
                           {report.late && <span className="error"> late</span>}
                         </td>
                         <td>
-                          <button
-                            type="button"
-                            className="secondary"
-                            aria-label={
-                              first
-                                ? `Open ${report.installationId}`
-                                : `Open the ${report.period} report of ${report.installationId}`
-                            }
-                            onClick={() => {
-                              onOpen({ period: report.period, installationId: report.installationId });
-                            }}
-                          >
-                            {isOpen ? 'Opened' : 'Open'}
-                          </button>
+                          {assignedTo ?? (
+                            <span className="error">unassigned: the regulator assigns a verifier</span>
+                          )}
+                        </td>
+                        <td>
+                          {assignedTo !== undefined && (
+                            <button
+                              type="button"
+                              className="secondary"
+                              aria-label={
+                                first
+                                  ? `Open ${report.installationId}`
+                                  : `Open the ${report.period} report of ${report.installationId}`
+                              }
+                              onClick={() => {
+                                onOpen({ period: report.period, installationId: report.installationId });
+                              }}
+                            >
+                              {isOpen ? 'Opened' : 'Open'}
+                            </button>
+                          )}
                         </td>
                       </tr>
                     );
