@@ -30,6 +30,8 @@ export function participant(organization: string, user: string): Participant {
   return {
     connection,
     submit: async <T>(transaction: string, request: unknown) => {
+      // A write may depend on another org's write of this file: endorse it on a peer that has that block.
+      await readYourWrites(connection);
       const outcome = await submit(connection.contract, transaction, { arguments: [encode(request)] });
       noteCommitted(outcome.blockNumber);
       return decode(outcome.result) as T;
@@ -39,6 +41,7 @@ export function participant(organization: string, user: string): Participant {
       return decode(await evaluate(connection.contract, transaction, args)) as T;
     },
     refusal: async (transaction: string, request: unknown) => {
+      await readYourWrites(connection);
       try {
         await submit(connection.contract, transaction, { arguments: [encode(request)] });
       } catch (err) {

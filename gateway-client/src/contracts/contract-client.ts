@@ -25,6 +25,12 @@ export interface ContractClientOptions {
    * org's peer passes the block of its write, so it reads its own write.
    */
   readonly readAfterBlock?: bigint;
+  /**
+   * The newest block a cooperating client (another org's, in the same workflow) has seen its write commit in.
+   * Writes and reads first wait until this org's peer has it: a regulator accepting a report a verifier has just
+   * verified through another org's peer is then endorsed on state that includes the verification.
+   */
+  readonly afterBlock?: () => bigint | undefined;
 }
 
 /**
@@ -40,6 +46,7 @@ export abstract class ContractClient {
   /** Submits a write of the wire contract and returns its answer, checked against the contract. */
   protected async submitDefined(definition: TransactionDefinition, request: unknown): Promise<unknown> {
     const transaction = qualifiedName(definition);
+    await this.catchUp();
     const outcome = await submit(this.connection.contract, transaction, {
       commitWait: this.connection.commitWait,
       ...this.options.retry,
@@ -62,6 +69,7 @@ export abstract class ContractClient {
     if (this.options.readAfterBlock !== undefined) {
       await waitForBlock(this.connection, this.options.readAfterBlock);
     }
+    await this.catchUp();
     const result = await evaluate(
       this.connection.contract,
       qualifiedName(definition),
@@ -69,6 +77,12 @@ export abstract class ContractClient {
       args.map((arg) => (typeof arg === 'object' && arg !== null ? JSON.stringify(arg) : String(arg))),
     );
     return answerOf(definition, result);
+  }
+
+  /** Waits until this org's peer has the newest block {@link ContractClientOptions.afterBlock} names. */
+  private async catchUp(): Promise<void> {
+    const block = this.options.afterBlock?.();
+    if (block !== undefined) await waitForBlock(this.connection, block);
   }
 }
 

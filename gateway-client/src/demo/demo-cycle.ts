@@ -9,6 +9,7 @@ import {
   AllowanceClient,
   ComplianceClient,
   type ComplianceStatus,
+  type Commit,
   FundsClient,
   instrumentId,
   MarketClient,
@@ -95,9 +96,10 @@ class Actor {
 
   constructor(
     readonly connection: CarbonConnection,
-    onCommit: () => void,
+    onCommit: (commit: Commit) => void,
+    afterBlock: () => bigint | undefined,
   ) {
-    const options = { onCommit };
+    const options = { onCommit, afterBlock };
     this.registry = new RegistryClient(connection, options);
     this.period = new PeriodClient(connection, options);
     this.allowance = new AllowanceClient(connection, options);
@@ -130,8 +132,12 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
   const started = Date.now();
   const step = options.onStep ?? (() => undefined);
   let transactions = 0;
-  const onCommit = (): void => {
+  // The newest block any actor's write committed in: the next write or read, through whichever org's peer,
+  // waits for it, so each step sees the one before (read your writes across organisations).
+  let newestBlock: bigint | undefined;
+  const onCommit = (commit: Commit): void => {
     transactions++;
+    if (newestBlock === undefined || commit.blockNumber > newestBlock) newestBlock = commit.blockNumber;
   };
   const as = (organization: string, user: string): Actor =>
     new Actor(
@@ -141,6 +147,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
         ...(options.settingsDir === undefined ? {} : { settingsDir: options.settingsDir }),
       }),
       onCommit,
+      () => newestBlock,
     );
   const regulator = as('Regulator', 'regulator1');
   const actors = [regulator];
