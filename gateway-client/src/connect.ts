@@ -12,6 +12,7 @@ import {
 import { createPrivateKey } from 'node:crypto';
 import { loadConnectionSettings, type OrgConnectionSettings } from './connection-settings';
 import { GatewayClientError } from './errors';
+import { evaluatingOn, gatewayPeerSettings, loadGatewayPeerSettings } from './gateway-peer';
 import { type CommitWait, commitWaitFor } from './submit';
 
 /** Assumed when the connection settings do not say how often the ordering service cuts a block. */
@@ -47,6 +48,11 @@ export interface ConnectOptions {
   readonly deadlines?: Partial<Deadlines>;
   /** Overrides the commit wait derived from the ordering service's batch timeout. */
   readonly commitWait?: Partial<CommitWait>;
+  /**
+   * Connect to this organisation's peer Gateway instead of the user's own, e.g. `Enterprise2` (any channel
+   * member's identity is accepted there); the contract's evaluations are then endorsed by that peer only.
+   */
+  readonly gatewayPeer?: string;
 }
 
 /** An open Gateway connection as one user of one organisation. Close it when done. */
@@ -62,9 +68,14 @@ export interface CarbonConnection {
   close(): void;
 }
 
-/** Connects to the org's own peer over TLS with the user's CA-issued identity. */
+/** Connects to the org's own peer (or `gatewayPeer`'s) over TLS with the user's CA-issued identity. */
 export function connectAs(options: ConnectOptions): CarbonConnection {
-  const settings = loadConnectionSettings(options.organization, options.settingsDir);
+  const own = loadConnectionSettings(options.organization, options.settingsDir);
+  const peer =
+    options.gatewayPeer === undefined
+      ? undefined
+      : loadGatewayPeerSettings(options.gatewayPeer, options.settingsDir);
+  const settings = peer ? gatewayPeerSettings(own, peer) : own;
   const user =
     options.user ?? Object.keys(settings.users).find((name) => settings.users[name]?.role !== undefined);
   const files = user === undefined ? undefined : settings.users[user];
@@ -97,7 +108,9 @@ export function connectAs(options: ConnectOptions): CarbonConnection {
     user,
     gateway,
     network,
-    contract: network.getContract(settings.chaincode),
+    contract: peer
+      ? evaluatingOn(network.getContract(settings.chaincode), peer.mspId)
+      : network.getContract(settings.chaincode),
     commitWait,
     close: () => {
       gateway.close();

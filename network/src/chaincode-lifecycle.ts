@@ -7,7 +7,7 @@ import { fabricBinary } from './fabric-binaries';
 import { ordererTlsCa, peerAdminEnv, peerTlsCa } from './node-config';
 import { REPO_ROOT, runPaths } from './paths';
 import type { NodeProcess } from './process-supervisor';
-import type { PeerOrganization, Topology } from './topology';
+import { chaincodeServerNodeName, type PeerOrganization, type Topology } from './topology';
 
 export const CHAINCODE_DIR = path.join(REPO_ROOT, 'chaincode');
 
@@ -157,7 +157,7 @@ export function chaincodeServerProcess(
 ): NodeProcess {
   const tls = identityPaths(orgPaths(org.name).node('chaincode'));
   return {
-    name: `chaincode.${org.name.toLowerCase()}`,
+    name: chaincodeServerNodeName(org),
     command: process.execPath,
     args: [
       require.resolve('fabric-shim/cli', { paths: [CHAINCODE_DIR] }),

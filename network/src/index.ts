@@ -3,6 +3,9 @@
  * inspect and fault the local consortium. Anything not exported here is internal to `network`.
  */
 export { down, status, up, type NetworkStatus, type UpResult } from './network';
+export { restartNode, type RestartResult } from './node-restart';
+export { networkNodes, resolveNode, type NetworkNode } from './network-nodes';
+export { stateDatabaseDir, tamperLotQuantity, type LotTampered, type LotTampering } from './statedb-tamper';
 export { loadTopology, type OrdererNode, type PeerOrganization, type Topology } from './topology';
 export { NetworkError } from './errors';
 export { Progress } from './progress';

@@ -19,6 +19,7 @@ import { retry } from './exec';
 import { caServerProcess, writeCaServerConfig } from './fabric-ca';
 import { ensureFabricBinaries } from './fabric-binaries';
 import { isHealthy, isListening, isRaftLeader } from './health';
+import { fabricNetworkNodes } from './network-nodes';
 import { ordererProcess, peerProcess, writeNodeConfig } from './node-config';
 import { REPO_ROOT, runPaths } from './paths';
 import { assertPortsFree } from './ports';
@@ -32,16 +33,23 @@ import {
 } from './process-supervisor';
 import { Progress } from './progress';
 import { waitUntilServing } from './readiness';
-import { loadTopology, peerNodeName, type Topology } from './topology';
+import {
+  describeRecovery,
+  type NodeCondition,
+  nodesToStart,
+  type RecoveryPlan,
+  recoveryPlan,
+} from './recovery-plan';
+import { chaincodeServerNodeName, loadTopology, peerNodeName, type Topology } from './topology';
 
 /** Recorded by a completed bootstrap; a restart reuses it. */
-interface NetworkState {
+export interface NetworkState {
   readonly createdAt: string;
   readonly channel: string;
   readonly packageIds: Readonly<Record<string, string>>;
 }
 
-function readState(): NetworkState | undefined {
+export function readState(): NetworkState | undefined {
   try {
     return JSON.parse(readFileSync(runPaths.state, 'utf8')) as NetworkState;
   } catch {
@@ -53,7 +61,7 @@ function readState(): NetworkState | undefined {
  * A node we supervise: Fabric nodes report health on their operations port; a chaincode server is ready
  * once it accepts connections on its listen port.
  */
-interface SupervisedNode {
+export interface SupervisedNode {
   readonly process: NodeProcess;
   readonly healthPort?: number;
   readonly listenPort?: number;
@@ -72,17 +80,13 @@ function fabricNodes(topology: Topology): { orderers: SupervisedNode[]; peers: S
   };
 }
 
-/** Names of every process a complete network runs. */
+/** Names of every process a complete network runs (the member servers are not the network's). */
 function expectedProcessNames(topology: Topology): string[] {
-  return [
-    'ca',
-    ...topology.ordering.orderers.map((o) => o.name),
-    ...topology.organizations.map(peerNodeName),
-    ...topology.organizations.map((org) => `chaincode.${org.name.toLowerCase()}`),
-  ];
+  return fabricNetworkNodes(topology).map((node) => node.name);
 }
 
-async function waitReady(
+/** Waits until each node answers its health check; a node that exits meanwhile fails at once. */
+export async function waitReady(
   topology: Topology,
   nodes: readonly SupervisedNode[],
   timeoutMs = 60_000,
@@ -123,7 +127,7 @@ async function waitReady(
  * Waits until one orderer leads the channel's Raft cluster: until then the ordering service refuses
  * transactions, though every orderer already reports healthy.
  */
-async function raftLeaderElected(topology: Topology, timeoutMs: number): Promise<boolean> {
+export async function raftLeaderElected(topology: Topology, timeoutMs: number): Promise<boolean> {
   try {
     await retry(
       async () => {
@@ -148,7 +152,7 @@ function startAll(nodes: readonly SupervisedNode[]): void {
 }
 
 /** Compiles the chaincode package (TypeScript → chaincode/dist) that the chaincode servers run. */
-function buildChaincode(): void {
+export function buildChaincode(): void {
   // Escape hatch for chaincode development against a running tree: the caller built chaincode/dist itself.
   if (
     process.env.CARBON_SKIP_CHAINCODE_BUILD === '1' &&
@@ -170,54 +174,40 @@ export interface UpResult {
 }
 
 /**
- * Brings the consortium up. On a running network it says so and returns. After a crash it stops any
- * survivors, clears stale pid files and starts again: with the existing ledgers if a bootstrap had
- * completed, from scratch otherwise.
+ * Brings the consortium up. On a running network it says so and returns. After a crash of a network that
+ * had completed its bootstrap, it starts only what is down (healthy processes keep running, stale pid files
+ * are cleared) with the existing ledgers; without a completed bootstrap it stops any survivors and starts
+ * from scratch.
  */
 export async function up(progress = new Progress(), topology = loadTopology()): Promise<UpResult> {
   const started = Date.now();
   const state = readState();
-  const records = listPidFiles();
-  const alive = records.filter(isAlive);
-  // Member servers keep their pid files here too (so `down` stops them); only the network's nodes count here.
   const expected = expectedProcessNames(topology);
-  if (
-    state &&
-    alive.filter((record) => expected.includes(record.name)).length === expected.length &&
-    (await allHealthy(topology)) &&
-    (await raftLeaderElected(topology, 10_000))
-  ) {
-    await waitUntilServing(topology, progress);
-    progress.info(`The network is already running (${expected.length} processes); nothing to do.`);
-    return { alreadyRunning: true, seconds: 0 };
-  }
-  if (records.length > 0) {
-    progress.step(
-      `Clearing a previous run: ${alive.length} live process(es), ${records.length - alive.length} stale pid file(s)`,
-    );
-    for (const record of records) await stopNode(record);
-    progress.done();
-  }
-
-  await ensureFabricBinaries(topology, progress);
-  progress.step('Compiling the chaincode');
-  buildChaincode();
-  progress.done();
-  await assertPortsFree(topology);
-
-  const { orderers, peers } = fabricNodes(topology);
-  const ca: SupervisedNode = { process: caServerProcess(topology), healthPort: topology.ca.operationsPort };
-
   if (state) {
-    progress.step('Restarting the existing network (ledgers and identities kept)');
-    writeNodeConfig(topology);
-    const servers = chaincodeServers(topology, state.packageIds);
-    startAll([ca, ...orderers, ...peers, ...servers]);
-    await waitReady(topology, [ca, ...orderers, ...peers, ...servers]);
-    await ensureRaftLeader(topology, orderers, progress);
-    progress.done();
+    const plan = recoveryPlan(expected, await nodeConditions(topology));
+    if (plan.start.length === 0 && plan.restart.length === 0 && (await raftLeaderElected(topology, 10_000))) {
+      await waitUntilServing(topology, progress);
+      progress.info(`The network is already running (${expected.length} processes); nothing to do.`);
+      return { alreadyRunning: true, seconds: 0 };
+    }
+    await recover(topology, state, plan, progress);
   } else {
-    await bootstrap(topology, progress, ca, orderers, peers);
+    const records = listPidFiles();
+    if (records.length > 0) {
+      const alive = records.filter(isAlive);
+      progress.step(
+        `Clearing a previous run: ${alive.length} live process(es), ${records.length - alive.length} stale pid file(s)`,
+      );
+      for (const record of records) await stopNode(record);
+      progress.done();
+    }
+    await ensureFabricBinaries(topology, progress);
+    progress.step('Compiling the chaincode');
+    buildChaincode();
+    progress.done();
+    await assertPortsFree(topology);
+    const { orderers, peers } = fabricNodes(topology);
+    await bootstrap(topology, progress, caNode(topology), orderers, peers);
   }
   progress.step(
     `Waiting until every peer discovers ${topology.chaincode.name} on every organisation's peer, at one ledger height`,
@@ -226,16 +216,89 @@ export async function up(progress = new Progress(), topology = loadTopology()): 
   progress.done();
   const seconds = (Date.now() - started) / 1000;
   progress.info(
-    `Network up: ${expectedProcessNames(topology).length} processes, logs in ${path.relative(process.cwd(), runPaths.logs) || runPaths.logs} (took ${seconds.toFixed(1)} s)`,
+    `Network up: ${expected.length} processes, logs in ${path.relative(process.cwd(), runPaths.logs) || runPaths.logs} (took ${seconds.toFixed(1)} s)`,
   );
   return { alreadyRunning: false, seconds };
+}
+
+function caNode(topology: Topology): SupervisedNode {
+  return { process: caServerProcess(topology), healthPort: topology.ca.operationsPort };
+}
+
+/** Every node `network:up` runs, as supervised processes, in start order. */
+export function supervisedNodes(topology: Topology, state: NetworkState): SupervisedNode[] {
+  const { orderers, peers } = fabricNodes(topology);
+  return [caNode(topology), ...orderers, ...peers, ...chaincodeServers(topology, state.packageIds)];
+}
+
+/** True if the node answers: operations `/healthz` for Fabric nodes, its listen port for a chaincode server. */
+export async function isServing(topology: Topology, node: SupervisedNode): Promise<boolean> {
+  if (node.healthPort !== undefined) return isHealthy(topology.host, node.healthPort);
+  if (node.listenPort !== undefined) return isListening(topology.host, node.listenPort);
+  return true;
+}
+
+/** Each expected node's pid file, liveness and health. */
+async function nodeConditions(topology: Topology): Promise<Map<string, NodeCondition>> {
+  // Package ids do not matter for the ports probed here.
+  const nodes = supervisedNodes(topology, {
+    createdAt: '',
+    channel: topology.channel,
+    packageIds: Object.fromEntries(topology.organizations.map((org) => [org.name, '-'])),
+  });
+  const conditions = await Promise.all(
+    nodes.map(async (node): Promise<NodeCondition> => {
+      const record = readPidFile(node.process.name);
+      const alive = record !== undefined && isAlive(record);
+      return {
+        name: node.process.name,
+        pidFile: record !== undefined,
+        alive,
+        healthy: alive && (await isServing(topology, node)),
+      };
+    }),
+  );
+  return new Map(conditions.map((c) => [c.name, c]));
+}
+
+/**
+ * Starts what the plan says is down, keeping the healthy processes: stale pid files are cleared first (also
+ * those of member servers that died), live but unhealthy nodes are stopped by their pid. The chaincode is
+ * compiled again only when every chaincode server starts, so that no org runs other code than the rest.
+ */
+async function recover(
+  topology: Topology,
+  state: NetworkState,
+  plan: RecoveryPlan,
+  progress: Progress,
+): Promise<void> {
+  const expected = expectedProcessNames(topology);
+  const toStart = nodesToStart(expected, plan);
+  progress.step(`Recovering the existing network (ledgers and identities kept): ${describeRecovery(plan)}`);
+  for (const record of listPidFiles()) {
+    if (!isAlive(record)) await stopNode(record);
+  }
+  for (const name of plan.restart) {
+    const record = readPidFile(name);
+    if (record) await stopNode(record);
+  }
+  await ensureFabricBinaries(topology, progress);
+  const chaincodeNames = topology.organizations.map(chaincodeServerNodeName);
+  if (chaincodeNames.every((name) => toStart.includes(name))) buildChaincode();
+  await assertPortsFree(topology, new Set(toStart));
+  writeNodeConfig(topology);
+  const nodes = supervisedNodes(topology, state).filter((node) => toStart.includes(node.process.name));
+  startAll(nodes);
+  await waitReady(topology, nodes);
+  await ensureRaftLeader(topology, fabricNodes(topology).orderers, progress);
+  progress.done(`started ${toStart.length}, kept ${plan.keep.length}`);
 }
 
 /**
  * After a restart the orderers replay their Raft log before electing a leader. With the Fabric build pinned
  * here a replay has been seen to stall with no leader; a second restart of the orderers recovers it.
  */
-async function ensureRaftLeader(
+export async function ensureRaftLeader(
   topology: Topology,
   orderers: SupervisedNode[],
   progress: Progress,
@@ -256,7 +319,7 @@ async function ensureRaftLeader(
   }
 }
 
-function chaincodeServers(
+export function chaincodeServers(
   topology: Topology,
   packageIds: Readonly<Record<string, string>>,
 ): SupervisedNode[] {
@@ -337,13 +400,6 @@ async function bootstrap(
   writeConnectionSettings(topology);
   const state: NetworkState = { createdAt: new Date().toISOString(), channel: topology.channel, packageIds };
   writeFileSync(runPaths.state, `${JSON.stringify(state, null, 2)}\n`);
-}
-
-async function allHealthy(topology: Topology): Promise<boolean> {
-  const { orderers, peers } = fabricNodes(topology);
-  const ports = [topology.ca.operationsPort, ...[...orderers, ...peers].map((n) => n.healthPort ?? 0)];
-  const results = await Promise.all(ports.map((port) => isHealthy(topology.host, port)));
-  return results.every(Boolean);
 }
 
 /** Stops every process recorded in the run folder, by pid. `purge` also deletes the run folder. */

@@ -1,25 +1,33 @@
 import { createServer } from 'node:net';
 import { NetworkError } from './errors';
 import type { Topology } from './topology';
-import { peerNodeName } from './topology';
+import { chaincodeServerNodeName, peerNodeName } from './topology';
+
+/** One port the network listens on: who owns it (for messages) and the process (node) that listens. */
+export interface TopologyPort {
+  readonly port: number;
+  readonly owner: string;
+  readonly node: string;
+}
 
 /** Every port the network listens on, with the node that owns it. */
-export function topologyPorts(topology: Topology): { port: number; owner: string }[] {
+export function topologyPorts(topology: Topology): TopologyPort[] {
   return [
-    { port: topology.ca.port, owner: 'ca' },
-    { port: topology.ca.operationsPort, owner: 'ca operations' },
+    { port: topology.ca.port, owner: 'ca', node: 'ca' },
+    { port: topology.ca.operationsPort, owner: 'ca operations', node: 'ca' },
     ...topology.ordering.orderers.flatMap((o) => [
-      { port: o.port, owner: o.name },
-      { port: o.adminPort, owner: `${o.name} admin` },
-      { port: o.operationsPort, owner: `${o.name} operations` },
+      { port: o.port, owner: o.name, node: o.name },
+      { port: o.adminPort, owner: `${o.name} admin`, node: o.name },
+      { port: o.operationsPort, owner: `${o.name} operations`, node: o.name },
     ]),
     ...topology.organizations.flatMap((org) => {
       const name = peerNodeName(org);
+      const chaincode = chaincodeServerNodeName(org);
       return [
-        { port: org.peer.port, owner: name },
-        { port: org.peer.chaincodePort, owner: `${name} chaincode listener` },
-        { port: org.peer.operationsPort, owner: `${name} operations` },
-        { port: org.peer.chaincodeServerPort, owner: `chaincode.${org.name.toLowerCase()}` },
+        { port: org.peer.port, owner: name, node: name },
+        { port: org.peer.chaincodePort, owner: `${name} chaincode listener`, node: name },
+        { port: org.peer.operationsPort, owner: `${name} operations`, node: name },
+        { port: org.peer.chaincodeServerPort, owner: chaincode, node: chaincode },
       ];
     }),
   ];
@@ -39,9 +47,13 @@ function isFree(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** Fails with one clear line naming the first port some other process holds. */
-export async function assertPortsFree(topology: Topology): Promise<void> {
-  for (const { port, owner } of topologyPorts(topology)) {
+/**
+ * Fails with one clear line naming the first port some other process holds: of every node, or only of the
+ * `nodes` about to start (the others keep running and hold theirs).
+ */
+export async function assertPortsFree(topology: Topology, nodes?: ReadonlySet<string>): Promise<void> {
+  for (const { port, owner, node } of topologyPorts(topology)) {
+    if (nodes && !nodes.has(node)) continue;
     if (!(await isFree(topology.host, port))) {
       throw new NetworkError(
         `port ${port} (${owner}) on ${topology.host} is in use by another process`,

@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -105,4 +106,44 @@ export async function stopNode(record: PidRecord, graceMs = 10_000): Promise<boo
   }
   rmSync(runPaths.pid(record.name), { force: true });
   return stopped;
+}
+
+/**
+ * The command line, environment and working folder of a live process as /proc shows them (NUL-separated
+ * `cmdline` and `environ`), as a {@link NodeProcess} that starts the same program again. The first word of the
+ * command line is replaced by the pid file's command, which is what was spawned.
+ */
+export function processFromProc(
+  record: PidRecord,
+  cmdline: string,
+  environ: string,
+  cwd: string | undefined,
+): NodeProcess {
+  const words = cmdline.split('\0');
+  if (words.at(-1) === '') words.pop();
+  const env: NodeJS.ProcessEnv = {};
+  for (const entry of environ.split('\0')) {
+    const at = entry.indexOf('=');
+    if (at > 0) env[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return { name: record.name, command: record.command, args: words.slice(1), env, ...(cwd ? { cwd } : {}) };
+}
+
+/**
+ * How to start a live recorded process again exactly as it runs now (for processes whose command line only
+ * their starter knows, such as the member servers); undefined when it is not running.
+ */
+export function liveProcessOf(record: PidRecord): NodeProcess | undefined {
+  if (!isAlive(record)) return undefined;
+  try {
+    const proc = `/proc/${record.pid}`;
+    return processFromProc(
+      record,
+      readFileSync(`${proc}/cmdline`, 'utf8'),
+      readFileSync(`${proc}/environ`, 'utf8'),
+      readlinkSync(`${proc}/cwd`),
+    );
+  } catch {
+    return undefined;
+  }
 }

@@ -221,3 +221,13 @@ export function peerHostName(topology: Topology, org: PeerOrganization): string 
 export function ordererHostName(topology: Topology, orderer: OrdererNode): string {
   return `${orderer.name}.${topology.domain}`;
 }
+
+/** The process name of an org's chaincode server (chaincode as a service), e.g. `chaincode.regulator`. */
+export function chaincodeServerNodeName(org: PeerOrganization): string {
+  return `chaincode.${org.name.toLowerCase()}`;
+}
+
+/** The process name of an org's member server (REST API and console), e.g. `server.regulator`. */
+export function memberServerNodeName(org: PeerOrganization): string {
+  return `server.${org.name.toLowerCase()}`;
+}

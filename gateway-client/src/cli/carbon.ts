@@ -42,7 +42,11 @@ function contextOf(
   { args, options }: Invocation,
   io: CliOutput,
   cli: {
-    readonly connect: (options: { organization: string; user?: string }) => CarbonConnection;
+    readonly connect: (options: {
+      organization: string;
+      user?: string;
+      gatewayPeer?: string;
+    }) => CarbonConnection;
     readonly setExitCode: (code: number) => void;
   },
 ): CommandContext {
@@ -51,11 +55,12 @@ function contextOf(
     args,
     options,
     json,
-    connect: () => {
+    connect: (target) => {
       if (typeof options.org !== 'string') throw new ExpectedError('--org is required, e.g. --org Regulator');
       return cli.connect({
         organization: options.org,
         ...(typeof options.user === 'string' ? { user: options.user } : {}),
+        ...(target?.gatewayPeer !== undefined ? { gatewayPeer: target.gatewayPeer } : {}),
       });
     },
     print: io.out,

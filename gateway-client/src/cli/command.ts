@@ -26,8 +26,11 @@ export interface CommandContext {
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   /** True with `--json`: print machine-readable output only. */
   readonly json: boolean;
-  /** Opens a Gateway connection as `--org`/`--user` (closed by the CLI when the command ends). */
-  connect(): CarbonConnection;
+  /**
+   * Opens a Gateway connection as `--org`/`--user` (closed by the CLI when the command ends), to the user's own
+   * peer or to `gatewayPeer`'s (an organisation name).
+   */
+  connect(options?: { readonly gatewayPeer?: string }): CarbonConnection;
   print(text: string): void;
   /** Prints `value` as JSON with `--json`, else as a two-column table of its fields. */
   printRecord(value: Readonly<Record<string, unknown>>): void;

@@ -5,7 +5,7 @@ import { reconcile } from '../../audit/reconcile';
 import { settingsDirOf } from '../../connection-settings';
 import { PeriodClient } from '../../contracts';
 import { formatAmount } from '../../money';
-import type { Command } from '../command';
+import { type Command, type CommandContext, ExpectedError } from '../command';
 import { formatTable } from '../output';
 import { FUNDS_PERIOD_OPTION, fundsCurrency } from './money-options';
 
@@ -19,10 +19,15 @@ export const auditReconcileCommand: Command = {
       description: 'replay checkpoint file (default: network/run/audit/reconcile-<org>.json)',
     },
     'from-start': { type: 'boolean', description: 'ignore the checkpoint and replay from block 0' },
+    peer: {
+      type: 'string',
+      description:
+        "compare with the world state of this organisation's peer, e.g. Enterprise2 (default: --org's own peer)",
+    },
     period: FUNDS_PERIOD_OPTION,
   },
   async run(context) {
-    const connection = context.connect();
+    const connection = context.connect(gatewayPeerOption(context));
     const checkpointFile =
       typeof context.options.checkpoint === 'string'
         ? context.options.checkpoint
@@ -34,6 +39,11 @@ export const auditReconcileCommand: Command = {
           );
     mkdirSync(path.dirname(checkpointFile), { recursive: true });
     if (context.options['from-start'] === true) rmSync(checkpointFile, { force: true });
+    if (context.options.peer !== undefined) {
+      context.note(
+        `world state read from ${context.options.peer}'s peer at ${connection.settings.peerEndpoint}`,
+      );
+    }
     const report = await reconcile(connection, {
       checkpointFile,
       onProgress: (block, height) => {
@@ -85,3 +95,13 @@ export const auditReconcileCommand: Command = {
     if (report.mismatches.length > 0) context.setExitCode(EXIT_CODES.mismatch);
   },
 };
+
+/** `--peer <organisation>`: whose peer's world state to compare with (the blocks are the same on every peer). */
+export function gatewayPeerOption(context: CommandContext): { gatewayPeer?: string } {
+  const peer = context.options.peer;
+  if (peer === undefined) return {};
+  if (typeof peer !== 'string' || peer.trim() === '') {
+    throw new ExpectedError('--peer needs an organisation name, e.g. --peer Enterprise2');
+  }
+  return { gatewayPeer: peer.trim() };
+}
