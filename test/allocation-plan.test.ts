@@ -3,7 +3,6 @@ import type {
   AllocationResult,
   AllocationView,
   ComplianceStatusReport,
-  PeriodClosing,
   SupplySummary,
 } from '@carbon-ets/contract';
 import {
@@ -14,6 +13,7 @@ import {
   gasAndGridReport,
 } from './support/baseline';
 import { participant, type Participant } from './support/participants';
+import { closeWholePeriod } from './support/period-closing';
 import { assignVerifier } from './support/verifiers';
 
 /** How long after creating the period its deadlines (report, verify, surrender) all fall. */
@@ -227,7 +227,7 @@ describe('allocation plans, pre-allocation and true-up on the real network', () 
       });
       expect(refusal.code).toBe('FAILED_PRECONDITION');
       await estimateUnreported(regulator, year, [short, long]);
-      const closing = await regulator.submit<PeriodClosing>('Compliance:ClosePeriod', { period: year });
+      const closing = await closeWholePeriod(regulator, year);
       expect(closing.outcomes.find((outcome) => outcome.installationId === short)).toEqual({
         installationId: short,
         code: 'B',

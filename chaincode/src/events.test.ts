@@ -8,6 +8,7 @@ import {
   scheduleAuction,
   stockAuctionAccount,
 } from './testing/auction';
+import { closePeriod } from './testing/closing';
 import { issueOffsetsToEnt1 } from './testing/cycle';
 import { Users } from './testing/identities';
 import { market, marketScenario, placeOrder } from './testing/market';
@@ -217,7 +218,8 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
   // INST1 surrenders beyond its obligation (the default policy warns).
   await submit(ledger, operator1, surrender, { ...review, unitType: 'allowance', quantity: 300 });
   ledger.setTime('2026-10-01T00:00:00Z');
-  await submit(ledger, regulator, tx(cc.compliance, 'ClosePeriod'), { period: 2025 });
+  // Pages of two installations: the first emits PeriodClosingProgressed, the last PeriodClosed.
+  await closePeriod(ledger, 2025, 2);
 }
 
 describe('chaincode events match the wire contract', () => {
@@ -276,10 +278,10 @@ describe('chaincode events match the wire contract', () => {
       quantity: 5,
       allocation: { installationId: 'INST3', quantity: 45, returnDue: 6, returned: 5, finalQuantity: 39 },
     });
-    const closing = ledger.world.events.find((event) => event.name === 'PeriodClosed')?.payload as {
-      outcomes: { installationId: string; code: string; shortfall: number }[];
-    };
-    expect(closing.outcomes.find((outcome) => outcome.installationId === 'INST3')).toMatchObject({
+    const outcomes = ledger.world.events
+      .filter((event) => event.name === 'PeriodClosingProgressed' || event.name === 'PeriodClosed')
+      .flatMap((event) => (event.payload as { outcomes: { installationId: string }[] }).outcomes);
+    expect(outcomes.find((outcome) => outcome.installationId === 'INST3')).toMatchObject({
       code: 'B',
       shortfall: 46,
     });

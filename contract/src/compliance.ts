@@ -177,10 +177,48 @@ export const ClosingOutcome = z
   .readonly();
 export type ClosingOutcome = z.infer<typeof ClosingOutcome>;
 
+/**
+ * One page of a period's closing (`Compliance:ClosePeriod`): this page's outcomes and the closing's running
+ * totals. `done`: the period is closed (this was the last page); otherwise call again for the next page.
+ */
 export const PeriodClosing = z
-  .object({ period: z.number(), totalShortfall: z.number(), outcomes: z.array(ClosingOutcome).readonly() })
+  .object({
+    period: z.number(),
+    /** The period is closed: every installation has its final outcome. */
+    done: z.boolean(),
+    /** Installations closed so far, this page included (the period's total once `done`). */
+    closed: z.number(),
+    /** Shortfall of every installation closed so far (the period's total once `done`). */
+    totalShortfall: z.number(),
+    /** This page's outcomes, in installation id order. */
+    outcomes: z.array(ClosingOutcome).readonly(),
+  })
   .readonly();
 export type PeriodClosing = z.infer<typeof PeriodClosing>;
+
+/** Installations a `ClosePeriod` call closes when the request names no page size. */
+export const CLOSING_PAGE_SIZE = 200;
+/** The most installations one `ClosePeriod` call may close (bounded read and write sets, events and answers). */
+export const MAX_CLOSING_PAGE_SIZE = 500;
+
+/**
+ * `periodClosing ~ period`: where a paged closing stands. Written by every page; after the last one it stays as
+ * the closing's summary.
+ */
+export const PeriodClosingProgress = z
+  .object({
+    period: z.number(),
+    /** The last installation id closed (installations close in id order); null before the first page. */
+    after: z.string().nullable(),
+    closed: z.number(),
+    totalShortfall: z.number(),
+    pages: z.number(),
+    startedAt: z.string(),
+    /** Set by the last page. */
+    closedAt: z.string().optional(),
+  })
+  .readonly();
+export type PeriodClosingProgress = z.infer<typeof PeriodClosingProgress>;
 
 /** What a correction did: the corrected period's status and where the difference went. */
 export const EmissionsCorrectionResult = z
@@ -258,8 +296,12 @@ export const Compliance = {
     roles: ['regulator'],
     label: 'closing',
     summary:
-      "After the surrender deadline: records every installation's final code, shortfall (unsettled allocation returns included) and penalty, and carries shortfalls into the next period; refused while a covered installation has neither accepted nor estimated emissions",
-    request: strictObject({ period: Year }),
+      "After the surrender deadline, one page of installations at a time (call again until done): records each one's final code, shortfall (unsettled allocation returns included) and penalty, and carries shortfalls into the next period; a page is refused while one of its covered installations has neither accepted nor estimated emissions",
+    request: strictObject({
+      period: Year,
+      /** Installations to close in this call (default CLOSING_PAGE_SIZE, at most MAX_CLOSING_PAGE_SIZE). */
+      pageSize: optional(Quantity),
+    }),
     answer: PeriodClosing,
   }),
   getComplianceStatus: read({

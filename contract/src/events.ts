@@ -197,8 +197,20 @@ export const CARBON_EVENTS = {
     estimate: EmissionsEstimate,
     status: ComplianceStatus,
   }),
-  /** Compliance:ClosePeriod: as its answer. */
-  PeriodClosed: eventPayload(PeriodClosing.unwrap().shape),
+  /**
+   * Compliance:ClosePeriod, a page that leaves installations to close: as its answer (this page's outcomes,
+   * the running totals).
+   */
+  PeriodClosingProgressed: eventPayload(PeriodClosing.unwrap().shape),
+  /**
+   * Compliance:ClosePeriod, the last page: as its answer (the last page's outcomes, the period's totals).
+   * Events recorded before closing was paged lack `done` and `closed`: one call closed every installation.
+   */
+  PeriodClosed: eventPayload({
+    ...PeriodClosing.unwrap().shape,
+    done: z.boolean().optional(),
+    closed: z.number().optional(),
+  }),
 
   // Funds
   /** Funds:Deposit: the new cash entry's id and amount (fen). */

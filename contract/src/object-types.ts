@@ -34,6 +34,11 @@ export const ObjectType = {
   verifierAssignment: 'verifierAssignment',
   /** `compliance ~ period ~ installationId`: surrendered totals, verified emissions and the final status. */
   compliance: 'compliance',
+  /**
+   * `periodClosing ~ period`: a paged closing's cursor (the last installation id closed, installations closed,
+   * shortfall so far); kept after the period is closed as its closing summary.
+   */
+  periodClosing: 'periodClosing',
   /** `cash ~ accountId ~ entryId`: one UTXO-like entry of settlement funds (fen), spent whole; ids `<txId>.<n>`. */
   cash: 'cash',
   /** `instrument ~ instrumentId`: market parameters of one unit type and vintage (`allowance-2025`). */

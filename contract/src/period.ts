@@ -120,7 +120,8 @@ export const CompliancePeriod = z
      */
     currency: z.string(),
     benchmarks: z.record(z.string(), Benchmark).readonly(),
-    status: z.enum(['open', 'closed']),
+    /** `closing`: a paged closing has begun (nothing more is reported, allocated or surrendered for it). */
+    status: z.enum(['open', 'closing', 'closed']),
     createdAt: z.string(),
     closedAt: z.string().optional(),
   })

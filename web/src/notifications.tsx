@@ -60,6 +60,7 @@ const EVENT_NAMES = [
   'ReportAccepted',
   'UnitsSurrendered',
   'PeriodCreated',
+  'PeriodClosingProgressed',
   'PeriodClosed',
   'FundsDeposited',
   'FundsWithdrawn',

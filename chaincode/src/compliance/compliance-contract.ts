@@ -16,8 +16,7 @@ import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import { requireOpenPeriod, requirePeriod } from '../period/period-reads';
-import type { Installation } from '../registry/entity';
+import { requirePeriod } from '../period/period-reads';
 import { requireInstallation } from '../registry/registry-reads';
 import {
   complianceStatus,
@@ -25,10 +24,9 @@ import {
   loadAllocation,
   loadComplianceRecord,
   loadObligationCap,
-  type ComplianceCode,
   type ComplianceRecord,
-  type ComplianceStatus,
 } from './compliance-record';
+import { closePeriodPage } from './period-closing';
 import { surrenderUnits } from './surrender';
 
 /** Who did something, as recorded on the ledger: `MSP:id` from the certificate. */
@@ -37,13 +35,24 @@ function actor(ctx: Context, caller: Caller): string {
 }
 
 /**
- * The first compliance period after `year` that is not closed (one not yet created counts: its record waits for
- * it). Periods close in order, so the walk ends after the closed ones, each one state read.
+ * The first compliance period after `year` not yet closed for the installation (one not yet created counts: its
+ * record waits for it; one whose paged closing has already closed the installation does not). Periods close in
+ * order, so the walk ends after the closed ones, each one or two state reads.
  */
-async function firstPeriodNotClosedAfter(store: Store, year: number): Promise<number> {
+async function firstPeriodNotClosedAfter(
+  store: Store,
+  year: number,
+  installationId: string,
+): Promise<number> {
   let next = year + 1;
-  while ((await store.get<CompliancePeriod>(ObjectType.period, [next]))?.status === 'closed') next++;
-  return next;
+  for (;;) {
+    const status = (await store.get<CompliancePeriod>(ObjectType.period, [next]))?.status;
+    const closed =
+      status === 'closed' ||
+      (status === 'closing' && (await loadComplianceRecord(store, next, installationId)).final !== undefined);
+    if (!closed) return next;
+    next++;
+  }
 }
 
 /**
@@ -129,13 +138,14 @@ export class ComplianceContract extends CarbonContract {
       );
     }
     const obligationCap = await loadObligationCap(store, period, installationId);
-    const closed = period.status === 'closed';
+    // Closed for this installation: the period is, or its paged closing has written the installation's final.
+    const closed = period.status === 'closed' || record.final !== undefined;
     const difference =
       emissionsObligation(verifiedEmissions, obligationCap) - emissionsObligation(previous, obligationCap);
     let next: ComplianceRecord | undefined;
     let carriedTo: number | null = null;
     if (closed) {
-      carriedTo = await firstPeriodNotClosedAfter(store, year);
+      carriedTo = await firstPeriodNotClosedAfter(store, year, installationId);
       next = await loadComplianceRecord(store, carriedTo, installationId);
     }
     const correction: EmissionsCorrection = {
@@ -164,8 +174,9 @@ export class ComplianceContract extends CarbonContract {
   /**
    * After the period's reporting deadline, sets a conservative estimate of an installation's emissions when it
    * has no accepted report (none submitted, or not verified or accepted): the estimate counts as its verified
-   * emissions. A later estimate replaces an earlier one; a report accepted later replaces the estimate.
-   * Request: `{ period, installationId, estimatedEmissions, reason, documents? }`. Caller: RegulatorMSP /
+   * emissions. A later estimate replaces an earlier one; a report accepted later replaces the estimate. While
+   * the period is `closing`, an installation its closing has not reached yet can still be estimated (that is how
+   * a refused page is resumed). Request: `{ period, installationId, estimatedEmissions, reason, documents? }`. Caller: RegulatorMSP /
    * regulator.
    */
   @Transaction()
@@ -175,7 +186,10 @@ export class ComplianceContract extends CarbonContract {
     const input = parseRequest(Compliance.estimateEmissions, request);
     const { period: year, installationId, estimatedEmissions } = input;
     const store = new Store(ctx);
-    const period = await requireOpenPeriod(store, year);
+    const period = await requirePeriod(store, year);
+    if (period.status === 'closed') {
+      throw failedPrecondition(`compliance period ${year} is closed`);
+    }
     await requireInstallation(store, installationId);
     const now = txTime(ctx);
     if (now <= period.deadlines.reportBy) {
@@ -184,6 +198,11 @@ export class ComplianceContract extends CarbonContract {
       );
     }
     const record = await loadComplianceRecord(store, year, installationId);
+    if (record.final !== undefined) {
+      throw failedPrecondition(
+        `${installationId} is already closed for ${year} (the period is closing): correct its emissions instead`,
+      );
+    }
     if (record.verifiedEmissions !== undefined && record.emissionsSource !== 'estimate') {
       throw failedPrecondition(
         `${installationId} has accepted verified emissions for ${year} (${record.verifiedEmissions} t): correct them instead`,
@@ -209,80 +228,22 @@ export class ComplianceContract extends CarbonContract {
   }
 
   /**
-   * Closes a period after its surrender deadline: for every installation, records the final code, the
-   * shortfall and the penalty (shortfall × penalty per tonne), and carries the shortfall into the next
-   * period's obligation. An allocation return still due after a negative true-up is added to the shortfall
-   * (code B). Refused (naming them) while any covered installation — one with a holding account or
-   * a free allocation for the period — has neither accepted nor estimated emissions: a non-reporter never ends
-   * a period owing nothing. Nothing can be reported, verified, accepted, allocated or surrendered for a closed
-   * period. Request: `{ period }`. Caller: RegulatorMSP / regulator.
+   * Closes a period after its surrender deadline, one page of installations per call (in installation id
+   * order; call again until the answer says `done`): for each, records the final code, the shortfall and the
+   * penalty (shortfall × penalty per tonne), and carries the shortfall into the next period's obligation. An
+   * allocation return still due after a negative true-up is added to the shortfall (code B). A page is refused
+   * (naming them, writing nothing) while any of its covered installations — one with a holding account or a free
+   * allocation for the period — has neither accepted nor estimated emissions: a non-reporter never ends a period
+   * owing nothing; estimate, then call again to resume. From the first page on the period is `closing`: nothing
+   * can be reported, verified, accepted, allocated or surrendered for it, estimates and corrections still can
+   * (see period-closing.ts). A call once it is closed is refused (`already closed`).
+   * Request: `{ period, pageSize? }` (default 200, at most 500). Caller: RegulatorMSP / regulator.
    */
   @Transaction()
   @Returns('string')
   public async ClosePeriod(ctx: Context, request: string): Promise<string> {
     authorizeTransaction(ctx, Compliance.closePeriod);
-    const { period: year } = parseRequest(Compliance.closePeriod, request);
-    const store = new Store(ctx);
-    const period = await requirePeriod(store, year);
-    if (period.status === 'closed') {
-      throw failedPrecondition(`compliance period ${year} is already closed`);
-    }
-    const now = txTime(ctx);
-    if (now <= period.deadlines.surrenderBy) {
-      throw failedPrecondition(
-        `compliance period ${year} can be closed only after ${period.deadlines.surrenderBy}`,
-      );
-    }
-    // Everything is read and checked first: a refusal writes nothing.
-    const rows: { record: ComplianceRecord; status: ComplianceStatus; unreturned: number }[] = [];
-    const missing: string[] = [];
-    // A regulator-only range read over installations, once a year.
-    for (const { value: installation } of await store.list<Installation>(ObjectType.installation, [])) {
-      const record = await loadComplianceRecord(store, year, installation.id);
-      const allocation = await loadAllocation(store, year, installation.id);
-      const covered = installation.holdingAccountId !== undefined || allocation !== undefined;
-      if (covered && record.verifiedEmissions === undefined) missing.push(installation.id);
-      const cap = await loadObligationCap(store, period, installation.id);
-      // An allocation return still due at closing is owed as shortfall (and penalty).
-      rows.push({ record, status: complianceStatus(record, cap), unreturned: allocation?.returnDue ?? 0 });
-    }
-    if (missing.length > 0) {
-      throw failedPrecondition(
-        `compliance period ${year} cannot be closed: ${missing.length} covered installation(s) have neither accepted nor estimated emissions: ${missing.join(', ')}; accept their reports or estimate their emissions first`,
-      );
-    }
-    const outcomes: { installationId: string; code: ComplianceCode; shortfall: number; penalty: string }[] =
-      [];
-    let totalShortfall = 0;
-    for (const { record, status, unreturned } of rows) {
-      const installationId = record.installationId;
-      const shortfall = addQuantities(Math.max(0, -status.balance), unreturned);
-      const penalty = (BigInt(shortfall) * BigInt(period.penaltyPerTonne)).toString();
-      const code: ComplianceCode = unreturned > 0 ? 'B' : status.code;
-      const final = {
-        code,
-        shortfall,
-        penalty,
-        currency: period.currency,
-        closedAt: now,
-        ...(unreturned === 0 ? {} : { unreturnedAllocation: unreturned }),
-      };
-      await store.put(ObjectType.compliance, [year, installationId], {
-        ...record,
-        final,
-      } satisfies ComplianceRecord);
-      if (shortfall > 0) {
-        const next = await loadComplianceRecord(store, year + 1, installationId);
-        await store.put(ObjectType.compliance, [year + 1, installationId], {
-          ...next,
-          carriedShortfall: addQuantities(next.carriedShortfall, shortfall),
-        } satisfies ComplianceRecord);
-      }
-      totalShortfall = addQuantities(totalShortfall, shortfall);
-      outcomes.push({ installationId, code, shortfall, penalty });
-    }
-    await store.put(ObjectType.period, [year], { ...period, status: 'closed', closedAt: now });
-    emitEvent(ctx, 'PeriodClosed', { period: year, totalShortfall, outcomes });
-    return JSON.stringify({ period: year, totalShortfall, outcomes });
+    const { period, pageSize } = parseRequest(Compliance.closePeriod, request);
+    return JSON.stringify(await closePeriodPage(ctx, new Store(ctx), period, pageSize));
   }
 }

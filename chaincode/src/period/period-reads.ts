@@ -24,11 +24,11 @@ export async function requirePeriod(store: Store, year: number): Promise<Complia
   } as CompliancePeriod;
 }
 
-/** A period that still accepts reports, allocations and surrenders. */
+/** A period that still accepts reports, allocations and surrenders (not once its closing has begun). */
 export async function requireOpenPeriod(store: Store, year: number): Promise<CompliancePeriod> {
   const period = await requirePeriod(store, year);
   if (period.status !== 'open') {
-    throw failedPrecondition(`compliance period ${year} is closed`);
+    throw failedPrecondition(`compliance period ${year} is ${period.status}`);
   }
   return period;
 }

@@ -183,8 +183,28 @@ export class MemoryStub implements ChaincodeStub {
     return Promise.resolve(this.world.validationParameters.get(key) ?? new Uint8Array());
   }
   getStateByRange(startKey: string, endKey: string): QueryResult<Iterators.KV> {
+    // As fabric-shim (which rejects): simple keys only; composite-key ranges go through `handler`.
+    for (const key of [startKey, endKey]) {
+      if (key.startsWith(COMPOSITE_KEY_NAMESPACE)) {
+        throw new Error(`first character of the key [${key}] contains a null character which is not allowed`);
+      }
+    }
     return this.rangeQuery(startKey, endKey);
   }
+
+  /**
+   * fabric-shim's handler call behind its range reads, which the peer serves for any keys: composite-key ranges
+   * that start after a given key use it (chaincode/src/ledger/key-range.ts).
+   */
+  readonly handler = {
+    handleGetStateByRange: async (
+      _collection: string,
+      startKey: string,
+      endKey: string,
+    ): Promise<{ iterator: Iterators.StateQueryIterator }> => ({
+      iterator: await this.rangeQuery(startKey, endKey),
+    }),
+  };
 
   private rangeQuery(start: string, end: string): QueryResult<Iterators.KV> {
     this.rangesRead.push({ start, end });

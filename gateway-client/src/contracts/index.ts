@@ -7,6 +7,7 @@ export * from './funds-client';
 export * from './market-client';
 export * from './mrv-client';
 export * from './offset-client';
+export * from './period-closing';
 export * from './period-client';
 export * from './query-client';
 export * from './registry-client';

@@ -173,7 +173,9 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
     case 'EmissionsEstimated':
       parties.installation(event.payload.installationId);
       break;
+    case 'PeriodClosingProgressed':
     case 'PeriodClosed':
+      // A page's outcomes only (a paged closing's events are bounded): each installation's enterprise.
       event.payload.outcomes.forEach((outcome) => {
         parties.installation(outcome.installationId);
       });

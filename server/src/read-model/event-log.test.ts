@@ -30,6 +30,8 @@ describe('the event log', () => {
       'VerifierAssigned',
       'EmissionsCorrected',
       'EmissionsEstimated',
+      // Issue 14: a paged closing's pages before the last (the cycle's closing is one page).
+      'PeriodClosingProgressed',
       'AuctionScheduled',
       'BidCommitted',
       'BidRevealed',

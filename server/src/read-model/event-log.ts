@@ -184,7 +184,7 @@ export class EventLog {
         },
       };
     }
-    if (shared.name === 'PeriodClosed') {
+    if (shared.name === 'PeriodClosed' || shared.name === 'PeriodClosingProgressed') {
       const payload = shared.payload as CarbonEventPayload<'PeriodClosed'>;
       const outcomes = payload.outcomes.filter(
         (outcome) => this.lookups.installationOwner(outcome.installationId).entityId === entityId,

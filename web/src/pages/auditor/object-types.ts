@@ -16,6 +16,7 @@ const ID_PARTS: Record<ObjectTypeName, string> = {
   auctionEscrow: 'accountId/bidId',
   cash: 'accountId/entryId',
   period: 'year',
+  periodClosing: 'year',
   factorSet: 'factorSetId/version',
   entity: 'entityId',
   installation: 'installationId',

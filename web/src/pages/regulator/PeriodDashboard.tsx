@@ -132,7 +132,12 @@ function DashboardView({ dashboard, onClosed }: { dashboard: Dashboard; onClosed
       </p>
       <ComplianceTable statuses={statuses} period={period} />
       {!closed && (
-        <ClosePeriod year={period.year} surrenderBy={period.deadlines.surrenderBy} onClosed={onClosed} />
+        <ClosePeriod
+          year={period.year}
+          surrenderBy={period.deadlines.surrenderBy}
+          resuming={period.status === 'closing'}
+          onClosed={onClosed}
+        />
       )}
     </div>
   );

@@ -28,6 +28,7 @@ export const SUPPLY_EVENTS = [
   'EmissionsEstimated',
   'EmissionsCorrected',
   'PeriodCreated',
+  'PeriodClosingProgressed',
   'PeriodClosed',
 ] as const;
 
