@@ -1,11 +1,17 @@
-import type { ApprovalOutcome, ApprovalRequest, TransferResult } from '@carbon-ets/contract';
+import type {
+  ApprovalOutcome,
+  ApprovalRequest,
+  Order,
+  PlacedOrder,
+  TransferResult,
+} from '@carbon-ets/contract';
 import {
   allowancesOf,
   ensureBaseline,
   firstFreePeriodYear,
   periodWithTradingAccounts,
 } from './support/baseline';
-import { participant, type Participant } from './support/participants';
+import { isMissing, participant, type Participant } from './support/participants';
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -17,7 +23,8 @@ const sleep = (ms: number) =>
  * its own certificate from Enterprise1's CA: operator1 (proposer) and trader1 (approver), named by their
  * enrolment ids. A transfer above the account's threshold becomes a request with its units locked; the proposer
  * cannot approve it; the second representative's approval moves exactly the units; an expired request unlocks
- * them; a trusted account list refuses a transfer to an account not on it.
+ * them; a trusted account list refuses a transfer to an account not on it; a sell order above the threshold
+ * waits as a request and, approved, rests in the book.
  */
 describe('two-person approval and trusted accounts on the real network', () => {
   let regulator: Participant;
@@ -27,6 +34,7 @@ describe('two-person approval and trusted accounts on the real network', () => {
   let source = '';
   let destination = '';
   let untrusted = '';
+  let year = 0;
 
   /** Records operator1 (proposer) and trader1 (approver) for the source account, above 100 t. */
   const represent = (approvalWindowSeconds: number) =>
@@ -58,7 +66,7 @@ describe('two-person approval and trusted accounts on the real network', () => {
     operator1 = participant('Enterprise1', 'operator1');
     trader1 = participant('Enterprise1', 'trader1');
     await ensureBaseline(regulator);
-    const year = await firstFreePeriodYear(regulator, 2080);
+    year = await firstFreePeriodYear(regulator, 2080);
     source = `TPA-${year}-1`;
     destination = `TPA-${year}-2`;
     untrusted = `TPA-${year}-3`;
@@ -151,5 +159,44 @@ describe('two-person approval and trusted accounts on the real network', () => {
     });
     expect(moved.pendingApproval).toBeUndefined();
     expect(await allowancesOf(auditor, source)).toEqual({ held: before.held - 50, locked: 0 });
+  });
+
+  it('turns a sell order above the threshold into a request with its units locked, and places it on approval', async () => {
+    await represent(600);
+    const instrument = `allowance-${String(year)}`;
+    await regulator.submit('Market:ConfigureInstrument', {
+      unitType: 'allowance',
+      vintage: year,
+      referencePrice: 5_000,
+    });
+    const before = await allowancesOf(auditor, source);
+    const placed = await operator1.submit<PlacedOrder>('Market:PlaceOrder', {
+      accountId: source,
+      side: 'sell',
+      instrument,
+      price: 5_000,
+      quantity: 150,
+      goodTill: 'period',
+    });
+    expect(placed.status).toBe('pending-approval');
+    const approval = placed.pendingApproval;
+    if (approval === undefined) throw new Error('the order did not become a request');
+    expect(approval).toMatchObject({ operation: 'order', side: 'sell', instrument, quantity: 150 });
+    expect(await allowancesOf(auditor, source)).toEqual({ held: before.held, locked: 150 });
+    // Nothing is placed before the approval.
+    expect(await isMissing(() => trader1.evaluate('Market:GetOrder', source, approval.id))).toBe(true);
+
+    const outcome = await trader1.submit<ApprovalOutcome>('Approval:Approve', {
+      accountId: source,
+      approvalId: approval.id,
+    });
+    expect(outcome.approval.status).toBe('executed');
+    expect(outcome.order).toMatchObject({ id: approval.id, status: 'open', remaining: 150 });
+    // The order rests in the book (nothing crosses it), still holding the same 150 units.
+    const order = await auditor.evaluate<Order>('Market:GetOrder', source, approval.id);
+    expect(order).toMatchObject({ id: approval.id, side: 'sell', status: 'open', remaining: 150 });
+    expect(await allowancesOf(auditor, source)).toEqual({ held: before.held, locked: 150 });
+    await trader1.submit('Market:CancelOrder', { accountId: source, orderId: approval.id });
+    expect(await allowancesOf(auditor, source)).toEqual({ held: before.held, locked: 0 });
   });
 });

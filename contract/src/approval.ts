@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, list, OneOf, optional, Quantity, strictObject, Text, WholeNumber } from './fields';
+import { Order } from './market';
 import { ANYONE, read, write } from './transaction';
 import { ApprovalRequest, CertificateIdentity, Lot } from './units';
 
@@ -25,7 +26,7 @@ export const DEFAULT_TRUSTED_ACCOUNT_DELAY_SECONDS = 24 * 3600;
 /**
  * `representatives ~ accountId`: who acts for an account and when two of them must agree. Recorded by the
  * regulator at the holder's request. With representatives, only they may move the account's units; with a
- * threshold, a transfer or surrender of more units than it becomes an approval request.
+ * threshold, a transfer, surrender or order of more units than it becomes an approval request.
  */
 export const AccountRepresentatives = z
   .object({
@@ -75,11 +76,25 @@ export type TrustedAccountList = z.infer<typeof TrustedAccountList>;
 export const ApprovalOutcome = z
   .object({
     approval: ApprovalRequest,
-    /** Executed: the lots created at the destination (or surrendered); otherwise the lots unlocked. */
+    /**
+     * Executed: the lots created at the destination (or surrendered; none for an order); otherwise the lots
+     * unlocked.
+     */
     lots: z.array(Lot).readonly(),
+    /** An executed order request: the order placed, its id the request's id (it holds the reservation). */
+    order: Order.optional(),
   })
   .readonly();
 export type ApprovalOutcome = z.infer<typeof ApprovalOutcome>;
+
+/**
+ * `approvalEscrow ~ accountId ~ approvalId`: the funds a pending buy-order request reserves of an account (fen),
+ * counted as locked funds like a buy order's escrow; deleted when the request is decided.
+ */
+export const ApprovalEscrow = z
+  .object({ accountId: z.string(), approvalId: z.string(), escrow: z.string() })
+  .readonly();
+export type ApprovalEscrow = z.infer<typeof ApprovalEscrow>;
 
 const RepresentativeSpec = strictObject({
   mspId: Id,
@@ -106,7 +121,7 @@ export const Approval = {
       accountId: Id,
       /** Leave out to remove every representative. */
       representatives: optional(list(RepresentativeSpec, 50, 'representatives')),
-      /** Transfers and surrenders of more units than this need a second representative. */
+      /** Transfers, surrenders and orders of more units than this need a second representative. */
       approvalThreshold: optional(Quantity),
       /** Seconds a second representative has to approve; 48 hours when left out. */
       approvalWindowSeconds: optional(WholeNumber),
@@ -121,7 +136,7 @@ export const Approval = {
     roles: ['operator', 'trader'],
     label: 'approval',
     summary:
-      'A second representative (approver role, not the proposer) approves a pending request before its deadline: the transfer or surrender is executed with the locked units',
+      'A second representative (approver role, not the proposer) approves a pending request before its deadline: the transfer, surrender or order is executed with what it reserved',
     request: strictObject(ApprovalReference),
     answer: ApprovalOutcome,
   }),
@@ -131,7 +146,7 @@ export const Approval = {
     roles: ['operator', 'trader'],
     label: 'rejection',
     summary:
-      'An approver rejects a pending request, or its proposer withdraws it: the locked units are unlocked',
+      'An approver rejects a pending request, or its proposer withdraws it: the locked units or reserved funds are released',
     request: strictObject({ ...ApprovalReference, reason: optional(Text(1000)) }),
     answer: ApprovalOutcome,
   }),
@@ -140,7 +155,8 @@ export const Approval = {
     name: 'Expire',
     roles: ANYONE,
     label: 'expiry',
-    summary: 'Anyone marks a pending request expired once its deadline has passed: its units are unlocked',
+    summary:
+      'Anyone marks a pending request expired once its deadline has passed: its units or funds are released',
     request: strictObject(ApprovalReference),
     answer: ApprovalOutcome,
   }),

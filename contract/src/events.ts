@@ -280,12 +280,14 @@ export const CARBON_EVENTS = {
   ApprovalRequested: eventPayload({ approval: ApprovalRequest }),
   /**
    * Approval:Approve (status `executed`: the lots spent and created), Reject or Expire (`rejected`, `expired`:
-   * the request's `lockedLotIds` are unlocked, the lists are empty).
+   * the request's `lockedLotIds` are unlocked, a buy order's funds released, the lists are empty).
    */
   ApprovalDecided: eventPayload({
     approval: ApprovalRequest,
     spentLotIds: z.array(z.string()).readonly(),
     newLots: z.array(z.string()).readonly(),
+    /** An approved order request: the order placed (in the book's new stage, like `OrderPlaced`'s). */
+    order: Order.optional(),
   }),
   /** Approval:AddTrustedAccount or RemoveTrustedAccount: the list as it now is and the account changed. */
   TrustedAccountsChanged: eventPayload({

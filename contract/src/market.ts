@@ -19,10 +19,11 @@ import {
 } from './fields';
 import { AccountFunds } from './funds';
 import { parseQuantity } from './quantity';
+import { GOOD_TILL, GoodTill, ORDER_SIDES, OrderSide } from './order-terms';
 import { invalidArgument } from './refusal';
 import { Account, AccountStatusChange } from './registry';
 import { ANYONE, read, type RequestOf, write } from './transaction';
-import { UNIT_TYPES, UnitType } from './units';
+import { ApprovalRequest, UNIT_TYPES, UnitType } from './units';
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruments and prices
@@ -161,14 +162,7 @@ const HoldingLimitValue = z
 // ---------------------------------------------------------------------------------------------------------
 // Orders, trades and market data
 
-export const ORDER_SIDES = ['buy', 'sell'] as const;
-export const OrderSide = z.enum(ORDER_SIDES);
-export type OrderSide = z.infer<typeof OrderSide>;
-
-/** `day` orders expire at the end of their trading day; `period` orders at the end of the compliance year. */
-export const GOOD_TILL = ['day', 'period'] as const;
-export const GoodTill = z.enum(GOOD_TILL);
-export type GoodTill = z.infer<typeof GoodTill>;
+export { GOOD_TILL, GoodTill, ORDER_SIDES, OrderSide };
 
 /** Only `open` orders are in the book; the other states are final. */
 export const OrderStatus = z.enum(['open', 'filled', 'cancelled', 'expired']);
@@ -210,6 +204,21 @@ export const Order = z
   })
   .readonly();
 export type Order = z.infer<typeof Order>;
+
+/**
+ * What `Market:PlaceOrder` answers: the order placed, or — above the account's two-person approval threshold —
+ * the order as it will be placed once a second representative approves (`status: 'pending-approval'`, nothing in
+ * the book yet, its id the approval request's and the future order's), with the request in `pendingApproval`.
+ */
+export const PlacedOrder = z
+  .object({
+    ...Order.unwrap().shape,
+    status: z.enum([...OrderStatus.options, 'pending-approval']),
+    /** Set when the order became an approval request: what it locks is reserved until the decision. */
+    pendingApproval: ApprovalRequest.optional(),
+  })
+  .readonly();
+export type PlacedOrder = z.infer<typeof PlacedOrder>;
 
 /** `order-book` trades come from matching; `bilateral` ones from an accepted negotiated proposal. */
 export const TradeKind = z.enum(['order-book', 'bilateral']);
@@ -496,7 +505,8 @@ export const Market = {
     name: 'PlaceOrder',
     roles: ENTERPRISE,
     label: 'order',
-    summary: 'Places a limit order; a sell order locks the units, a buy order `price × quantity` fen',
+    summary:
+      "Places a limit order; a sell order locks the units, a buy order `price × quantity` fen (above the account's two-person threshold: an approval request reserving them)",
     request: strictObject({
       accountId: Id,
       side: OneOf(ORDER_SIDES),
@@ -511,7 +521,7 @@ export const Market = {
       /** Buy orders: take the escrow from these cash entries. */
       cashEntryIds: optional(distinctIds()),
     }),
-    answer: Order,
+    answer: PlacedOrder,
   }),
   cancelOrder: write({
     contract: 'Market',

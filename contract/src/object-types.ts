@@ -58,10 +58,15 @@ export const ObjectType = {
   /** `representatives ~ accountId`: an account's representatives, approval threshold and window. */
   representatives: 'representatives',
   /**
-   * `approval ~ accountId ~ approvalId`: a transfer or surrender waiting for a second representative (id = the
-   * proposing tx id); keyed by account so an account's requests are one range.
+   * `approval ~ accountId ~ approvalId`: a transfer, surrender or order waiting for a second representative (id =
+   * the proposing tx id); keyed by account so an account's requests are one range.
    */
   approval: 'approval',
+  /**
+   * `approvalEscrow ~ accountId ~ approvalId`: the funds a pending buy-order request reserves of an account
+   * (counted as locked funds).
+   */
+  approvalEscrow: 'approvalEscrow',
   /** `trustedAccounts ~ accountId`: the accounts an account may transfer to, each effective after a delay. */
   trustedAccounts: 'trustedAccounts',
   /** `auction ~ auctionId`: a sealed-bid auction of allowances from NATIONAL-AUCTION, with its result. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GoodTill, OrderSide } from './order-terms';
 
 /** Unit types: an allowance (vintage = compliance period) or an offset credit (CCER-like, per project). */
 export const UNIT_TYPES = ['allowance', 'offset'] as const;
@@ -68,7 +69,7 @@ export const CertificateIdentity = z.object({ mspId: z.string(), userName: z.str
 export type CertificateIdentity = z.infer<typeof CertificateIdentity>;
 
 /** What a two-person approval request would do once approved. */
-export const APPROVAL_OPERATIONS = ['transfer', 'surrender'] as const;
+export const APPROVAL_OPERATIONS = ['transfer', 'surrender', 'order'] as const;
 export const ApprovalOperation = z.enum(APPROVAL_OPERATIONS);
 export type ApprovalOperation = z.infer<typeof ApprovalOperation>;
 
@@ -78,9 +79,10 @@ export const ApprovalStatus = z.enum(APPROVAL_STATUSES);
 export type ApprovalStatus = z.infer<typeof ApprovalStatus>;
 
 /**
- * `approval ~ accountId ~ approvalId`: a transfer or surrender above the account's approval threshold, proposed
- * by one representative and waiting for a second. Its units are locked (`lockedBy` = the id, the proposing
- * transaction's id) until it is executed, rejected or expired.
+ * `approval ~ accountId ~ approvalId`: a transfer, surrender or order above the account's approval threshold,
+ * proposed by one representative and waiting for a second. What it would spend is reserved until it is
+ * executed, rejected or expired: units are locked (`lockedBy` = the id, the proposing transaction's id), a buy
+ * order's funds are held as `approvalEscrow ~ accountId ~ approvalId`.
  */
 export const ApprovalRequest = z
   .object({
@@ -95,11 +97,18 @@ export const ApprovalRequest = z
     /** Surrenders: the compliance period and installation. */
     period: z.number().optional(),
     installationId: z.string().optional(),
-    /** Only units of this vintage (transfers; surrenders: borrowing or a named vintage). */
+    /** Only units of this vintage (transfers; surrenders: borrowing or a named vintage; orders: the instrument's). */
     vintage: z.number().optional(),
     /** Offset transfers: only credits of this project. */
     projectId: z.string().optional(),
-    /** The lots holding exactly `quantity` units, locked by this request. */
+    /** Orders: the order's side, instrument, limit price (fen per tonne) and how long it stays in the book. */
+    side: OrderSide.optional(),
+    instrument: z.string().optional(),
+    price: z.number().optional(),
+    goodTill: GoodTill.optional(),
+    /** Buy orders: the fen reserved for the order's escrow (`price × quantity`), held until the decision. */
+    escrow: z.string().optional(),
+    /** The lots holding exactly `quantity` units, locked by this request (none for a buy order). */
     lockedLotIds: z.array(z.string()).readonly(),
     proposedBy: CertificateIdentity,
     proposedAt: z.string(),

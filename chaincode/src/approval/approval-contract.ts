@@ -12,6 +12,7 @@ import {
   type AccountRepresentatives,
   type ApprovalOutcome,
   type ApprovalRequest,
+  type Order,
   type TrustedAccountList,
 } from '@carbon-ets/contract';
 import { CarbonContract } from '../contracts/carbon-contract';
@@ -25,12 +26,14 @@ import { Store } from '../ledger/store';
 import { txTime, txTimestampMillis } from '../ledger/tx-time';
 import { compareText } from '../ledger/text-order';
 import { surrenderUnits } from '../compliance/surrender';
+import { CashLedger } from '../funds/cash-ledger';
+import { placeApprovedOrder } from '../market/placement';
 import { isNational, type Account } from '../registry/account';
 import { requireAccountReader } from '../registry/account-access';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
 import { moveUnits } from '../units/transfer';
-import { lockedLotsOf, recordDecision, requirePending } from './approval-requests';
+import { lockedLotsOf, recordDecision, requirePending, takeReservedFunds } from './approval-requests';
 import { loadRepresentatives, representationGate, representativeOf } from './representatives';
 import { delayText, loadTrustedAccounts } from './trusted-accounts';
 
@@ -60,9 +63,9 @@ async function requireEnterpriseAccount(store: Store, accountId: string, action:
 
 /**
  * Account representatives and the two-person rule, and trusted account lists. The regulator records who
- * represents an account (at the holder's request); a transfer or surrender above the account's threshold waits
- * as an approval request, its units locked, until a second representative approves, someone rejects it, or its
- * deadline passes. A holder's trusted account list limits where its account's units may be transferred.
+ * represents an account (at the holder's request); a transfer, surrender or order above the account's threshold
+ * waits as an approval request, its units (or a buy order's funds) reserved, until a second representative
+ * approves, someone rejects it, or its deadline passes. A holder's trusted account list limits where its account's units may be transferred.
  */
 @Info({
   title: 'Approval',
@@ -130,7 +133,8 @@ export class ApprovalContract extends CarbonContract {
 
   /**
    * A second representative approves a pending request before its deadline: the transfer or surrender is
-   * executed with the units it locked, every rule of the operation checked again. The proposer cannot approve
+   * executed with the units it locked, the order placed with what it reserved (order id = the request's id),
+   * every rule of the operation checked again; a refusal refuses the approval. The proposer cannot approve
    * its own request; only representatives with the approver role approve. Request: `{ accountId, approvalId }`.
    * Caller: an approver representative of the account (operator or trader of its holder).
    */
@@ -169,17 +173,30 @@ export class ApprovalContract extends CarbonContract {
       approval,
       { status: 'executed', decidedBy: me },
       { spentLotIds: executed.spentLotIds, newLots: executed.lots.map((lot) => lot.id) },
+      executed.order,
     );
-    return JSON.stringify({ approval: decided, lots: executed.lots } satisfies ApprovalOutcome);
+    return JSON.stringify({
+      approval: decided,
+      lots: executed.lots,
+      ...(executed.order === undefined ? {} : { order: executed.order }),
+    } satisfies ApprovalOutcome);
   }
 
-  /** Runs the request's operation with its locked lots. */
+  /** Runs the request's operation with what it reserved. */
   private async execute(
     ctx: Context,
     caller: Caller,
     approval: ApprovalRequest,
     locked: { approvalId: string; lots: Awaited<ReturnType<typeof lockedLotsOf>> },
-  ): Promise<{ spentLotIds: string[]; lots: ApprovalOutcome['lots'] }> {
+  ): Promise<{ spentLotIds: string[]; lots: ApprovalOutcome['lots']; order?: Order }> {
+    if (approval.operation === 'order') {
+      // The order takes over the reservation (its id is the request's): no lot is spent or created.
+      return {
+        spentLotIds: [],
+        lots: [],
+        order: await placeApprovedOrder(ctx, caller, approval, locked.lots),
+      };
+    }
     const optional = {
       ...(approval.vintage === undefined ? {} : { vintage: approval.vintage }),
       ...(approval.projectId === undefined ? {} : { projectId: approval.projectId }),
@@ -217,7 +234,7 @@ export class ApprovalContract extends CarbonContract {
 
   /**
    * Rejects a pending request (an approver of the account), or withdraws it (its proposer): its units are
-   * unlocked. Request: `{ accountId, approvalId, reason? }`. Caller: an approver representative or the proposer.
+   * unlocked, a buy order's reserved funds credited back. Request: `{ accountId, approvalId, reason? }`. Caller: an approver representative or the proposer.
    */
   @Transaction()
   @Returns('string')
@@ -243,8 +260,8 @@ export class ApprovalContract extends CarbonContract {
   }
 
   /**
-   * Marks a pending request expired once its deadline has passed; its units are unlocked. Anyone may do it, so
-   * that locked units never depend on the representatives. Request: `{ accountId, approvalId }`.
+   * Marks a pending request expired once its deadline has passed; its units are unlocked (or its funds credited
+   * back). Anyone may do it, so that locked units never depend on the representatives. Request: `{ accountId, approvalId }`.
    * Caller: anyone with a carbon role.
    */
   @Transaction()
@@ -264,7 +281,7 @@ export class ApprovalContract extends CarbonContract {
     );
   }
 
-  /** Unlocks a request's lots and records why. */
+  /** Unlocks a request's lots or gives its reserved funds back to the account, and records why. */
   private async release(
     ctx: Context,
     store: Store,
@@ -273,6 +290,11 @@ export class ApprovalContract extends CarbonContract {
   ): Promise<ApprovalOutcome> {
     const lots = await lockedLotsOf(store, ctx, approval);
     await new LotLedger(ctx, store).unlock(lots, approval.id);
+    const funds = await takeReservedFunds(store, approval);
+    if (funds > 0n) {
+      const account = await requireAccount(store, approval.accountId);
+      await new CashLedger(ctx, store).credit(account, funds, 'release', approval.id);
+    }
     const decided = await recordDecision(ctx, store, approval, decision, { spentLotIds: [], newLots: [] });
     return { approval: decided, lots: lots.map((lot) => ({ ...lot, lockedBy: undefined })) };
   }

@@ -48,8 +48,8 @@ export type RepresentationGate =
  * The representation rule for a debit of `quantity` units from an enterprise account, checked before anything
  * is written. An account without representatives behaves as before. With representatives, only its proposers
  * and approvers may act for it (viewers and other users of the entity are refused); above the approval
- * threshold an `approvable` operation (transfer, surrender) becomes a proposal, any other (orders, trade
- * proposals, retirements) is refused, since it cannot wait for a second person.
+ * threshold an `approvable` operation (transfer, surrender, order) becomes a proposal, any other (trade
+ * proposals and acceptances, retirements) is refused, since it cannot wait for a second person.
  */
 export async function representationGate(
   ctx: Context,
@@ -72,7 +72,7 @@ export async function representationGate(
   if (threshold === undefined || quantity <= threshold) return { kind: 'execute' };
   if (!approvable) {
     throw failedPrecondition(
-      `${action}: ${quantity} t is above account ${account.id}'s two-person approval threshold of ${threshold} t; only transfers and surrenders can wait for a second representative, so this is refused`,
+      `${action}: ${quantity} t is above account ${account.id}'s two-person approval threshold of ${threshold} t; only transfers, surrenders and orders can wait for a second representative, so this is refused`,
     );
   }
   return { kind: 'propose', settings, proposer: caller };

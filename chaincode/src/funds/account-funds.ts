@@ -15,8 +15,8 @@ interface EscrowHolder {
 }
 
 /**
- * Funds an account has and funds locked as escrow by its open buy orders and auction bids (fen, decimal
- * strings).
+ * Funds an account has and funds locked as escrow by its open buy orders, auction bids and buy orders awaiting
+ * approval (fen, decimal strings).
  */
 export async function fundsOf(store: Store, cash: CashLedger, accountId: string): Promise<AccountFunds> {
   const available = await cash.balanceOf(accountId);
@@ -26,9 +26,12 @@ export async function fundsOf(store: Store, cash: CashLedger, accountId: string)
       locked += fenOf(order.escrow);
     }
   }
-  // Escrow of the account's open auction bids (`auctionEscrow ~ accountId ~ bidId`, see auction/).
-  for (const { value } of await store.list<{ escrow: string }>(ObjectType.auctionEscrow, [accountId])) {
-    locked += fenOf(value.escrow);
+  // Escrow of the account's open auction bids (`auctionEscrow ~ accountId ~ bidId`, see auction/) and of its
+  // buy orders waiting for a second representative (`approvalEscrow ~ accountId ~ approvalId`, see approval/).
+  for (const type of [ObjectType.auctionEscrow, ObjectType.approvalEscrow]) {
+    for (const { value } of await store.list<{ escrow: string }>(type, [accountId])) {
+      locked += fenOf(value.escrow);
+    }
   }
   return { available: formatFen(available), locked: formatFen(locked), total: formatFen(available + locked) };
 }

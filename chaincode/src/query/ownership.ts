@@ -53,6 +53,7 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   auction: 1,
   auctionBid: 3,
   auctionEscrow: 2,
+  approvalEscrow: 2,
   representatives: 1,
   approval: 2,
   trustedAccounts: 1,
@@ -79,6 +80,7 @@ async function owningEntity(
     case ObjectType.cash:
     case ObjectType.order:
     case ObjectType.auctionEscrow:
+    case ObjectType.approvalEscrow:
     case ObjectType.representatives:
     case ObjectType.approval:
     case ObjectType.trustedAccounts:

@@ -1,5 +1,6 @@
 import {
   Account,
+  ApprovalEscrow,
   AuctionEscrow,
   CashEntry,
   IssuanceHead,
@@ -39,7 +40,7 @@ export interface ReconcileReport {
   /** Comparing the rebuilt state with the world state, account by account, through the chaincode. */
   readonly compareSeconds: number;
   readonly totals: readonly UnitTotals[];
-  /** Settlement funds rebuilt from history, fen as decimal strings: cash entries and buy-order escrow. */
+  /** Settlement funds rebuilt from history, fen as decimal strings: cash entries and escrow. */
   readonly funds: { readonly available: string; readonly locked: string };
   readonly accountsCompared: number;
   readonly lotsCompared: number;
@@ -183,7 +184,10 @@ function unitTotals(replay: LedgerReplay): UnitTotals[] {
     .map((t) => ({ ...t, balanced: t.issued === t.held + t.locked + t.surrendered + t.retired }));
 }
 
-/** Per account: fen available (cash entries) and locked (escrow of open buy orders and bids), from history. */
+/**
+ * Per account: fen available (cash entries) and locked (escrow of open buy orders, bids and buy orders awaiting
+ * a second representative), from history.
+ */
 function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; locked: bigint }> {
   const funds = new Map<string, { available: bigint; locked: bigint }>();
   const of = (accountId: string) => {
@@ -199,6 +203,9 @@ function fundsByAccount(replay: LedgerReplay): Map<string, { available: bigint; 
     if (order.side === 'buy' && order.status === 'open') of(order.accountId).locked += BigInt(order.escrow);
   }
   for (const held of replay.objects('auctionEscrow', AuctionEscrow)) {
+    of(held.accountId).locked += BigInt(held.escrow);
+  }
+  for (const held of replay.objects('approvalEscrow', ApprovalEscrow)) {
     of(held.accountId).locked += BigInt(held.escrow);
   }
   return funds;

@@ -61,6 +61,24 @@ describe('MarketOperator', () => {
     operator.stop();
   });
 
+  it('clears after an approval that placed an order, and not after other decisions', async () => {
+    const { calls, clear } = controlledClearing();
+    const operator = new MarketOperator({ clear }, { minIntervalMs: 5 });
+    const decided = (order?: { instrument: string }): LoggedEvent =>
+      ({
+        name: 'ApprovalDecided',
+        payload: { approval: {}, ...(order === undefined ? {} : { order }) },
+      }) as unknown as LoggedEvent;
+    operator.blockApplied([decided()]);
+    await tick();
+    expect(calls).toHaveLength(0);
+    operator.blockApplied([decided({ instrument: 'allowance-2025' })]);
+    await tick();
+    expect(calls.map((call) => call.instrument)).toEqual(['allowance-2025']);
+    calls[0]!.finish({});
+    operator.stop();
+  });
+
   it('clears instruments independently and again when a round stopped at its bound', async () => {
     const { calls, clear } = controlledClearing();
     const operator = new MarketOperator({ clear }, { minIntervalMs: 5 });

@@ -69,8 +69,11 @@ const REFUSALS: ReadonlySet<string> = new Set([
   'FAILED_PRECONDITION',
 ]);
 
-/** Events after which an instrument's book may cross. */
-const ORDER_EVENTS: ReadonlySet<string> = new Set(['OrderPlaced', 'LargeOrderPlaced']);
+/**
+ * Events after which an instrument's book may cross: orders placed, and approvals (an approved order request's
+ * `ApprovalDecided` carries the order it placed; other decisions carry none and are ignored).
+ */
+const ORDER_EVENTS: ReadonlySet<string> = new Set(['OrderPlaced', 'LargeOrderPlaced', 'ApprovalDecided']);
 
 /**
  * The market operator of the regulator's server: clears an instrument (`Market:Match`) whenever its book may

@@ -1,20 +1,23 @@
-import { AuctionEscrow, CashEntry, Lot, ObjectType } from '@carbon-ets/contract';
+import { ApprovalEscrow, AuctionEscrow, CashEntry, Lot, ObjectType } from '@carbon-ets/contract';
 import type { ServerDatabase } from '../store/database';
 import { parseState, type ObjectWrite, type StateProjector } from './state-writes';
 
 /**
- * Lots, cash entries and auction bids' escrow, mirrored key by key (`lot ~ accountId ~ lotId`, `cash ~
- * accountId ~ entryId`, `auctionEscrow ~ accountId ~ bidId`): holdings and funds are sums over them, exactly as
- * the chaincode's `Query:GetHoldings` and `Funds:GetBalance` sum the same objects.
+ * Lots, cash entries, auction bids' escrow and the funds buy orders awaiting approval reserve, mirrored key by
+ * key (`lot ~ accountId ~ lotId`, `cash ~ accountId ~ entryId`, `auctionEscrow ~ accountId ~ bidId`,
+ * `approvalEscrow ~ accountId ~ approvalId`): holdings and funds are sums over them, exactly as the chaincode's
+ * `Query:GetHoldings` and `Funds:GetBalance` sum the same objects.
  */
 export class HoldingsProjection implements StateProjector {
-  readonly types = [ObjectType.lot, ObjectType.cash, ObjectType.auctionEscrow];
+  readonly types = [ObjectType.lot, ObjectType.cash, ObjectType.auctionEscrow, ObjectType.approvalEscrow];
   private readonly putLot;
   private readonly deleteLot;
   private readonly putCash;
   private readonly deleteCash;
   private readonly putEscrow;
   private readonly deleteEscrow;
+  private readonly putApprovalEscrow;
+  private readonly deleteApprovalEscrow;
 
   constructor(db: ServerDatabase) {
     this.putLot = db.prepare(
@@ -35,6 +38,13 @@ export class HoldingsProjection implements StateProjector {
        ON CONFLICT (account_id, bid_id) DO UPDATE SET escrow = excluded.escrow`,
     );
     this.deleteEscrow = db.prepare('DELETE FROM rm_auction_escrow WHERE account_id = ? AND bid_id = ?');
+    this.putApprovalEscrow = db.prepare(
+      `INSERT INTO rm_approval_escrow (account_id, approval_id, escrow) VALUES (@accountId, @approvalId, @escrow)
+       ON CONFLICT (account_id, approval_id) DO UPDATE SET escrow = excluded.escrow`,
+    );
+    this.deleteApprovalEscrow = db.prepare(
+      'DELETE FROM rm_approval_escrow WHERE account_id = ? AND approval_id = ?',
+    );
   }
 
   apply(write: ObjectWrite): void {
@@ -44,6 +54,18 @@ export class HoldingsProjection implements StateProjector {
       else {
         const held = parseState(AuctionEscrow, write);
         this.putEscrow.run({ accountId: held.accountId, bidId: held.bidId, escrow: held.escrow });
+      }
+      return;
+    }
+    if (write.type === ObjectType.approvalEscrow) {
+      if (write.value === null) this.deleteApprovalEscrow.run(accountId, id);
+      else {
+        const held = parseState(ApprovalEscrow, write);
+        this.putApprovalEscrow.run({
+          accountId: held.accountId,
+          approvalId: held.approvalId,
+          escrow: held.escrow,
+        });
       }
       return;
     }

@@ -124,3 +124,26 @@ describe("an auction bid's escrow", () => {
     expect(model.funds('TRADE2').value).toMatchObject({ locked: before.locked, total: before.total });
   });
 });
+
+describe("a buy order's funds reserved while it awaits a second representative", () => {
+  it('count as locked funds of the account until the request is decided, as Funds:GetBalance counts them', () => {
+    const model = new ReadModel(openDatabase(':memory:'));
+    for (const block of cycleBlocks()) model.apply(block);
+    const before = model.funds('HOLD1').value;
+    if (before === null) throw new Error('HOLD1 has no funds');
+    const key = '\u0000approvalEscrow\u0000HOLD1\u0000REQ1\u0000';
+    const next = (value: string | null) => ({
+      number: model.height(),
+      events: [],
+      writes: [{ txId: `tx-${String(model.height())}`, key, value }],
+    });
+    model.apply(next(JSON.stringify({ accountId: 'HOLD1', approvalId: 'REQ1', escrow: '250000' })));
+    expect(model.funds('HOLD1').value).toMatchObject({
+      available: before.available,
+      locked: String(BigInt(before.locked) + 250_000n),
+    });
+    // Approved (the order's escrow takes over), rejected or expired: the key is deleted.
+    model.apply(next(null));
+    expect(model.funds('HOLD1').value).toMatchObject({ locked: before.locked, total: before.total });
+  });
+});

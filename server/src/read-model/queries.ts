@@ -217,7 +217,7 @@ export class Queries {
 
   /**
    * An account's funds as `Funds:GetBalance` answers (fen, decimal text): its cash entries are available, the
-   * escrow of its open buy orders and of its open auction bids is locked.
+   * escrow of its open buy orders, of its open auction bids and of its buy orders awaiting approval is locked.
    */
   funds(accountId: string): FundsBalance | null {
     const known = this.db.prepare('SELECT 1 FROM rm_accounts WHERE id = ?').get(accountId);
@@ -237,7 +237,11 @@ export class Queries {
       .prepare<[string], { escrow: string }>('SELECT escrow FROM rm_auction_escrow WHERE account_id = ?')
       .all(accountId)
       .reduce((sum, row) => sum + BigInt(row.escrow), 0n);
-    const locked = orders + bids;
+    const requests = this.db
+      .prepare<[string], { escrow: string }>('SELECT escrow FROM rm_approval_escrow WHERE account_id = ?')
+      .all(accountId)
+      .reduce((sum, row) => sum + BigInt(row.escrow), 0n);
+    const locked = orders + bids + requests;
     return {
       accountId,
       currency: 'fen',

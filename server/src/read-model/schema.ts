@@ -15,6 +15,7 @@ export const READ_MODEL_TABLES = [
   'rm_lots',
   'rm_cash',
   'rm_auction_escrow',
+  'rm_approval_escrow',
   'rm_orders',
   'rm_trades',
   'rm_price_bars',
@@ -175,8 +176,21 @@ CREATE TABLE rm_auction_escrow (
 );
 `;
 
+/**
+ * Version 3: the funds a buy order awaiting a second representative reserves (`approvalEscrow ~ accountId ~
+ * approvalId`), locked funds of the account as `Funds:GetBalance` counts them. No earlier block wrote such a key.
+ */
+const V3 = `
+CREATE TABLE rm_approval_escrow (
+  account_id TEXT NOT NULL,
+  approval_id TEXT NOT NULL,
+  escrow TEXT NOT NULL,
+  PRIMARY KEY (account_id, approval_id)
+);
+`;
+
 /** The read model's schema versions, oldest first (append a version; never edit one that has shipped). */
-export const READ_MODEL_SCHEMA: readonly string[] = [V1, V2];
+export const READ_MODEL_SCHEMA: readonly string[] = [V1, V2, V3];
 
 /** Creates the read model's tables if they are missing, or brings them to the newest version. */
 export function migrateReadModel(db: ServerDatabase): void {

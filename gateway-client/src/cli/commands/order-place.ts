@@ -8,7 +8,7 @@ import { facades, optionalText, show, wholeOption } from './support';
 export const orderPlaceCommand: Command = {
   name: 'order place',
   summary:
-    'Trader/operator: place a limit order; sells lock units, buys lock price × quantity (Market:PlaceOrder)',
+    'Trader/operator: place a limit order; sells lock units, buys lock price × quantity; above the account approval threshold it becomes an approval request (Market:PlaceOrder)',
   options: {
     account: { type: 'string', description: "your entity's trading or holding account" },
     side: { type: 'string', description: 'buy or sell' },
@@ -45,6 +45,13 @@ export const orderPlaceCommand: Command = {
       status: order.status,
       escrow: formatAmount(order.escrow, currency),
       expiresAt: order.expiresAt,
+      // Above the account's approval threshold nothing is in the book yet: the request waits for a second
+      // representative, and its approval places the order with this id.
+      ...(order.pendingApproval === undefined
+        ? {}
+        : {
+            pendingApproval: `${order.pendingApproval.id} (${order.side === 'buy' ? 'funds reserved' : 'units locked'}; a second representative approves by ${order.pendingApproval.deadline})`,
+          }),
     });
   },
 };

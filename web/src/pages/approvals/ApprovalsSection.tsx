@@ -2,15 +2,23 @@ import type { ApprovalOutcome, ApprovalRequest } from '@carbon-ets/contract';
 import { useState } from 'react';
 import { api } from '../../api';
 import { Field, Loadable, Num, Outcome, Section, Time, useAction, useLoad } from '../../components/ui';
-import { formatTonnes } from '../../format';
+import { formatPrice, formatTonnes } from '../../format';
 import { useRefreshOnNotice } from '../../notifications';
 
-/** `transfer of 600 t allowances to TRADE2`, `surrender of 600 t allowances for INST1 (2025)`. */
+/**
+ * `transfer of 600 t allowances to TRADE2`, `surrender of 600 t allowances for INST1 (2025)`, `sell order of
+ * 600 t allowance-2025 at CNY 60.50`.
+ */
 export function approvalText(approval: ApprovalRequest): string {
   const what = `${formatTonnes(approval.quantity)} ${approval.unitType}s`;
-  return approval.operation === 'transfer'
-    ? `transfer of ${what} to ${approval.toAccount ?? '?'}`
-    : `surrender of ${what} for ${approval.installationId ?? '?'} (${String(approval.period ?? '?')})`;
+  switch (approval.operation) {
+    case 'transfer':
+      return `transfer of ${what} to ${approval.toAccount ?? '?'}`;
+    case 'surrender':
+      return `surrender of ${what} for ${approval.installationId ?? '?'} (${String(approval.period ?? '?')})`;
+    case 'order':
+      return `${approval.side ?? '?'} order of ${formatTonnes(approval.quantity)} ${approval.instrument ?? '?'} at CNY ${approval.price === undefined ? '?' : formatPrice(approval.price)}`;
+  }
 }
 
 const path = (approval: ApprovalRequest, action: 'approval' | 'rejection' | 'expiry') =>
@@ -28,13 +36,13 @@ function Decision({ approval, onDecided }: { approval: ApprovalRequest; onDecide
   const reject = useAction(
     () => api<ApprovalOutcome>('POST', path(approval, 'rejection'), {}),
     () => {
-      onDecided(`Rejected, its units unlocked: ${text}.`);
+      onDecided(`Rejected, what it reserved released: ${text}.`);
     },
   );
   const expire = useAction(
     () => api<ApprovalOutcome>('POST', path(approval, 'expiry'), {}),
     () => {
-      onDecided(`Expired, its units unlocked: ${text}.`);
+      onDecided(`Expired, what it reserved released: ${text}.`);
     },
   );
   const overdue = Date.parse(approval.deadline) < Date.now();

@@ -14,6 +14,7 @@ const ID_PARTS: Record<ObjectTypeName, string> = {
   auction: 'auctionId',
   auctionBid: 'auctionId/entityId/bidId',
   auctionEscrow: 'accountId/bidId',
+  approvalEscrow: 'accountId/approvalId',
   cash: 'accountId/entryId',
   period: 'year',
   periodClosing: 'year',

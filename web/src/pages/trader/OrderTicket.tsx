@@ -1,8 +1,8 @@
-import type { Order, OrderSide } from '@carbon-ets/contract';
+import type { OrderSide, PlacedOrder } from '@carbon-ets/contract';
 import { useState } from 'react';
 import { api, newRequestId } from '../../api';
 import { Field, Outcome, Section, Select, useAction } from '../../components/ui';
-import { formatMoney, formatPrice, formatTonnes, parsePrice } from '../../format';
+import { formatMoney, formatPrice, formatTonnes, localTime, parsePrice } from '../../format';
 import { formLevelError, inputError } from './errors';
 import { FIELD_GRID, type MarketChoice, shortId, STACK, TONNES_PATTERN, valueOf } from './market';
 
@@ -15,6 +15,17 @@ function lockOf(side: OrderSide, price: string, quantity: string, instrument: st
   if (tonnes === undefined) return undefined;
   if (side === 'sell') return `${formatTonnes(tonnes)} of ${instrument ?? 'the instrument'}`;
   return fen === undefined ? undefined : `${formatMoney(valueOf(fen, tonnes))} of your funds`;
+}
+
+/**
+ * What placing did, in one line: placed, or — above the account's two-person threshold — waiting for a second
+ * representative with what it locks reserved.
+ */
+export function placedOutcome(order: PlacedOrder): string {
+  const what = `${order.side} ${formatTonnes(order.quantity)} at CNY ${formatPrice(order.price)}`;
+  const pending = order.pendingApproval;
+  if (pending === undefined) return `Order ${shortId(order.id)} placed: ${what}.`;
+  return `Approval required: the order (${what}) is above ${order.accountId}'s threshold and became approval request ${shortId(pending.id)}. What it locks is reserved until a second representative approves it (by ${localTime(pending.deadline).text}); it is then placed as order ${shortId(order.id)}.`;
 }
 
 /** A limit order: price in CNY per tonne (two decimals), whole tonnes, and what it will lock. */
@@ -37,7 +48,7 @@ export function OrderTicket({ choice, onPlaced }: { choice: MarketChoice; onPlac
       if (!TONNES_PATTERN.test(quantity)) {
         return Promise.reject(inputError('quantity', 'must be a whole number of tonnes, at least 1'));
       }
-      return api<Order>(
+      return api<PlacedOrder>(
         'POST',
         `/api/v1/accounts/${encodeURIComponent(account)}/orders`,
         { side, instrument, price: fen, quantity: Number(quantity) },
@@ -56,11 +67,7 @@ export function OrderTicket({ choice, onPlaced }: { choice: MarketChoice; onPlac
         className="stack"
         style={STACK}
         onSubmit={(event) => {
-          action.submit(
-            event,
-            (order) =>
-              `Order ${shortId(order.id)} placed: ${order.side} ${formatTonnes(order.quantity)} at CNY ${formatPrice(order.price)}.`,
-          );
+          action.submit(event, placedOutcome);
         }}
       >
         <div style={FIELD_GRID}>
