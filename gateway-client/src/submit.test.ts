@@ -7,7 +7,7 @@ import {
   type Transaction,
 } from '@hyperledger/fabric-gateway';
 import { type ServiceError, status as grpcStatus } from '@grpc/grpc-js';
-import { submit } from './submit';
+import { commitWaitFor, submit } from './submit';
 import { TransactionError } from './transaction-error';
 
 /** What one endorsed transaction does when broadcast: each broadcast's outcome, then its statuses. */
@@ -193,5 +193,13 @@ describe('submit', () => {
     const outcome = await submit(contract, 'Allowance:Transfer', { backoffMs: 1 });
     expect(outcome.attempts).toBe(2);
     expect(proposals).toBe(2);
+  });
+});
+
+describe('commitWaitFor', () => {
+  it('waits six batch timeouts and a second, never less than 2.5 s', () => {
+    expect(commitWaitFor(500)).toEqual({ perTryMs: 4000, totalMs: 60_000 });
+    expect(commitWaitFor(250)).toEqual({ perTryMs: 2500, totalMs: 60_000 });
+    expect(commitWaitFor(100)).toEqual({ perTryMs: 2500, totalMs: 60_000 });
   });
 });
