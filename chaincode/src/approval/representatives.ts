@@ -45,11 +45,35 @@ export type RepresentationGate =
     };
 
 /**
+ * The representatives rule alone, checked before anything is written: an account without representatives lets
+ * any user of its entity act; once it has some, only its proposers and approvers may act for it (viewers and
+ * other users of the entity are refused). Returns the settings and the caller, or nothing for an account
+ * without representatives. Auction bids use it as is: a bid never waits for a second person.
+ */
+export async function requireActingRepresentative(
+  ctx: Context,
+  store: Store,
+  account: Account,
+  action: string,
+): Promise<{ readonly settings: AccountRepresentatives; readonly caller: CertificateIdentity } | undefined> {
+  const settings = await loadRepresentatives(store, account.id);
+  if (settings.representatives.length === 0) return undefined;
+  const caller = certificateIdentityOf(ctx);
+  const representative = representativeOf(settings, caller);
+  if (representative === undefined || representative.role === 'viewer') {
+    throw forbidden(
+      `${action}: account ${account.id} acts only through its proposer and approver representatives; ${identityText(caller)} is ${representative === undefined ? 'not one of its representatives' : 'a viewer'} (the regulator records representatives at the holder's request)`,
+    );
+  }
+  return { settings, caller };
+}
+
+/**
  * The representation rule for a debit of `quantity` units from an enterprise account, checked before anything
  * is written. An account without representatives behaves as before. With representatives, only its proposers
- * and approvers may act for it (viewers and other users of the entity are refused); above the approval
- * threshold an `approvable` operation (transfer, surrender, order) becomes a proposal, any other (trade
- * proposals and acceptances, retirements) is refused, since it cannot wait for a second person.
+ * and approvers may act for it (`requireActingRepresentative`); above the approval threshold an `approvable`
+ * operation (transfer, surrender, order) becomes a proposal, any other (trade proposals and acceptances,
+ * retirements) is refused, since it cannot wait for a second person.
  */
 export async function representationGate(
   ctx: Context,
@@ -59,15 +83,9 @@ export async function representationGate(
   action: string,
   approvable: boolean,
 ): Promise<RepresentationGate> {
-  const settings = await loadRepresentatives(store, account.id);
-  if (settings.representatives.length === 0) return { kind: 'execute' };
-  const caller = certificateIdentityOf(ctx);
-  const representative = representativeOf(settings, caller);
-  if (representative === undefined || representative.role === 'viewer') {
-    throw forbidden(
-      `${action}: account ${account.id} acts only through its proposer and approver representatives; ${identityText(caller)} is ${representative === undefined ? 'not one of its representatives' : 'a viewer'} (the regulator records representatives at the holder's request)`,
-    );
-  }
+  const acting = await requireActingRepresentative(ctx, store, account, action);
+  if (acting === undefined) return { kind: 'execute' };
+  const { settings, caller } = acting;
   const threshold = settings.approvalThreshold;
   if (threshold === undefined || quantity <= threshold) return { kind: 'execute' };
   if (!approvable) {

@@ -324,6 +324,44 @@ describe('sealed bids: commit while bidding is open, reveal after it closes', ()
   });
 });
 
+describe('bids for an account with representatives', () => {
+  let ledger: TestLedger;
+  // HOLD1 acts through operator1 (and an approver); a threshold of 1 t shows a bid never waits for the second.
+  const bid = { accountId: 'HOLD1', price: 6_000, quantity: 300, salt: salt(7) };
+  beforeEach(async () => {
+    ledger = await auctionScenario();
+    await scheduleAuction(ledger);
+    await submit(ledger, Users.regulator, tx(cc.approval, 'SetRepresentatives'), {
+      accountId: 'HOLD1',
+      representatives: [
+        { mspId: 'Enterprise1MSP', userName: 'operator1', role: 'proposer' },
+        { mspId: 'Enterprise1MSP', userName: 'approver1', role: 'approver' },
+      ],
+      approvalThreshold: 1,
+      approvalWindowSeconds: 3_600,
+      requestReference: 'holder request 2025-18',
+    });
+    ledger.setTime(AuctionTimes.opens);
+  });
+
+  it('refuses another user of the holder, the ledger unchanged; its representative commits and reveals', async () => {
+    const notRepresentative =
+      /FORBIDDEN: (CommitBid|RevealBid): account HOLD1 acts only through its proposer and approver representatives; .*trader1.* is not one of its representatives/;
+    await expectRefused(ledger, commitBid(ledger, Users.trader1, bid), 'FORBIDDEN', notRepresentative);
+    const committed = await commitBid(ledger, Users.operator1, bid);
+    expect(committed).toMatchObject({ accountId: 'HOLD1', status: 'committed', escrow: '1800000' });
+    ledger.setTime(AuctionTimes.closes);
+    await expectRefused(
+      ledger,
+      revealBid(ledger, Users.trader1, committed.id, bid),
+      'FORBIDDEN',
+      notRepresentative,
+    );
+    const revealed = await revealBid(ledger, Users.operator1, committed.id, bid);
+    expect(revealed).toMatchObject({ status: 'revealed', price: 6_000, quantity: 300 });
+  });
+});
+
 describe('Auction:ClearAuction', () => {
   let ledger: TestLedger;
   beforeEach(async () => {

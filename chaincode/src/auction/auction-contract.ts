@@ -17,6 +17,7 @@
  * **Trust.** The auction's lots stay in NATIONAL-AUCTION (the regulator's org endorses them); bids and their
  * escrow carry the bidder's org's key-level endorsement, so clearing needs each bidder's peer as well.
  */
+import { requireActingRepresentative } from '../approval/representatives';
 import { CarbonContract } from '../contracts/carbon-contract';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
@@ -148,7 +149,8 @@ export class AuctionContract extends CarbonContract {
   /**
    * Commits a sealed bid while bidding is open: the commitment (SHA-256 of the bid's canonical text) and an
    * escrow, taken out of the bidding account's cash entries. Request: `{ auctionId, accountId, commitment,
-   * escrow: "<fen>", cashEntryIds? }`. Caller: an operator or trader of the account's entity.
+   * escrow: "<fen>", cashEntryIds? }`. Caller: an operator or trader of the account's entity; once the account
+   * has representatives, one of its proposers or approvers (no second approval: the escrow bounds the bid).
    */
   @Transaction()
   @Returns('string')
@@ -171,6 +173,8 @@ export class AuctionContract extends CarbonContract {
       );
     }
     const account = await tradingAccountFor(store, caller, accountId, 'CommitBid');
+    // Only the account's representatives bid for it; a bid never waits for a second one (the escrow is the cap).
+    await requireActingRepresentative(ctx, store, account, 'CommitBid');
     const entityId = account.entityId ?? '';
     await new CashLedger(ctx, store).debit(account, escrow, cashEntryIds);
     const id = ctx.stub.getTxID();
@@ -199,7 +203,8 @@ export class AuctionContract extends CarbonContract {
    * must hash to the commitment; the bid's value must be within its escrow; the bidder's revealed tonnes in all
    * must stay within the auction's maximum per bidder. Request: `{ auctionId, accountId, bidId, price, quantity,
    * salt }`.
-   * Caller: an operator or trader of the bidding entity.
+   * Caller: an operator or trader of the bidding entity; once the account has representatives, one of its
+   * proposers or approvers.
    */
   @Transaction()
   @Returns('string')
@@ -226,6 +231,7 @@ export class AuctionContract extends CarbonContract {
     }
     const entityId = account.entityId;
     requireActsFor(caller, await requireEntity(store, entityId), 'RevealBid');
+    await requireActingRepresentative(ctx, store, account, 'RevealBid');
     const ownBids = (await store.list<AuctionBid>(ObjectType.auctionBid, [auctionId, entityId])).map(
       (kv) => kv.value,
     );

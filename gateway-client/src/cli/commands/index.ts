@@ -9,6 +9,7 @@ import {
   allowancesReturnCommand,
 } from './allowances-allocate';
 import { allowancesIssueCommand } from './allowances-issue';
+import { auctionShowCommand } from './auction-show';
 import { auditReconcileCommand } from './audit-reconcile';
 import { complianceStatusCommand } from './compliance-status';
 import { entityRegisterCommand } from './entity-register';
@@ -47,6 +48,7 @@ import { tradeProposeCommand } from './trade-propose';
 import { tradeRejectCommand } from './trade-reject';
 import { tradesCommand } from './trades';
 import { transferCommand } from './transfer';
+import { verifierAccreditCommand, verifierAssignCommand } from './verifier';
 import { whoamiCommand } from './whoami';
 
 /** Every `carbon` command, in the order `carbon --help` lists them: general, then by role. */
@@ -67,6 +69,8 @@ export const COMMANDS: readonly Command[] = [
   allowancesPlanCommand,
   allowancesAllocateCommand,
   reportAcceptCommand,
+  verifierAccreditCommand,
+  verifierAssignCommand,
   projectRegisterCommand,
   offsetsIssueCommand,
   fundsDepositCommand,
@@ -93,6 +97,7 @@ export const COMMANDS: readonly Command[] = [
   orderListCommand,
   marketBookCommand,
   marketDataCommand,
+  auctionShowCommand,
   tradeProposeCommand,
   tradeAcceptCommand,
   tradeRejectCommand,
@@ -115,6 +120,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   factors: "Regulator: a period's emission factors",
   allowances: 'Regulator: issue allowances into the national account, allocate them free',
   report: 'Emission reports: submit, correct, verify, reject, accept, show',
+  verifier: 'Regulator: accredit verifier entities for sectors, assign them to reports',
   project: 'Regulator: register an offset project',
   offsets: 'Offset credits: issue (regulator), retire (owner)',
   funds: 'Regulator (settlement bank): settlement funds',
@@ -122,6 +128,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   compliance: "An installation's compliance status",
   order: 'Limit orders: place, cancel, list',
   trade: 'Bilateral trades: propose, accept, reject',
+  auction: "Allowance auctions: show one (bids: the console or 'carbon invoke')",
   export: 'Ledger data as CSV',
   audit: 'Checks of the ledger against its own history',
 };

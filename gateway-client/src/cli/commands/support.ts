@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   AllowanceClient,
+  AuctionClient,
   ComplianceClient,
   FundsClient,
   MarketClient,
@@ -30,6 +31,7 @@ export function facades(context: CommandContext): {
   query: QueryClient;
   funds: FundsClient;
   market: MarketClient;
+  auction: AuctionClient;
 } {
   const connection = context.connect();
   const readAfter = process.env[READ_AFTER_BLOCK_ENV];
@@ -49,6 +51,7 @@ export function facades(context: CommandContext): {
     query: new QueryClient(connection, options),
     funds: new FundsClient(connection, options),
     market: new MarketClient(connection, options),
+    auction: new AuctionClient(connection, options),
   };
 }
 
