@@ -16,8 +16,6 @@ export class HoldingsProjection implements StateProjector {
   private readonly deleteCash;
   private readonly putEscrow;
   private readonly deleteEscrow;
-  private readonly putApprovalEscrow;
-  private readonly deleteApprovalEscrow;
 
   constructor(db: ServerDatabase) {
     this.putLot = db.prepare(
@@ -34,39 +32,32 @@ export class HoldingsProjection implements StateProjector {
     );
     this.deleteCash = db.prepare('DELETE FROM rm_cash WHERE account_id = ? AND id = ?');
     this.putEscrow = db.prepare(
-      `INSERT INTO rm_auction_escrow (account_id, bid_id, escrow) VALUES (@accountId, @bidId, @escrow)
-       ON CONFLICT (account_id, bid_id) DO UPDATE SET escrow = excluded.escrow`,
+      `INSERT INTO rm_escrow (account_id, holder_type, holder_id, escrow)
+       VALUES (@accountId, @holderType, @holderId, @escrow)
+       ON CONFLICT (account_id, holder_type, holder_id) DO UPDATE SET escrow = excluded.escrow`,
     );
-    this.deleteEscrow = db.prepare('DELETE FROM rm_auction_escrow WHERE account_id = ? AND bid_id = ?');
-    this.putApprovalEscrow = db.prepare(
-      `INSERT INTO rm_approval_escrow (account_id, approval_id, escrow) VALUES (@accountId, @approvalId, @escrow)
-       ON CONFLICT (account_id, approval_id) DO UPDATE SET escrow = excluded.escrow`,
-    );
-    this.deleteApprovalEscrow = db.prepare(
-      'DELETE FROM rm_approval_escrow WHERE account_id = ? AND approval_id = ?',
+    this.deleteEscrow = db.prepare(
+      'DELETE FROM rm_escrow WHERE account_id = ? AND holder_type = ? AND holder_id = ?',
     );
   }
 
   apply(write: ObjectWrite): void {
     const [accountId = '', id = ''] = write.attributes;
-    if (write.type === ObjectType.auctionEscrow) {
-      if (write.value === null) this.deleteEscrow.run(accountId, id);
-      else {
-        const held = parseState(AuctionEscrow, write);
-        this.putEscrow.run({ accountId: held.accountId, bidId: held.bidId, escrow: held.escrow });
+    if (write.type === ObjectType.auctionEscrow || write.type === ObjectType.approvalEscrow) {
+      if (write.value === null) {
+        this.deleteEscrow.run(accountId, write.type, id);
+        return;
       }
-      return;
-    }
-    if (write.type === ObjectType.approvalEscrow) {
-      if (write.value === null) this.deleteApprovalEscrow.run(accountId, id);
-      else {
-        const held = parseState(ApprovalEscrow, write);
-        this.putApprovalEscrow.run({
-          accountId: held.accountId,
-          approvalId: held.approvalId,
-          escrow: held.escrow,
-        });
-      }
+      const held =
+        write.type === ObjectType.auctionEscrow
+          ? parseState(AuctionEscrow, write)
+          : parseState(ApprovalEscrow, write);
+      this.putEscrow.run({
+        accountId: held.accountId,
+        holderType: write.type,
+        holderId: id,
+        escrow: held.escrow,
+      });
       return;
     }
     const isLot = write.type === ObjectType.lot;

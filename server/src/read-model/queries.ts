@@ -233,15 +233,12 @@ export class Queries {
       )
       .all(accountId)
       .reduce((sum, row) => sum + BigInt((parse(row) as Order).escrow), 0n);
-    const bids = this.db
-      .prepare<[string], { escrow: string }>('SELECT escrow FROM rm_auction_escrow WHERE account_id = ?')
+    // Auction bids' escrow and buy orders awaiting approval.
+    const held = this.db
+      .prepare<[string], { escrow: string }>('SELECT escrow FROM rm_escrow WHERE account_id = ?')
       .all(accountId)
       .reduce((sum, row) => sum + BigInt(row.escrow), 0n);
-    const requests = this.db
-      .prepare<[string], { escrow: string }>('SELECT escrow FROM rm_approval_escrow WHERE account_id = ?')
-      .all(accountId)
-      .reduce((sum, row) => sum + BigInt(row.escrow), 0n);
-    const locked = orders + bids + requests;
+    const locked = orders + held;
     return {
       accountId,
       currency: 'fen',

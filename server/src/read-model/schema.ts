@@ -14,8 +14,7 @@ export const READ_MODEL_TABLES = [
   'rm_periods',
   'rm_lots',
   'rm_cash',
-  'rm_auction_escrow',
-  'rm_approval_escrow',
+  'rm_escrow',
   'rm_orders',
   'rm_trades',
   'rm_price_bars',
@@ -164,33 +163,22 @@ INSERT INTO rm_checkpoint (id, next_block) VALUES (1, 0);
 `;
 
 /**
- * Version 2: the escrow auction bids hold (`auctionEscrow ~ accountId ~ bidId`), locked funds of the account as
- * `Funds:GetBalance` counts them. Auctions came with version 2, so no earlier block wrote such a key.
+ * Version 2: funds held as escrow outside the order book — by auction bids (`auctionEscrow ~ accountId ~ bidId`)
+ * and by buy orders awaiting a second representative (`approvalEscrow ~ accountId ~ approvalId`) — locked funds
+ * of the account as `Funds:GetBalance` counts them. Both came with version 2, so no earlier block wrote such a key.
  */
 const V2 = `
-CREATE TABLE rm_auction_escrow (
+CREATE TABLE rm_escrow (
   account_id TEXT NOT NULL,
-  bid_id TEXT NOT NULL,
+  holder_type TEXT NOT NULL,
+  holder_id TEXT NOT NULL,
   escrow TEXT NOT NULL,
-  PRIMARY KEY (account_id, bid_id)
-);
-`;
-
-/**
- * Version 3: the funds a buy order awaiting a second representative reserves (`approvalEscrow ~ accountId ~
- * approvalId`), locked funds of the account as `Funds:GetBalance` counts them. No earlier block wrote such a key.
- */
-const V3 = `
-CREATE TABLE rm_approval_escrow (
-  account_id TEXT NOT NULL,
-  approval_id TEXT NOT NULL,
-  escrow TEXT NOT NULL,
-  PRIMARY KEY (account_id, approval_id)
+  PRIMARY KEY (account_id, holder_type, holder_id)
 );
 `;
 
 /** The read model's schema versions, oldest first (append a version; never edit one that has shipped). */
-export const READ_MODEL_SCHEMA: readonly string[] = [V1, V2, V3];
+export const READ_MODEL_SCHEMA: readonly string[] = [V1, V2];
 
 /** Creates the read model's tables if they are missing, or brings them to the newest version. */
 export function migrateReadModel(db: ServerDatabase): void {
