@@ -58,3 +58,15 @@ export const OrgConnectionSettingsSchema = z
   })
   .readonly();
 export type OrgConnectionSettings = z.infer<typeof OrgConnectionSettingsSchema>;
+
+/**
+ * Set to `1` (by `npm run network:hosts -- exec`) to run the consortium as if on several machines (see
+ * network/src/hosts.ts); the network then keeps its run folder, and so its connection settings, under
+ * `network/run-hosts` instead of `network/run`.
+ */
+export const MULTI_HOST_VARIABLE = 'CARBON_MULTI_HOST';
+
+/** The run folder's name under `network/`: `run-hosts` in multi-host mode, `run` otherwise. */
+export function runFolderName(env: NodeJS.ProcessEnv = process.env): string {
+  return env[MULTI_HOST_VARIABLE] === '1' ? 'run-hosts' : 'run';
+}

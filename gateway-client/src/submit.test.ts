@@ -194,6 +194,44 @@ describe('submit', () => {
     expect(outcome.attempts).toBe(2);
     expect(proposals).toBe(2);
   });
+
+  test('endorsers the peer cannot reach fail at once with the organisations named, never retried', async () => {
+    const cutOff = new GatewayError({
+      code: grpcStatus.ABORTED,
+      message: '10 ABORTED: failed to collect enough transaction endorsements',
+      details: ['Enterprise1MSP', 'AuditorMSP'].map((mspId) => ({
+        address: '10.213.0.23:9051',
+        mspId,
+        message: 'rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+      })),
+      cause: new Error('ABORTED') as ServiceError,
+    });
+    const noPlan = new GatewayError({
+      code: grpcStatus.FAILED_PRECONDITION,
+      message:
+        '9 FAILED_PRECONDITION: no combination of peers can be derived which satisfy the endorsement policy',
+      details: [],
+      cause: new Error('FAILED_PRECONDITION') as ServiceError,
+    });
+    for (const [err, named] of [
+      [cutOff, ' (Enterprise1MSP, AuditorMSP)'],
+      [noPlan, ''],
+    ] as const) {
+      let proposals = 0;
+      const contract = {
+        newProposal: () => {
+          proposals++;
+          return { endorse: () => Promise.reject(err) };
+        },
+      } as unknown as Contract;
+      const failure = submit(contract, 'Approval:AddTrustedAccount', { backoffMs: 1 });
+      await expect(failure).rejects.toMatchObject({
+        kind: 'UNAVAILABLE',
+        message: `Approval:AddTrustedAccount: your organisation's peer cannot reach enough other organisations' peers to endorse it${named}; nothing was written`,
+      });
+      expect(proposals).toBe(1);
+    }
+  });
 });
 
 describe('commitWaitFor', () => {

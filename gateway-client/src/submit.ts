@@ -257,6 +257,7 @@ function isEndorsementMismatch(err: unknown): boolean {
     err.kind === 'UNAVAILABLE' &&
     cause instanceof GatewayError &&
     cause.code === (grpcStatus.ABORTED as number) &&
+    unreachableEndorsers(cause) === undefined &&
     /failed to collect enough transaction endorsements|do not match/i.test(
       `${cause.message} ${cause.details.map((d) => d.message).join(' ')}`,
     )
@@ -273,9 +274,40 @@ export function chaincodeMessage(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The organisations whose peers the Gateway could not reach for an endorsement — every one it asked timed out
+ * or was unavailable — or, once the Gateway's peer no longer counts them as alive, the empty list for "no
+ * combination of peers can satisfy the endorsement policy". Undefined for any other failure. Either way the
+ * member's peer is cut off from the consortium (or the others are down): retrying at once cannot help.
+ */
+export function unreachableEndorsers(err: unknown): string[] | undefined {
+  if (!(err instanceof GatewayError)) return undefined;
+  if (
+    err.code === (grpcStatus.FAILED_PRECONDITION as number) &&
+    /no combination of peers/i.test(err.message)
+  ) {
+    return [];
+  }
+  if (err.code !== (grpcStatus.ABORTED as number) || err.details.length === 0) return undefined;
+  const unreachable = err.details.every((d) => /DeadlineExceeded|Unavailable|connection/i.test(d.message));
+  return unreachable ? err.details.map((d) => d.mspId) : undefined;
+}
+
 function asTransactionError(transaction: string, err: unknown): TransactionError {
   const message = chaincodeMessage(err);
   if (message !== undefined) return new TransactionError('REJECTED', message, {}, { cause: err });
+  const unreachable = unreachableEndorsers(err);
+  if (unreachable !== undefined) {
+    const whom = unreachable.length > 0 ? ` (${unreachable.join(', ')})` : '';
+    return new TransactionError(
+      'UNAVAILABLE',
+      `${transaction}: your organisation's peer cannot reach enough other organisations' peers to endorse it${whom}; nothing was written`,
+      {
+        hint: 'your member may be cut off from the consortium, or their peers are down: try again once the link is back',
+      },
+      { cause: err },
+    );
+  }
   const text = err instanceof Error ? err.message : String(err);
   return new TransactionError(
     'UNAVAILABLE',

@@ -7,7 +7,8 @@ import { fabricBinary } from './fabric-binaries';
 import { ordererTlsCa, peerAdminEnv, peerTlsCa } from './node-config';
 import { REPO_ROOT, runPaths } from './paths';
 import type { NodeProcess } from './process-supervisor';
-import { chaincodeServerNodeName, type PeerOrganization, type Topology } from './topology';
+import { chaincodeServerNodeName, peerNodeName, type PeerOrganization, type Topology } from './topology';
+import { nodeAddress, placement } from './hosts';
 
 export const CHAINCODE_DIR = path.join(REPO_ROOT, 'chaincode');
 
@@ -23,7 +24,7 @@ export async function packageChaincode(
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const connection = {
-    address: `${topology.host}:${org.peer.chaincodeServerPort}`,
+    address: `${nodeAddress(topology, chaincodeServerNodeName(org))}:${org.peer.chaincodeServerPort}`,
     dial_timeout: '10s',
     tls_required: true,
     client_auth_required: false,
@@ -56,7 +57,13 @@ export async function installChaincode(
 function ordererArgs(topology: Topology): string[] {
   const [first] = topology.ordering.orderers;
   if (!first) throw new Error('no orderer');
-  return ['-o', `${topology.host}:${first.port}`, '--tls', '--cafile', ordererTlsCa(topology)];
+  return [
+    '-o',
+    `${nodeAddress(topology, first.name)}:${first.port}`,
+    '--tls',
+    '--cafile',
+    ordererTlsCa(topology),
+  ];
 }
 
 function definitionArgs(topology: Topology): string[] {
@@ -105,7 +112,7 @@ export async function commitChaincode(topology: Topology): Promise<void> {
   if (!first) throw new Error('no organisation');
   const peers = topology.organizations.flatMap((org) => [
     '--peerAddresses',
-    `${topology.host}:${org.peer.port}`,
+    `${nodeAddress(topology, peerNodeName(org))}:${org.peer.port}`,
     '--tlsRootCertFiles',
     peerTlsCa(org),
   ]);
@@ -163,7 +170,7 @@ export function chaincodeServerProcess(
       require.resolve('fabric-shim/cli', { paths: [CHAINCODE_DIR] }),
       'server',
       '--chaincode-address',
-      `${topology.host}:${org.peer.chaincodeServerPort}`,
+      `${nodeAddress(topology, chaincodeServerNodeName(org))}:${org.peer.chaincodeServerPort}`,
       '--chaincode-id',
       packageId,
       '--chaincode-tls-cert-file',
@@ -175,5 +182,6 @@ export function chaincodeServerProcess(
     ],
     env: { PATH: process.env.PATH, HOME: process.env.HOME, CORE_CHAINCODE_LOGGING_LEVEL: 'info' },
     cwd: CHAINCODE_DIR,
+    ...placement(topology, chaincodeServerNodeName(org)),
   };
 }

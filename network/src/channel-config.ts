@@ -6,6 +6,8 @@ import { run } from './exec';
 import { fabricBinary } from './fabric-binaries';
 import { runPaths } from './paths';
 import type { Topology } from './topology';
+import { peerNodeName } from './topology';
+import { nodeAddress } from './hosts';
 
 const PROFILE = 'CarbonChannel';
 
@@ -32,7 +34,7 @@ export function channelConfig(topology: Topology): Record<string, unknown> {
       Writers: signature(`OR('${topology.ordering.mspId}.member')`),
       Admins: signature(`OR('${topology.ordering.mspId}.admin')`),
     },
-    OrdererEndpoints: topology.ordering.orderers.map((o) => `${topology.host}:${o.port}`),
+    OrdererEndpoints: topology.ordering.orderers.map((o) => `${nodeAddress(topology, o.name)}:${o.port}`),
   };
   const peerOrgs = topology.organizations.map((org) => {
     const id = org.mspId;
@@ -46,7 +48,7 @@ export function channelConfig(topology: Topology): Record<string, unknown> {
         Admins: signature(`OR('${id}.admin')`),
         Endorsement: signature(`OR('${id}.peer')`),
       },
-      AnchorPeers: [{ Host: topology.host, Port: org.peer.port }],
+      AnchorPeers: [{ Host: nodeAddress(topology, peerNodeName(org)), Port: org.peer.port }],
     };
   });
   return {
@@ -70,7 +72,7 @@ export function channelConfig(topology: Topology): Record<string, unknown> {
             Consenters: topology.ordering.orderers.map((o) => {
               const ids = identityPaths(orgPaths(topology.ordering.name).node(o.name));
               return {
-                Host: topology.host,
+                Host: nodeAddress(topology, o.name),
                 Port: o.port,
                 ClientTLSCert: ids.tlsCert,
                 ServerTLSCert: ids.tlsCert,
@@ -81,10 +83,8 @@ export function channelConfig(topology: Topology): Record<string, unknown> {
               ElectionTick: topology.ordering.raft.electionTick,
               HeartbeatTick: 1,
               MaxInflightBlocks: 5,
-              // Snapshot (nearly) every block. The pinned Fabric commit deadlocks when a restarted orderer
-              // replays Raft membership entries from its WAL (etcdraft apply waits on WALSyncC while the
-              // node loop waits on applyC); restarting from a snapshot taken after them avoids the replay.
-              SnapshotIntervalSize: '4 KB',
+              // See topology.yaml: a small interval works around a stalled WAL replay after a restart.
+              SnapshotIntervalSize: topology.ordering.raft.snapshotIntervalSize,
             },
           },
           Organizations: [ordererOrg],

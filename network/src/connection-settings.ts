@@ -7,7 +7,8 @@ import { fabricBinary } from './fabric-binaries';
 import { peerTlsCa } from './node-config';
 import { runPaths } from './paths';
 import type { PeerOrganization, Topology } from './topology';
-import { durationMs, peerHostName } from './topology';
+import { durationMs, memberServerNodeName, peerHostName, peerNodeName } from './topology';
+import { nodeAddress } from './hosts';
 
 export function connectionSettingsFile(org: string): string {
   return path.join(runPaths.connection, `${org.toLowerCase()}.json`);
@@ -23,7 +24,7 @@ function connectionSettings(topology: Topology, org: PeerOrganization): OrgConne
   return {
     organization: org.name,
     mspId: org.mspId,
-    peerEndpoint: `${topology.host}:${org.peer.port}`,
+    peerEndpoint: `${nodeAddress(topology, peerNodeName(org))}:${org.peer.port}`,
     peerHostAlias: peerHostName(topology, org),
     tlsRootCertFile: peerTlsCa(org),
     channel: topology.channel,
@@ -38,9 +39,9 @@ function connectionSettings(topology: Topology, org: PeerOrganization): OrgConne
         ]),
       ),
     },
-    server: { host: topology.host, port: org.server.port },
+    server: { host: nodeAddress(topology, memberServerNodeName(org)), port: org.server.port },
     ca: {
-      url: `https://${topology.host}:${topology.ca.port}`,
+      url: `https://${nodeAddress(topology, 'ca')}:${topology.ca.port}`,
       caName: caName(org.name),
       tlsRootCertFile: caServerTlsRoot(topology),
       clientBinary: fabricBinary(topology.fabricCa, 'fabric-ca-client'),

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { CaClient, caCertFile, randomSecret } from './fabric-ca';
 import { runPaths } from './paths';
 import type { Topology } from './topology';
-import { ordererHostName, peerHostName } from './topology';
+import { chaincodeServerNodeName, ordererHostName, peerHostName, peerNodeName } from './topology';
+import { multiHostMode, nodeAddress } from './hosts';
 
 /** Name of every org's administrator identity. */
 export const ORG_ADMIN = 'orgadmin';
@@ -89,11 +90,17 @@ async function enrollIdentity(
 
 /**
  * Issues every identity of the network from Fabric CA: per org an admin, the nodes (with TLS certificates
- * valid for the loopback address and localhost) and the users with their `carbon.*` attributes.
+ * valid for the loopback address, localhost and, in multi-host mode, their host's address) and the users with their `carbon.*` attributes.
  * Organisations are enrolled in parallel.
  */
 export async function issueIdentities(topology: Topology): Promise<void> {
-  const hosts = (name: string) => [topology.host, 'localhost', name];
+  // A node's TLS certificate is valid for loopback, localhost, its DNS name and its multi-host address.
+  const hosts = (name: string, node?: string) => [
+    topology.host,
+    'localhost',
+    name,
+    ...(node !== undefined && multiHostMode() ? [nodeAddress(topology, node)] : []),
+  ];
   const ordererOrg = topology.ordering.name;
   const enrollOrdererOrg = async (): Promise<void> => {
     const ca = new CaClient(topology, ordererOrg);
@@ -104,7 +111,7 @@ export async function issueIdentities(topology: Topology): Promise<void> {
     await enrollIdentity(ca, paths.user(ORG_ADMIN), ORG_ADMIN, 'admin', { tlsHosts: hosts('localhost') });
     for (const orderer of topology.ordering.orderers) {
       await enrollIdentity(ca, paths.node(orderer.name), orderer.name, 'orderer', {
-        tlsHosts: hosts(ordererHostName(topology, orderer)),
+        tlsHosts: hosts(ordererHostName(topology, orderer), orderer.name),
       });
     }
   };
@@ -120,12 +127,12 @@ export async function issueIdentities(topology: Topology): Promise<void> {
       `${org.peer.name}.${org.name.toLowerCase()}`,
       'peer',
       {
-        tlsHosts: hosts(peerHostName(topology, org)),
+        tlsHosts: hosts(peerHostName(topology, org), peerNodeName(org)),
       },
     );
     // The org's chaincode server: a TLS server certificate only, the peer dials it.
     await enrollIdentity(ca, paths.node('chaincode'), `chaincode.${org.name.toLowerCase()}`, 'client', {
-      tlsHosts: hosts(`chaincode.${org.name.toLowerCase()}.${topology.domain}`),
+      tlsHosts: hosts(`chaincode.${org.name.toLowerCase()}.${topology.domain}`, chaincodeServerNodeName(org)),
     });
     for (const user of org.users) {
       const attributes: Record<string, string> = { [ROLE_ATTRIBUTE]: user.role };

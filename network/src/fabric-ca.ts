@@ -17,6 +17,7 @@ import { fabricBinary } from './fabric-binaries';
 import { runPaths } from './paths';
 import type { NodeProcess } from './process-supervisor';
 import type { Topology } from './topology';
+import { multiHostMode, nodeAddress, placement } from './hosts';
 
 /** The name of the CA of an organisation inside the single fabric-ca-server process. */
 export function caName(org: string): string {
@@ -64,7 +65,7 @@ function caConfig(topology: Topology, org: string, secret: string, dir = ''): Re
     csr: {
       cn: `ca.${org.toLowerCase()}.${topology.domain}`,
       names: [{ C: 'CN', O: org, OU: 'carbon-ets' }],
-      hosts: ['localhost', topology.host],
+      hosts: ['localhost', topology.host, ...(multiHostMode() ? [nodeAddress(topology, 'ca')] : [])],
       ca: { expiry: '131400h', pathlength: 1 },
     },
     registry: {
@@ -114,10 +115,13 @@ export function writeCaServerConfig(topology: Topology): void {
     // The default CA keeps its files in a sub-folder too, so every CA is laid out the same way.
     ...caConfig(topology, defaultOrg, secrets[defaultOrg] ?? '', caName(defaultOrg)),
     port: topology.ca.port,
-    address: topology.host,
+    address: nodeAddress(topology, 'ca'),
     // No certificate given: the server issues its own TLS certificate from the default CA (tls-cert.pem).
     tls: { enabled: true },
-    operations: { listenAddress: `${topology.host}:${topology.ca.operationsPort}`, tls: { enabled: false } },
+    operations: {
+      listenAddress: `${nodeAddress(topology, 'ca')}:${topology.ca.operationsPort}`,
+      tls: { enabled: false },
+    },
     cafiles: others.map((org) => path.join(caName(org), 'fabric-ca-server-config.yaml')),
   };
   writeFileSync(path.join(runPaths.ca, 'fabric-ca-server-config.yaml'), stringify(server), { mode: 0o600 });
@@ -137,6 +141,7 @@ export function caServerProcess(topology: Topology): NodeProcess {
     command: fabricBinary(topology.fabricCa, 'fabric-ca-server'),
     args: ['start', '--home', runPaths.ca],
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    ...placement(topology, 'ca'),
   };
 }
 
@@ -150,7 +155,7 @@ export class CaClient {
     readonly org: string,
   ) {
     this.binary = fabricBinary(topology.fabricCa, 'fabric-ca-client');
-    this.url = `https://${topology.host}:${topology.ca.port}`;
+    this.url = `https://${nodeAddress(topology, 'ca')}:${topology.ca.port}`;
   }
 
   /** Folder of the CA's registrar (bootstrap admin) MSP. */
@@ -215,7 +220,7 @@ export class CaClient {
       [
         'enroll',
         '-u',
-        `https://${encodeURIComponent(name)}:${encodeURIComponent(secret)}@${this.topology.host}:${this.topology.ca.port}`,
+        `https://${encodeURIComponent(name)}:${encodeURIComponent(secret)}@${nodeAddress(this.topology, 'ca')}:${this.topology.ca.port}`,
         '--caname',
         caName(this.org),
         '--mspdir',

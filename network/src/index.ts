@@ -8,9 +8,21 @@ export { networkNodes, resolveNode, type NetworkNode } from './network-nodes';
 export { stateDatabaseDir, tamperLotQuantity, type LotTampered, type LotTampering } from './statedb-tamper';
 export { loadTopology, type OrdererNode, type PeerOrganization, type Topology } from './topology';
 export { NetworkError } from './errors';
+export { createHosts, hostsExist, removeHosts, setHostLink } from './host-namespaces';
+export {
+  BRIDGE_NAMESPACE,
+  clientsHost,
+  consortiumHosts,
+  hostOfNode,
+  MULTI_HOST_VARIABLE,
+  multiHostMode,
+  nodeAddress,
+  placement,
+  type ConsortiumHost,
+} from './hosts';
 export { Progress } from './progress';
 export { REPO_ROOT, runPaths } from './paths';
-export { blockHeight } from './channel';
+export { blockHeight, ordererHeight } from './channel';
 export { isHealthy, isRaftLeader } from './health';
 export { ordererProcess } from './node-config';
 export {

@@ -41,6 +41,7 @@ import {
   recoveryPlan,
 } from './recovery-plan';
 import { chaincodeServerNodeName, loadTopology, peerNodeName, type Topology } from './topology';
+import { nodeAddress } from './hosts';
 
 /** Recorded by a completed bootstrap; a restart reuses it. */
 export interface NetworkState {
@@ -106,7 +107,8 @@ export async function waitReady(
                 `see ${runPaths.log(node.process.name)}`,
               );
             }
-            if (!(await ready(topology.host, port))) throw new Error('not ready yet');
+            if (!(await ready(nodeAddress(topology, node.process.name), port)))
+              throw new Error('not ready yet');
           },
           timeoutMs,
           250,
@@ -133,7 +135,7 @@ export async function raftLeaderElected(topology: Topology, timeoutMs: number): 
       async () => {
         const leaders = await Promise.all(
           topology.ordering.orderers.map((o) =>
-            isRaftLeader(topology.host, o.operationsPort, topology.channel),
+            isRaftLeader(nodeAddress(topology, o.name), o.operationsPort, topology.channel),
           ),
         );
         if (!leaders.includes(true)) throw new Error('no Raft leader yet');
@@ -233,8 +235,9 @@ export function supervisedNodes(topology: Topology, state: NetworkState): Superv
 
 /** True if the node answers: operations `/healthz` for Fabric nodes, its listen port for a chaincode server. */
 export async function isServing(topology: Topology, node: SupervisedNode): Promise<boolean> {
-  if (node.healthPort !== undefined) return isHealthy(topology.host, node.healthPort);
-  if (node.listenPort !== undefined) return isListening(topology.host, node.listenPort);
+  const host = nodeAddress(topology, node.process.name);
+  if (node.healthPort !== undefined) return isHealthy(host, node.healthPort);
+  if (node.listenPort !== undefined) return isListening(host, node.listenPort);
   return true;
 }
 
@@ -451,7 +454,9 @@ export async function status(topology = loadTopology()): Promise<NetworkStatus> 
         name,
         ...(record ? { pid: record.pid } : {}),
         running,
-        ...(port !== undefined ? { healthy: running && (await isHealthy(topology.host, port)) } : {}),
+        ...(port !== undefined
+          ? { healthy: running && (await isHealthy(nodeAddress(topology, name), port)) }
+          : {}),
         ...(org && running ? { blockHeight: await blockHeight(topology, org).catch(() => undefined) } : {}),
       };
     }),

@@ -7,6 +7,7 @@ import { REPO_ROOT, runPaths } from './paths';
 import type { NodeProcess } from './process-supervisor';
 import type { OrdererNode, PeerOrganization, Topology } from './topology';
 import { peerNodeName } from './topology';
+import { nodeAddress, placement } from './hosts';
 
 /** The chaincode-as-a-service external builder shipped in this repository. */
 const CCAAS_BUILDER_DIR = path.join(REPO_ROOT, 'network', 'builders', 'ccaas');
@@ -43,14 +44,16 @@ const baseEnv = (): NodeJS.ProcessEnv => ({
 export function ordererProcess(topology: Topology, orderer: OrdererNode): NodeProcess {
   const ids = identityPaths(orgPaths(topology.ordering.name).node(orderer.name));
   const data = path.join(runPaths.data, orderer.name);
+  const host = nodeAddress(topology, orderer.name);
   return {
     name: orderer.name,
+    ...placement(topology, orderer.name),
     command: fabricBinary(topology.fabric, 'orderer'),
     args: [],
     env: {
       ...baseEnv(),
       FABRIC_CFG_PATH: ordererConfigDir(),
-      ORDERER_GENERAL_LISTENADDRESS: topology.host,
+      ORDERER_GENERAL_LISTENADDRESS: host,
       ORDERER_GENERAL_LISTENPORT: String(orderer.port),
       ORDERER_GENERAL_LOCALMSPID: topology.ordering.mspId,
       ORDERER_GENERAL_LOCALMSPDIR: ids.msp,
@@ -63,9 +66,9 @@ export function ordererProcess(topology: Topology, orderer: OrdererNode): NodePr
       ORDERER_FILELEDGER_LOCATION: path.join(data, 'ledger'),
       ORDERER_CONSENSUS_WALDIR: path.join(data, 'etcdraft', 'wal'),
       ORDERER_CONSENSUS_SNAPDIR: path.join(data, 'etcdraft', 'snapshot'),
-      ORDERER_OPERATIONS_LISTENADDRESS: `${topology.host}:${orderer.operationsPort}`,
+      ORDERER_OPERATIONS_LISTENADDRESS: `${host}:${orderer.operationsPort}`,
       ORDERER_METRICS_PROVIDER: 'prometheus',
-      ORDERER_ADMIN_LISTENADDRESS: `${topology.host}:${orderer.adminPort}`,
+      ORDERER_ADMIN_LISTENADDRESS: `${host}:${orderer.adminPort}`,
       ORDERER_ADMIN_TLS_ENABLED: 'true',
       ORDERER_ADMIN_TLS_CERTIFICATE: ids.tlsCert,
       ORDERER_ADMIN_TLS_PRIVATEKEY: ids.tlsKey,
@@ -80,9 +83,11 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
   const ids = identityPaths(orgPaths(org.name).node(org.peer.name));
   const name = peerNodeName(org);
   const data = path.join(runPaths.data, name);
-  const address = `${topology.host}:${org.peer.port}`;
+  const host = nodeAddress(topology, name);
+  const address = `${host}:${org.peer.port}`;
   return {
     name,
+    ...placement(topology, name),
     command: fabricBinary(topology.fabric, 'peer'),
     args: ['node', 'start'],
     env: {
@@ -91,8 +96,8 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       CORE_PEER_ID: name,
       CORE_PEER_ADDRESS: address,
       CORE_PEER_LISTENADDRESS: address,
-      CORE_PEER_CHAINCODEADDRESS: `${topology.host}:${org.peer.chaincodePort}`,
-      CORE_PEER_CHAINCODELISTENADDRESS: `${topology.host}:${org.peer.chaincodePort}`,
+      CORE_PEER_CHAINCODEADDRESS: `${host}:${org.peer.chaincodePort}`,
+      CORE_PEER_CHAINCODELISTENADDRESS: `${host}:${org.peer.chaincodePort}`,
       CORE_PEER_GOSSIP_BOOTSTRAP: address,
       CORE_PEER_GOSSIP_EXTERNALENDPOINT: address,
       // A peer that missed another org's peer at start-up (the anchor peer not listening yet) tries again
@@ -104,6 +109,9 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       // The gateway tries the orderers one after another; an orderer that died mid-connection holds a
       // broadcast until this timeout (30 s in core.yaml), so give up on it quickly and try the next.
       CORE_PEER_GATEWAY_BROADCASTTIMEOUT: '2s',
+      // A peer cut off from the other organisations would hold each endorsement for 30 s (core.yaml) before
+      // failing; endorsement by three organisations takes well under a second, so fail after 5 s instead.
+      CORE_PEER_GATEWAY_ENDORSEMENTTIMEOUT: '5s',
       CORE_PEER_LOCALMSPID: org.mspId,
       CORE_PEER_MSPCONFIGPATH: ids.msp,
       CORE_PEER_TLS_ENABLED: 'true',
@@ -113,7 +121,7 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       CORE_PEER_FILESYSTEMPATH: data,
       CORE_LEDGER_SNAPSHOTS_ROOTDIR: path.join(data, 'snapshots'),
       CORE_LEDGER_STATE_STATEDATABASE: 'goleveldb',
-      CORE_OPERATIONS_LISTENADDRESS: `${topology.host}:${org.peer.operationsPort}`,
+      CORE_OPERATIONS_LISTENADDRESS: `${host}:${org.peer.operationsPort}`,
       CORE_METRICS_PROVIDER: 'prometheus',
       CORE_VM_ENDPOINT: '',
     },
@@ -129,7 +137,7 @@ export function peerAdminEnv(topology: Topology, org: PeerOrganization): NodeJS.
     FABRIC_CFG_PATH: peerConfigDir(),
     CORE_PEER_LOCALMSPID: org.mspId,
     CORE_PEER_MSPCONFIGPATH: identityPaths(paths.user(ORG_ADMIN)).msp,
-    CORE_PEER_ADDRESS: `${topology.host}:${org.peer.port}`,
+    CORE_PEER_ADDRESS: `${nodeAddress(topology, peerNodeName(org))}:${org.peer.port}`,
     CORE_PEER_TLS_ENABLED: 'true',
     CORE_PEER_TLS_ROOTCERT_FILE: identityPaths(paths.node(org.peer.name)).tlsCa,
   };

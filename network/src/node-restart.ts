@@ -17,6 +17,7 @@ import { isAlive, liveProcessOf, readPidFile, startNode, stopNode } from './proc
 import { Progress } from './progress';
 import { waitUntilServing } from './readiness';
 import { loadTopology, type PeerOrganization, peerNodeName, type Topology } from './topology';
+import { placement } from './hosts';
 
 export interface RestartResult {
   readonly node: string;
@@ -114,7 +115,8 @@ function supervisedNodeOf(topology: Topology, node: NetworkNode): SupervisedNode
         '`npm run servers:up` starts the member servers that are down',
       );
     }
-    return { process, healthPort: node.org.server.port };
+    // /proc shows the command after `ip netns exec` ran it; the host's namespace comes from the topology.
+    return { process: { ...process, ...placement(topology, node.name) }, healthPort: node.org.server.port };
   }
   const supervised = supervisedNodes(topology, requireState()).find((n) => n.process.name === node.name);
   // resolveNode only returns names of the topology, and supervisedNodes covers all but member servers.

@@ -1,3 +1,4 @@
+import { runFolderName } from '@carbon-ets/contract';
 import path from 'node:path';
 
 /** Repository root (network/src → ../..). */
@@ -6,8 +7,11 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Where built Fabric binaries are cached (git-ignored, reused across runs). */
 export const CACHE_DIR = process.env.CARBON_CACHE_DIR ?? path.join(REPO_ROOT, '.cache');
 
-/** Everything a running network owns: keys, ledgers, logs, pid files (git-ignored). */
-export const RUN_DIR = process.env.CARBON_RUN_DIR ?? path.join(REPO_ROOT, 'network', 'run');
+/**
+ * Everything a running network owns: keys, ledgers, logs, pid files (git-ignored). Multi-host mode keeps its
+ * own folder, so a loopback network's ledger survives a run of the fault tests.
+ */
+export const RUN_DIR = process.env.CARBON_RUN_DIR ?? path.join(REPO_ROOT, 'network', runFolderName());
 
 /** Layout of the run folder. */
 export const runPaths = {

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { NetworkError } from './errors';
 import type { Topology } from './topology';
 import { chaincodeServerNodeName, peerNodeName } from './topology';
+import { multiHostMode } from './hosts';
 
 /** One port the network listens on: who owns it (for messages) and the process (node) that listens. */
 export interface TopologyPort {
@@ -52,6 +53,8 @@ function isFree(host: string, port: number): Promise<boolean> {
  * `nodes` about to start (the others keep running and hold theirs).
  */
 export async function assertPortsFree(topology: Topology, nodes?: ReadonlySet<string>): Promise<void> {
+  // Each host of multi-host mode is a namespace the project created for this network: nothing else listens there.
+  if (multiHostMode()) return;
   for (const { port, owner, node } of topologyPorts(topology)) {
     if (nodes && !nodes.has(node)) continue;
     if (!(await isFree(topology.host, port))) {

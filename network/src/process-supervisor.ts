@@ -22,6 +22,8 @@ export interface NodeProcess {
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /** Multi-host mode: the network namespace (the host) it runs in; `ip netns exec` keeps the pid. */
+  readonly namespace?: string;
 }
 
 /**
@@ -33,7 +35,11 @@ export function startNode(node: NodeProcess): number {
   mkdirSync(runPaths.pids, { recursive: true });
   const log = openSync(runPaths.log(node.name), 'a');
   try {
-    const child = spawn(node.command, node.args, {
+    // `ip netns exec` enters the namespace and execs the command in place: the pid recorded is the node's.
+    const [command, args] = node.namespace
+      ? ['ip', ['netns', 'exec', node.namespace, node.command, ...node.args]]
+      : [node.command, node.args];
+    const child = spawn(command, args, {
       env: node.env,
       cwd: node.cwd,
       detached: true,
@@ -81,7 +87,11 @@ export function isAlive(record: PidRecord): boolean {
     return false;
   }
   try {
-    const cmdline = readFileSync(`/proc/${record.pid}/cmdline`, 'utf8').split('\0');
+    const text = readFileSync(`/proc/${record.pid}/cmdline`, 'utf8');
+    // Empty while the process execs (`ip netns exec` execs the node after entering its namespace), and for a
+    // zombie: the state field of /proc/<pid>/stat tells the two apart.
+    if (text === '') return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${record.pid}/stat`, 'utf8'));
+    const cmdline = text.split('\0');
     return cmdline.some(
       (part) => part === record.command || part.endsWith(`/${path.basename(record.command)}`),
     );

@@ -86,6 +86,15 @@ const TopologySchema = z
     fabric: z.strictObject({ ...goModuleBuild, ordererImage: text }).readonly(),
     fabricCa: GoModuleBuildSchema,
     host: text,
+    /** Multi-host mode (see hosts.ts): the /24 the hosts' addresses come from. */
+    multiHost: z
+      .strictObject({
+        subnet: z
+          .string()
+          .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.0\/24$/, 'must be a /24 such as 10.213.0.0/24'),
+      })
+      .readonly()
+      .optional(),
     domain: text,
     channel: z
       .string()
@@ -98,7 +107,13 @@ const TopologySchema = z
         batchTimeout: duration,
         maxMessageCount: count(1),
         /** Raft clock: a follower that hears no leader for electionTick × tickInterval (up to twice that) stands. */
-        raft: z.strictObject({ tickInterval: duration, electionTick: count(1) }).readonly(),
+        raft: z
+          .strictObject({
+            tickInterval: duration,
+            electionTick: count(1),
+            snapshotIntervalSize: z.string().regex(/^\d+ (KB|MB)$/, 'must be a size such as 4 KB or 16 MB'),
+          })
+          .readonly(),
         orderers: z.array(OrdererNodeSchema).min(1, atLeastOne('orderer')).readonly(),
       })
       .readonly(),
@@ -213,7 +228,7 @@ export function peerNodeName(org: PeerOrganization): string {
   return `${org.peer.name}.${org.name.toLowerCase()}`;
 }
 
-/** Host name used only inside certificates and docker-compose; processes always listen on `topology.host`. */
+/** Host name used only inside certificates and docker-compose; processes listen on their node's address. */
 export function peerHostName(topology: Topology, org: PeerOrganization): string {
   return `${peerNodeName(org)}.${topology.domain}`;
 }

@@ -3,6 +3,8 @@ import {
   isAlive,
   listPidFiles,
   loadTopology,
+  nodeAddress,
+  placement,
   Progress,
   runPaths,
   startNode,
@@ -26,7 +28,7 @@ export interface ServerEndpoint {
 export function serverEndpoints(topology: Topology = loadTopology()): ServerEndpoint[] {
   return topology.organizations.map((org) => ({
     organization: org.name,
-    url: `http://${topology.host}:${org.server.port}`,
+    url: `http://${nodeAddress(topology, serverPaths.processName(org.name))}:${org.server.port}`,
   }));
 }
 
@@ -66,6 +68,7 @@ export async function startServers(
       command: process.execPath,
       args: [SERVE_SCRIPT, '--org', organization],
       env: { ...process.env, [CONNECTION_DIR_VARIABLE]: runPaths.connection },
+      ...placement(topology, name),
     });
   }
   const deadline = Date.now() + timeoutMs;
