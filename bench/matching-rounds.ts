@@ -1,6 +1,21 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import { connectAs, submit, type ClearingResult } from '@carbon-ets/gateway-client';
+import { connectAs, submit, type CarbonConnection, type ClearingResult } from '@carbon-ets/gateway-client';
 import type { BenchLedger } from './bench-ledger';
+
+/** Places one order; false when it was refused or committed invalid (its order is then not in the book). */
+export async function placeOrder(
+  connection: CarbonConnection,
+  request: Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    const submitted = await connection.contract.submitAsync('Market:PlaceOrder', {
+      arguments: [JSON.stringify(request)],
+    });
+    return (await submitted.getStatus()).code === StatusCode.VALID;
+  } catch {
+    return false;
+  }
+}
 
 /** One clearing round: how many fills one Market:Match settled and how long its commit took. */
 export interface MatchRound {
@@ -28,15 +43,8 @@ export async function matchingRounds(
   const buyer = connectAs({ organization: 'Enterprise2', user: 'trader2' });
   const regulator = connectAs({ organization: 'Regulator', user: 'regulator1' });
   let failed = 0;
-  const place = async (connection: typeof seller, request: Record<string, unknown>): Promise<void> => {
-    try {
-      const submitted = await connection.contract.submitAsync('Market:PlaceOrder', {
-        arguments: [JSON.stringify(request)],
-      });
-      if ((await submitted.getStatus()).code !== StatusCode.VALID) failed++;
-    } catch {
-      failed++;
-    }
+  const place = async (connection: CarbonConnection, request: Record<string, unknown>): Promise<void> => {
+    if (!(await placeOrder(connection, request))) failed++;
   };
   try {
     const results: MatchRound[] = [];

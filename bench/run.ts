@@ -14,6 +14,7 @@ import { connectionsFor, prepareBenchLedger, refreshSlotLots } from './bench-led
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
 import { matchingRounds, type MatchRound } from './matching-rounds';
+import { clearingBook, renderBookClearing } from './clearing-book';
 import { clearManually } from '../test/support/member-servers';
 import {
   fillNotificationLatency,
@@ -34,6 +35,8 @@ import {
  * `npm run bench [-- --quick]`: throughput, latency and conflict rates of the main transactions at several
  * numbers in flight, each as a ratio to the minimal transaction measured in the same run; reconcile speed;
  * memory of every node. Needs a running network (`npm start`). Results: stdout and bench/results/.
+ * `npm run bench -- --clearing-book 10000` instead places a book of that many open orders that mostly cross and
+ * measures only its clearing: rounds and trades settled per second.
  */
 async function main(): Promise<void> {
   // The bench drives the network `npm run network:up` started: read the connection settings it wrote.
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       seconds: { type: 'string' },
       levels: { type: 'string' },
+      'clearing-book': { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -56,6 +60,10 @@ async function main(): Promise<void> {
   } catch {
     console.error('error: no running network — start it with `npm start` (or `npm run network:up`) first');
     process.exit(1);
+  }
+  if (values['clearing-book'] !== undefined) {
+    await clearingBookRun(Number(values['clearing-book']), log);
+    return;
   }
   const topology = loadTopology();
   const slots = Math.max(...levels);
@@ -125,6 +133,32 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   writeFileSync(path.join(dir, `${stamp}${quick ? '-quick' : ''}.md`), report);
   log(`written to bench/results/${stamp}${quick ? '-quick' : ''}.md`);
+}
+
+/** `--clearing-book N`: a fresh run ledger, a book of N open orders, cleared round after round. */
+async function clearingBookRun(orders: number, log: (line: string) => void): Promise<void> {
+  if (!Number.isSafeInteger(orders) || orders < 2) {
+    throw new Error(`--clearing-book takes a number of orders (at least 2), not ${String(orders)}`);
+  }
+  const ledger = await prepareBenchLedger(32, log);
+  // The book must stay open until the rounds below clear it: the regulator's market operator stays out.
+  await clearManually(ledger.instrument);
+  log(`clearing book: placing ${orders} orders`);
+  const result = await clearingBook(ledger, orders, log);
+  const report = [
+    `## Clearing a book of ${orders} orders: \`npm run bench -- --clearing-book ${orders}\``,
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
+    '',
+    ...renderBookClearing(result),
+  ].join('\n');
+  console.log(report);
+  const dir = path.join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-clearing-book.md`;
+  writeFileSync(path.join(dir, file), report);
+  log(`written to bench/results/${file}`);
 }
 
 interface RenderInput {

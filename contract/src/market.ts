@@ -298,10 +298,20 @@ export type MarketDay = z.infer<typeof MarketDay>;
  * the size of the book. A round that stops at a limit answers `more: true`: the caller clears again.
  */
 export const CLEARING_LIMITS = {
-  /** Fills settled per round: bounds the answer's and the `OrdersMatched` event's trades. */
-  fills: 200,
-  /** Orders placed since the last round that one round takes into the book, oldest first. */
-  newOrders: 200,
+  /**
+   * Fills settled per round: bounds the answer's and the `OrdersMatched` event's trades. A transaction costs
+   * ~150–300 ms whatever its size, so a round settles hundreds of fills. A fill adds ~3.5 KiB to the transaction
+   * (write set, read set, answer, event), a new order that rests ~0.7 KiB and an expiry ~1.5 KiB: at most ~2 MiB
+   * per round with these limits, half of gRPC's default 4 MiB message limit (BENCHMARKS.md, "Clearing a book of
+   * 10,000 orders").
+   */
+  fills: 400,
+  /**
+   * Orders placed since the last round that one round takes into the book, oldest first. A quarter more than
+   * the fills: new orders that mostly cross fill ~0.75 times each, and an order read past the fill limit is read
+   * again next round (more would only lengthen the read set).
+   */
+  newOrders: 500,
   /** Orders past their time expired per round (their units or escrow released). */
   expiries: 200,
   /**

@@ -29,6 +29,9 @@ import { tradingDay } from './trading-day';
 /** What one clearing transaction did (see the wire contract). */
 export type { ClearingResult };
 
+/** The bounds of one round; the transaction always uses {@link CLEARING_LIMITS} (tests pass smaller ones). */
+export type ClearingLimits = { readonly [K in keyof typeof CLEARING_LIMITS]: number };
+
 /**
  * Clears one instrument, one bounded round (see {@link CLEARING_LIMITS}): expires resting orders past their
  * time, takes in the orders placed before `cutoff` that are not yet in the book, matches them against the
@@ -37,10 +40,18 @@ export type { ClearingResult };
  * price improvement goes back to the buyer. What it reads follows what expires, arrives and crosses, never the
  * depth of the book; a round that stops at a limit answers `more: true`. Request: `{ instrument, cutoff? }`
  * (cutoff ≤ the tx time; default the tx time).
+ *
+ * Chunking stays fair to price-time priority: new orders are taken in strictly in placement order and a round
+ * stops only between two fills, so rounds cut one continuous matching into pieces. The order being matched when
+ * the limit struck keeps its place at the head of the new orders (its rest is matched first next round), the
+ * orders behind it have not met the book yet, and the resting book is read best price first, then earliest —
+ * a later round can never let a worse or later order trade ahead of a better one already in the book. Rounds
+ * of 7 fills and rounds of hundreds settle the same trades (chunked-clearing.test.ts).
  */
 export async function clearInstrument(
   ctx: Context,
   request: ParsedRequestOf<typeof Market.match>,
+  limits: ClearingLimits = CLEARING_LIMITS,
 ): Promise<ClearingResult> {
   const now = txTime(ctx);
   const cutoff = request.cutoff ?? now;
@@ -90,7 +101,7 @@ export async function clearInstrument(
   const expired: Order[] = [];
   const expiring = book.expiredBefore(instrument.id, now);
   for (let next = await expiring.next(); next !== undefined; next = await expiring.next()) {
-    if (expired.length === CLEARING_LIMITS.expiries) {
+    if (expired.length === limits.expiries) {
       more = true;
       break;
     }
@@ -104,7 +115,7 @@ export async function clearInstrument(
   let takenIn = 0;
   const placed = book.newOrders(instrument.id, cutoff);
   for (let next = await placed.next(); next !== undefined; next = await placed.next()) {
-    if (takenIn === CLEARING_LIMITS.newOrders) {
+    if (takenIn === limits.newOrders) {
       more = true;
       break;
     }
@@ -115,7 +126,7 @@ export async function clearInstrument(
     }
     if (isLive(order, now)) {
       arrived.push(order);
-    } else if (expired.length < CLEARING_LIMITS.expiries) {
+    } else if (expired.length < limits.expiries) {
       expired.push(order);
     } else {
       // Expiring it must wait for the next round, and it must not trade meanwhile: leave it (and later ones).
@@ -146,7 +157,7 @@ export async function clearInstrument(
     cursors.push(entries);
     return {
       next: async () => {
-        while (bookReads < CLEARING_LIMITS.bookReads) {
+        while (bookReads < limits.bookReads) {
           const next = await entries.next();
           if (next === undefined) {
             return undefined;
@@ -164,7 +175,7 @@ export async function clearInstrument(
   const round = await matchRound(
     { bids: side('buy'), asks: side('sell') },
     await Promise.all(arrived.map(matchable)),
-    CLEARING_LIMITS.fills,
+    limits.fills,
   );
   for (const cursor of cursors) {
     await cursor.close();
@@ -208,10 +219,18 @@ export async function clearInstrument(
     expiredOrderIds.push(order.id);
   }
 
-  // 6. Settle each fill: units from the seller's locked lots, funds from the buyer's escrow.
+  // 6. Settle each fill: units from the seller's locked lots, funds from the buyer's escrow. Each fill writes
+  // only what is its own (the buyer's new lot, the trade); what fills share — a seller's locked lots, an order,
+  // an account's cash — is kept in memory and written once in step 7.
   const recorder = new TradeRecorder(ctx, store);
-  const proceeds = new Map<string, bigint>();
-  const refunds = new Map<string, bigint>();
+  // Fen each account receives this round: sale proceeds (origin `trade`) and unused escrow (origin `release`).
+  const credits = new Map<string, { proceeds: bigint; refunds: bigint }>();
+  const creditOf = (accountId: string): { proceeds: bigint; refunds: bigint } => {
+    const known = credits.get(accountId) ?? { proceeds: 0n, refunds: 0n };
+    credits.set(accountId, known);
+    return known;
+  };
+  const lockedAtStart = new Map(sellerLots);
   for (const fill of fills) {
     const buy = orders.get(fill.buyOrderId);
     const sell = orders.get(fill.sellOrderId);
@@ -219,8 +238,11 @@ export async function clearInstrument(
       continue; // cannot happen: fills only name loaded orders
     }
     const buyer = await accountOf(buy.accountId);
-    const locked = sellerLots.get(sell.id) ?? (await lots.read(sell.accountId, sell.lockedLotIds));
-    const movement = await lots.moveFrom(locked, buyer, fill.quantity, { status: 'held', origin: 'trade' });
+    const locked = sellerLots.get(sell.id) ?? [];
+    const movement = await lots.deliverFrom(locked, buyer, fill.quantity, {
+      status: 'held',
+      origin: 'trade',
+    });
     const stillLocked = [
       ...movement.remainders,
       ...locked.filter((lot) => !movement.spentLotIds.includes(lot.id)),
@@ -228,8 +250,8 @@ export async function clearInstrument(
     sellerLots.set(sell.id, stillLocked);
     const paid = tradeValue(fill.price, fill.quantity);
     const held = tradeValue(buy.price, fill.quantity);
-    proceeds.set(sell.id, (proceeds.get(sell.id) ?? 0n) + paid);
-    refunds.set(buy.id, (refunds.get(buy.id) ?? 0n) + (held - paid));
+    creditOf(sell.accountId).proceeds += paid;
+    creditOf(buy.accountId).refunds += held - paid;
     orders.set(
       buy.id,
       closeIfDone(
@@ -264,7 +286,8 @@ export async function clearInstrument(
     });
   }
 
-  // 7. Write each touched order once, pay sellers and refund price improvement, one cash entry per order.
+  // 7. Write each touched order and what is left of each seller's locked lots once; pay each account its
+  // proceeds and its unused escrow in one cash entry each (the entry's transaction names the trades).
   const touched = new Set(fills.flatMap((fill) => [fill.buyOrderId, fill.sellOrderId]));
   for (const id of touched) {
     const order = orders.get(id);
@@ -275,11 +298,16 @@ export async function clearInstrument(
     if (order.status !== 'open') {
       await unlist(order);
     }
-    const account = await accountOf(order.accountId);
-    const amount = order.side === 'sell' ? proceeds.get(id) : refunds.get(id);
-    if (amount !== undefined && amount > 0n) {
-      await cash.credit(account, amount, order.side === 'sell' ? 'trade' : 'release', order.id);
+    const before = lockedAtStart.get(id);
+    if (before !== undefined) {
+      await lots.writeBack(before, sellerLots.get(id) ?? []);
     }
+  }
+  for (const [accountId, { proceeds, refunds }] of credits) {
+    const account = await accountOf(accountId);
+    const reference = `clearing ${instrument.id}`;
+    if (proceeds > 0n) await cash.credit(account, proceeds, 'trade', reference);
+    if (refunds > 0n) await cash.credit(account, refunds, 'release', reference);
   }
   await recorder.flush();
 

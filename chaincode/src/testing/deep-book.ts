@@ -2,13 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { type ClearingResult, CLEARING_LIMITS } from '@carbon-ets/contract';
 import { Users } from './identities';
 import { market, marketScenario, placeOrder } from './market';
+import type { MemoryStub } from './memory-stub';
 import { submit } from './scenario';
 import type { TestLedger } from './test-ledger';
 
 const INSTRUMENT = 'allowance-2025';
 
 /** The first lot of an account: every sell of the deep book locks from it (named, so no range read). */
-function firstLotId(ledger: TestLedger, accountId: string): string {
+export function firstLotId(ledger: TestLedger, accountId: string): string {
   const prefix = `\x00lot\x00${accountId}\x00`;
   for (const key of ledger.world.state.keys()) {
     if (key.startsWith(prefix)) return key.slice(prefix.length, -1);
@@ -49,6 +50,20 @@ export async function deepBook(resting: number): Promise<TestLedger> {
   return ledger;
 }
 
+/** One Market:Match round as the regulator, timed; its answer and the stub that saw its reads and writes. */
+export async function timedMatch(
+  ledger: TestLedger,
+): Promise<{ result: ClearingResult; milliseconds: number; stub: MemoryStub }> {
+  const started = performance.now();
+  const result = (await submit(ledger, Users.regulator, market.match, {
+    instrument: INSTRUMENT,
+  })) as ClearingResult;
+  const milliseconds = performance.now() - started;
+  const stub = ledger.lastStub;
+  if (stub === undefined) throw new Error('no clearing submitted');
+  return { result, milliseconds, stub };
+}
+
 /** What one clearing round over a deep book cost: state reads as the stub saw them, and wall time. */
 export interface ClearingCost {
   readonly resting: number;
@@ -75,20 +90,15 @@ export async function clearCrossing(
     if (i % 2 === 0) await placeOrder(ledger, 'HOLD2', 'buy', 10_100, 1);
     else await placeOrder(ledger, 'HOLD1', 'sell', 9_999, 1);
   }
-  const started = performance.now();
-  const result = (await submit(ledger, Users.regulator, market.match, {
-    instrument: INSTRUMENT,
-  })) as ClearingResult;
-  const milliseconds = performance.now() - started;
-  const stub = ledger.lastStub;
+  const { result, milliseconds, stub } = await timedMatch(ledger);
   return {
     resting,
     crossing,
     trades: result.trades.length,
     ordersConsidered: result.ordersConsidered,
-    stateReads: stub?.stateReads().length ?? 0,
-    rangesOpened: stub?.rangeReads().length ?? 0,
-    writes: stub?.writtenKeys().length ?? 0,
+    stateReads: stub.stateReads().length,
+    rangesOpened: stub.rangeReads().length,
+    writes: stub.writtenKeys().length,
     milliseconds,
     more: result.more,
   };

@@ -125,10 +125,28 @@ export class LotLedger {
 
   /**
    * Moves `quantity` units out of `lots` (already read, in spending order, all in one account) into `to`.
-   * Used directly by the market to deliver units from the lots an order locked: the caller has checked them.
    * A remainder keeps its fields, `lockedBy` included, so the rest of an order stays locked.
    */
   async moveFrom(lots: readonly Lot[], to: Account, quantity: number, arrival: Arrival): Promise<Movement> {
+    const movement = await this.deliverFrom(lots, to, quantity, arrival);
+    await this.writeBack(lots, [
+      ...movement.remainders,
+      ...lots.filter((lot) => !movement.spentLotIds.includes(lot.id)),
+    ]);
+    return movement;
+  }
+
+  /**
+   * Like {@link moveFrom} but writes only the new lots in `to`: the spent and shrunk source lots are returned,
+   * for a caller that delivers from the same lots several times in one transaction (the market, fill after
+   * fill) and writes each source lot once at the end with {@link writeBack}. The caller has checked the lots.
+   */
+  async deliverFrom(
+    lots: readonly Lot[],
+    to: Account,
+    quantity: number,
+    arrival: Arrival,
+  ): Promise<Movement> {
     requireCovers(lots, quantity);
     const movement: Movement = { moved: [], remainders: [], spentLotIds: [] };
     let remaining = quantity;
@@ -151,15 +169,27 @@ export class LotLedger {
         }),
       );
       movement.spentLotIds.push(lot.id);
-      if (take === lot.quantity) {
-        await this.store.delete(ObjectType.lot, [lot.accountId, lot.id]);
-      } else {
-        const remainder: Lot = { ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take };
-        await this.store.put(ObjectType.lot, [lot.accountId, lot.id], remainder);
-        movement.remainders.push(remainder);
+      if (take < lot.quantity) {
+        movement.remainders.push({ ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take });
       }
     }
     return movement;
+  }
+
+  /**
+   * Writes what deliveries left of source lots: each lot of `before` (as read) that is missing from `after` is
+   * deleted, each that changed is written once.
+   */
+  async writeBack(before: readonly Lot[], after: readonly Lot[]): Promise<void> {
+    const left = new Map(after.map((lot) => [lot.id, lot]));
+    for (const lot of before) {
+      const now = left.get(lot.id);
+      if (now === undefined) {
+        await this.store.delete(ObjectType.lot, [lot.accountId, lot.id]);
+      } else if (now.quantity !== lot.quantity || now.serialStart !== lot.serialStart) {
+        await this.store.put(ObjectType.lot, [lot.accountId, lot.id], now);
+      }
+    }
   }
 
   /**
