@@ -1,4 +1,9 @@
-import { formatSerials, serialRangesOf, type ConsolidationResult } from '@carbon-ets/contract';
+import {
+  formatSerials,
+  MAX_SERIAL_RANGES,
+  serialRangesOf,
+  type ConsolidationResult,
+} from '@carbon-ets/contract';
 import { ownerEndorsers } from '../ledger/endorsement';
 import { expectRefused } from '../testing/expect-refused';
 import { Users } from '../testing/identities';
@@ -7,6 +12,7 @@ import type { TestIdentity } from '../testing/memory-identity';
 import { issueOffsetsToEnt1 } from '../testing/cycle';
 import { cc, evaluate, standardScenario, submit, tx } from '../testing/scenario';
 import type { TestLedger } from '../testing/test-ledger';
+import { planMerges } from './consolidation';
 import type { Lot } from './lot';
 
 const transfer = tx(cc.allowance, 'Transfer');
@@ -342,5 +348,51 @@ describe('Allowance:ConsolidateLots', () => {
     expect(lotsOf(ledger, 'NATIONAL-ALLOCATION')).toEqual([
       expect.objectContaining({ serialStart: 180_001, serialEnd: 501_000, quantity: 321_000 }),
     ]);
+  });
+});
+
+describe('planMerges', () => {
+  /** A lot of `count` one-serial ranges, every other serial from `first`. */
+  const scattered = (id: string, first: number, count: number): Lot => {
+    const serialRanges = Array.from({ length: count }, (_, i) => ({
+      start: first + 2 * i,
+      end: first + 2 * i,
+    }));
+    return {
+      id,
+      accountId: 'TRADE1',
+      unitType: 'allowance',
+      vintage: 2025,
+      serialStart: first,
+      serialEnd: first + 2 * (count - 1),
+      ...(count > 1 ? { serialRanges } : {}),
+      quantity: count,
+      status: 'held',
+      origin: 'transfer',
+      createdAt: '2025-01-15T00:00:00.000Z',
+      createdTxId: 'tx',
+    };
+  };
+
+  it(`starts a new lot before one would carry more than ${MAX_SERIAL_RANGES} serial ranges`, () => {
+    const a = scattered('a', 1, 200);
+    const b = scattered('b', 1_001, 56);
+    const c = scattered('c', 2_001, 1);
+    const d = scattered('d', 3_001, 1);
+    // a + b make exactly 256 ranges; c would be the 257th, so c and d merge on their own.
+    expect(planMerges([a, b, c, d]).map((merge) => merge.map((lot) => lot.id))).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    // A lot left alone is not rewritten.
+    expect(planMerges([a, b, c]).map((merge) => merge.map((lot) => lot.id))).toEqual([['a', 'b']]);
+    expect(planMerges([scattered('full', 1, MAX_SERIAL_RANGES), c])).toEqual([]);
+  });
+
+  it('joins touching ranges, so that contiguous lots never count against the bound', () => {
+    const a = scattered('a', 1, MAX_SERIAL_RANGES);
+    // 2, 4, … fill the gaps of a: one range.
+    const b = scattered('b', 2, MAX_SERIAL_RANGES - 1);
+    expect(planMerges([a, b]).map((merge) => merge.map((lot) => lot.id))).toEqual([['a', 'b']]);
   });
 });

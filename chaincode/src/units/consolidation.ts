@@ -142,7 +142,7 @@ async function accountLots(ledger: LotLedger, accountId: string): Promise<{ lots
  * Splits a kind's lots (in spending order) into merges: each takes lots while its serial ranges stay within
  * `MAX_SERIAL_RANGES`. A merge of one lot writes nothing.
  */
-function planMerges(group: readonly Lot[]): Lot[][] {
+export function planMerges(group: readonly Lot[]): Lot[][] {
   const merges: { lots: Lot[]; ranges: SerialRange[] }[] = [];
   for (const lot of group) {
     const current = merges[merges.length - 1];
