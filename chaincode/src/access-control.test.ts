@@ -266,6 +266,20 @@ const table: Row[] = [
     allowed: ENT1,
   },
   {
+    name: 'Allowance:ConsolidateLots',
+    fn: tx(cc.allowance, 'ConsolidateLots'),
+    args: [{ accountId: 'HOLD1' }],
+    allowed: ENT1,
+    // A second lot in HOLD1 (from HOLD2), so that there is something to merge.
+    prepare: async (l) => {
+      await submit(l, Users.operator2, tx(cc.allowance, 'Transfer'), {
+        fromAccount: 'HOLD2',
+        toAccount: 'HOLD1',
+        quantity: 1,
+      });
+    },
+  },
+  {
     name: 'Allowance:GetLot',
     fn: tx(cc.allowance, 'GetLot'),
     args: async (l) => {

@@ -98,6 +98,8 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
     approvalId: pending.pendingApproval.id,
   });
   await submit(ledger, operator2, approval('RemoveTrustedAccount'), trusted);
+  // TRADE1 now holds allowances from HOLD1 and from HOLD2: two lots, merged into one.
+  await submit(ledger, trader1, tx(cc.allowance, 'ConsolidateLots'), { accountId: 'TRADE1' });
 
   // Offsets: issued to TRADE1, some moved to INST1's holding account for surrender, some retired.
   await issueOffsetsToEnt1(ledger);

@@ -16,6 +16,35 @@ import { read, write } from './transaction';
 import { ANYONE } from './transaction';
 import { Lot, TransferResult } from './units';
 
+/**
+ * The most lots one `ConsolidateLots` merges (and, given `lotIds`, reads): the transaction's work and write set
+ * stay bounded however fragmented the account is; a larger account is consolidated by repeating it.
+ */
+export const MAX_LOTS_PER_CONSOLIDATION = 100;
+
+/** One lot written by `ConsolidateLots`: it keeps the id of the first lot merged into it. */
+export const ConsolidatedLot = z
+  .object({ lot: Lot, mergedLotIds: z.array(z.string()).readonly() })
+  .readonly();
+export type ConsolidatedLot = z.infer<typeof ConsolidatedLot>;
+
+/** What `ConsolidateLots` did. */
+export const ConsolidationResult = z
+  .object({
+    accountId: z.string(),
+    /** The lots written, each holding the serials of the lots merged into it (itself first). */
+    consolidated: z.array(ConsolidatedLot).readonly(),
+    /** Lots deleted: merged into one of the above. */
+    deletedLotIds: z.array(z.string()).readonly(),
+    /**
+     * Without `lotIds`: available lots that could still be merged but were left for a next `ConsolidateLots`
+     * because of the per-transaction bound (0: the account is consolidated). With `lotIds`: always 0.
+     */
+    leftOver: z.number(),
+  })
+  .readonly();
+export type ConsolidationResult = z.infer<typeof ConsolidationResult>;
+
 /** A transfer of units between accounts (allowances; offsets add `projectId`). */
 export const TransferRequest = strictObject({
   fromAccount: Id,
@@ -240,6 +269,20 @@ export const Allowance = {
       "Moves allowances between accounts; the source's owner (or the regulator, for national accounts) signs",
     request: TransferRequest,
     answer: TransferResult,
+  }),
+  consolidateLots: write({
+    contract: 'Allowance',
+    name: 'ConsolidateLots',
+    roles: ['regulator', 'operator', 'trader'],
+    label: 'consolidation',
+    summary:
+      "Merges an account's available lots of one unit type, vintage and project into one, keeping every serial (a lot may carry several serial ranges); at most 100 lots a transaction, repeat while leftOver > 0",
+    request: strictObject({
+      accountId: Id,
+      /** Merge only these lots (no range read, no conflict with units arriving meanwhile); else all. */
+      lotIds: optional(distinctIds(MAX_LOTS_PER_CONSOLIDATION)),
+    }),
+    answer: ConsolidationResult,
   }),
   getLot: read({
     contract: 'Allowance',

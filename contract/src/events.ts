@@ -134,6 +134,21 @@ export const CARBON_EVENTS = {
   }),
   /** Allowance:Transfer. */
   AllowancesTransferred: eventPayload(unitTransfer),
+  /**
+   * Allowance:ConsolidateLots: per lot written, its id, quantity and the lots merged into it (itself first);
+   * the others were deleted. `leftOver`: lots left for a next consolidation.
+   */
+  LotsConsolidated: eventPayload({
+    accountId: z.string(),
+    lots: z
+      .array(
+        z
+          .object({ lotId: z.string(), quantity: z.number(), mergedLotIds: z.array(z.string()).readonly() })
+          .readonly(),
+      )
+      .readonly(),
+    leftOver: z.number(),
+  }),
 
   // Offset
   /** Offset:RegisterProject. */

@@ -24,6 +24,7 @@ export * from './events';
 export * from './fields';
 export * from './transaction';
 export * from './units';
+export * from './serial-ranges';
 export * from './error-printer';
 export * from './config-issues';
 export * from './connection-settings';

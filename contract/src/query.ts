@@ -3,7 +3,7 @@ import { field, Id, jsonArgument, list, OneOf, parseId, strictObject, Year } fro
 import { OBJECT_TYPES, type ObjectTypeName } from './object-types';
 import { Account } from './registry';
 import { ANYONE, read } from './transaction';
-import { LotStatus, UnitType } from './units';
+import { LotStatus, SerialRange, UnitType } from './units';
 
 /** The object types as a non-empty tuple, for enums. */
 const OBJECT_TYPE_NAMES = OBJECT_TYPES as unknown as readonly [ObjectTypeName, ...ObjectTypeName[]];
@@ -53,6 +53,8 @@ export const Holding = z
             id: z.string(),
             serialStart: z.number(),
             serialEnd: z.number(),
+            /** A consolidated lot's serials, when they are not one range (see `Lot.serialRanges`). */
+            serialRanges: z.array(SerialRange).readonly().optional(),
             quantity: z.number(),
             lockedBy: z.string().nullable(),
           })

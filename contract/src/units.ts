@@ -24,12 +24,20 @@ export const LotOrigin = z.enum([
   'trade',
   /** Delivered to a winning bidder by a cleared auction. */
   'auction',
+  /** Several available lots of one account merged into this one by `Allowance:ConsolidateLots`. */
+  'consolidation',
 ]);
 export type LotOrigin = z.infer<typeof LotOrigin>;
 
+/** Serials `start..end` inclusive. */
+export const SerialRange = z.object({ start: z.number(), end: z.number() }).readonly();
+export type SerialRange = z.infer<typeof SerialRange>;
+
 /**
  * A serial block of units held in one account: serials `serialStart..serialEnd` inclusive of one unit type and
- * vintage (and project, for offsets). Keyed `lot ~ accountId ~ id` so that spending different lots never
+ * vintage (and project, for offsets) — or, once lots were consolidated, the serial ranges `serialRanges`
+ * (ascending, never touching, at most `MAX_SERIAL_RANGES`), `serialStart` the first serial and `serialEnd` the
+ * last. Keyed `lot ~ accountId ~ id` so that spending different lots never
  * touches the same key (no MVCC conflict), and carrying a key-level endorsement policy naming the owner's org.
  */
 export const Lot = z
@@ -42,7 +50,12 @@ export const Lot = z
     projectId: z.string().optional(),
     serialStart: z.number(),
     serialEnd: z.number(),
-    /** `serialEnd - serialStart + 1`, kept for readers. */
+    /**
+     * Present only when the lot holds two or more separate serial ranges (a consolidated lot, or units moved
+     * out of one): then the serials held are exactly these, not every serial from `serialStart` to `serialEnd`.
+     */
+    serialRanges: z.array(SerialRange).readonly().optional(),
+    /** The number of serials held: `serialEnd - serialStart + 1`, or the sum over `serialRanges`. */
     quantity: z.number(),
     status: LotStatus,
     origin: LotOrigin,

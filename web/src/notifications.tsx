@@ -46,6 +46,7 @@ const EVENT_NAMES = [
   'TradeRejected',
   'ProposalCancelled',
   'AllowancesTransferred',
+  'LotsConsolidated',
   'AllowancesAllocated',
   'AllocationPlanSet',
   'AllocationReturned',

@@ -25,6 +25,7 @@ import { requireAccount, requireEntity, requireInstallation } from '../registry/
 import { finalAllocationOf, planLineFixed, planLineOf, requireDistinctLines } from './allocation-plan';
 import type { AllocationRecord, IssuanceHead } from './issuance';
 import type { Lot } from './lot';
+import { consolidateLots } from './consolidation';
 import { LotLedger } from './lot-ledger';
 import { moveUnits, requireOpen } from './transfer';
 
@@ -396,6 +397,33 @@ export class AllowanceContract extends CarbonContract {
     const caller = authorizeTransaction(ctx, Allowance.transfer);
     const transfer = parseRequest(Allowance.transfer, request);
     return JSON.stringify(await moveUnits(ctx, caller, transfer, 'allowance', 'Transfer'));
+  }
+
+  /**
+   * Merges an account's available lots of one unit type, vintage and project into one lot carrying all their
+   * serials (`serialRanges` when they are not contiguous), so that an account receiving many small deliveries
+   * does not hold ever more lots: after it, at most one available lot per kind (more only beyond 256 separate
+   * serial ranges). At most 100 lots a transaction; repeat while `leftOver` > 0. Give `lotIds` to merge named
+   * lots without reading the account's lot range (no conflict with units arriving meanwhile). Locked lots are
+   * left alone. Request: `{ accountId, lotIds? }`. Caller: the holder — users of the owning entity (its
+   * proposer and approver representatives, if it has any), or the regulator for national accounts.
+   */
+  @Transaction()
+  @Returns('string')
+  public async ConsolidateLots(ctx: Context, request: string): Promise<string> {
+    const caller = authorizeTransaction(ctx, Allowance.consolidateLots);
+    const input = parseRequest(Allowance.consolidateLots, request);
+    const result = await consolidateLots(ctx, new Store(ctx), caller, input);
+    emitEvent(ctx, 'LotsConsolidated', {
+      accountId: result.accountId,
+      lots: result.consolidated.map(({ lot, mergedLotIds }) => ({
+        lotId: lot.id,
+        quantity: lot.quantity,
+        mergedLotIds,
+      })),
+      leftOver: result.leftOver,
+    });
+    return JSON.stringify(result);
   }
 
   /** One lot of an account. Caller: anyone with a carbon role. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MAX_SERIAL_RANGES, serialCount, serialRangesOf, type SerialRange } from '@carbon-ets/contract';
 import type { Context } from 'fabric-contract-api';
 import { Users } from '../testing/identities';
 import type { TestIdentity } from '../testing/memory-identity';
@@ -27,6 +28,45 @@ const account = fc.constantFrom(...accounts);
 const installation = fc.constantFrom('INST1', 'INST2');
 /** INST1 and INST2 have their 2025 allocation already; INST3 has a plan line (benchmark, 14,000 pre-allocated). */
 const allocatedInstallation = fc.constantFrom('INST1', 'INST2', 'INST3');
+
+function transferOp(quantities: fc.Arbitrary<number>): fc.Arbitrary<Op> {
+  return fc
+    .tuple(account, account, quantities, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
+    .map(([from, to, q, unit]) => ({
+      label: `transfer ${q} ${unit} ${from}→${to}`,
+      who: ACCOUNT_OWNERS[from] ?? Users.regulator,
+      fn: unit === 'allowance' ? tx(cc.allowance, 'Transfer') : tx(cc.offset, 'TransferOffsets'),
+      request: { fromAccount: from, toAccount: to, quantity: q },
+    }));
+}
+
+const surrenderOp: fc.Arbitrary<Op> = fc
+  .tuple(installation, quantity, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
+  .map(([i, q, unit]) => ({
+    label: `surrender ${q} ${unit} for ${i}`,
+    who: i === 'INST1' ? Users.operator1 : Users.operator2,
+    fn: tx(cc.compliance, 'Surrender'),
+    request: {
+      period: 2025,
+      installationId: i,
+      unitType: unit,
+      quantity: unit === 'offset' ? Math.min(q, 50) : q,
+    },
+  }));
+
+const consolidateOp: fc.Arbitrary<Op> = account.map((a) => ({
+  label: `consolidate the lots of ${a}`,
+  who: ACCOUNT_OWNERS[a] ?? Users.regulator,
+  fn: tx(cc.allowance, 'ConsolidateLots'),
+  request: { accountId: a },
+}));
+
+/** Small transfers among the four accounts and consolidations: holdings fragment, then get merged and spent. */
+const fragmentingOp: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: transferOp(fc.integer({ min: 1, max: 50 })), weight: 6 },
+  { arbitrary: consolidateOp, weight: 2 },
+  { arbitrary: surrenderOp, weight: 1 },
+);
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   quantity.map((q) => ({
@@ -57,27 +97,9 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     fn: tx(cc.allowance, 'ReturnAllocation'),
     request: { period: 2025, installationId: 'INST3', quantity: Math.min(q, 20_000) },
   })),
-  fc
-    .tuple(account, account, quantity, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
-    .map(([from, to, q, unit]) => ({
-      label: `transfer ${q} ${unit} ${from}→${to}`,
-      who: ACCOUNT_OWNERS[from] ?? Users.regulator,
-      fn: unit === 'allowance' ? tx(cc.allowance, 'Transfer') : tx(cc.offset, 'TransferOffsets'),
-      request: { fromAccount: from, toAccount: to, quantity: q },
-    })),
-  fc
-    .tuple(installation, quantity, fc.constantFrom<'allowance' | 'offset'>('allowance', 'offset'))
-    .map(([i, q, unit]) => ({
-      label: `surrender ${q} ${unit} for ${i}`,
-      who: i === 'INST1' ? Users.operator1 : Users.operator2,
-      fn: tx(cc.compliance, 'Surrender'),
-      request: {
-        period: 2025,
-        installationId: i,
-        unitType: unit,
-        quantity: unit === 'offset' ? Math.min(q, 50) : q,
-      },
-    })),
+  transferOp(fc.oneof(quantity, fc.integer({ min: 1, max: 50 }))),
+  surrenderOp,
+  consolidateOp,
   fc.tuple(account, fc.integer({ min: 1, max: 400 })).map(([a, q]) => ({
     label: `retire ${q} from ${a}`,
     who: ACCOUNT_OWNERS[a] ?? Users.regulator,
@@ -102,27 +124,36 @@ function issuedAllowances(ledger: TestLedger): number {
 
 function checkInvariants(ledger: TestLedger, terminal: Map<string, string>): void {
   const lots = allLots(ledger);
-  // Totals per unit space are conserved: serial blocks exactly tile 1..issued (allowances) / the issued block.
-  const spaces = new Map<string, Lot[]>();
+  // Totals per unit space are conserved: serial ranges exactly tile 1..issued (allowances) / the issued block.
+  const spaces = new Map<string, SerialRange[]>();
   for (const lot of lots) {
-    expect(lot.quantity).toBe(lot.serialEnd - lot.serialStart + 1);
+    const ranges = serialRangesOf(lot);
+    // A lot's ranges are ascending and never touch (touching ones are joined); `serialRanges` only for two or more.
+    expect(lot.serialRanges === undefined || lot.serialRanges.length > 1).toBe(true);
+    expect(ranges.length).toBeLessThanOrEqual(MAX_SERIAL_RANGES);
+    ranges.forEach((range, i) => {
+      expect(range.end).toBeGreaterThanOrEqual(range.start);
+      if (i > 0) expect(range.start).toBeGreaterThan((ranges[i - 1]?.end ?? 0) + 1);
+    });
+    expect([lot.serialStart, lot.serialEnd]).toEqual([ranges[0]?.start, ranges[ranges.length - 1]?.end]);
+    expect(lot.quantity).toBe(serialCount(ranges));
     expect(lot.quantity).toBeGreaterThan(0);
     const space = `${lot.unitType}|${lot.vintage}|${lot.projectId ?? ''}`;
-    spaces.set(space, [...(spaces.get(space) ?? []), lot]);
+    spaces.set(space, [...(spaces.get(space) ?? []), ...ranges]);
   }
   // The scenario holds both kinds of unit, so the loop below never checks an empty world.
   expect([...spaces.keys()]).toEqual(expect.arrayContaining(['allowance|2025|', 'offset|2025|PRJ1']));
   for (const [space, group] of spaces) {
-    group.sort((a, b) => a.serialStart - b.serialStart);
-    let next = group[0]?.serialStart ?? 1;
-    for (const lot of group) {
+    group.sort((a, b) => a.start - b.start);
+    let next = group[0]?.start ?? 1;
+    for (const range of group) {
       // No serial number is in two lots, and none is lost.
-      expect({ space, start: lot.serialStart }).toEqual({ space, start: next });
-      next = lot.serialEnd + 1;
+      expect({ space, start: range.start }).toEqual({ space, start: next });
+      next = range.end + 1;
     }
-    const total = group.reduce((sum, lot) => sum + lot.quantity, 0);
+    const total = serialCount(group);
     if (space === 'allowance|2025|') {
-      expect(group[0]?.serialStart).toBe(1);
+      expect(group[0]?.start).toBe(1);
       expect(total).toBe(issuedAllowances(ledger));
     } else {
       expect(total).toBe(1_000);
@@ -171,18 +202,18 @@ describe('conservation of units (property-based)', () => {
     });
   });
 
-  it('conserves totals per vintage, never duplicates a serial and never moves surrendered or retired units', async () => {
-    let applied = 0;
-    let terminalSeen = 0;
+  /** Runs sequences of operations on forks of the scenario, checking the invariants after each one. */
+  async function runSequences(ops: fc.Arbitrary<Op>, maxLength: number) {
+    const seen = { applied: 0, terminal: 0, multiRange: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 25 }), async (ops) => {
+      fc.asyncProperty(fc.array(ops, { minLength: 1, maxLength }), async (sequence) => {
         const ledger = base.fork();
         const terminal = new Map<string, string>();
         checkInvariants(ledger, terminal);
-        for (const op of ops) {
+        for (const op of sequence) {
           try {
             await submit(ledger, op.who, op.fn, op.request);
-            applied += 1;
+            seen.applied += 1;
           } catch (error) {
             // A refused operation is a clear chaincode error and attempted no write (the test ledger replaces
             // the error of one that did with WRITE_BEFORE_REFUSAL, which fails this match).
@@ -192,13 +223,26 @@ describe('conservation of units (property-based)', () => {
             expect(ledger.lastRefusal()?.attemptedWrites).toEqual([]);
           }
           checkInvariants(ledger, terminal);
+          seen.multiRange += allLots(ledger).filter((lot) => lot.serialRanges !== undefined).length;
         }
-        terminalSeen += terminal.size;
+        seen.terminal += terminal.size;
       }),
       { numRuns: 60 },
     );
+    return seen;
+  }
+
+  it('conserves totals per vintage, never duplicates a serial and never moves surrendered or retired units', async () => {
+    const seen = await runSequences(opArbitrary, 25);
     // The operations do apply, and units do become terminal: the properties are not checked on refusals only.
-    expect(applied).toBeGreaterThan(50);
-    expect(terminalSeen).toBeGreaterThan(0);
+    expect(seen.applied).toBeGreaterThan(50);
+    expect(seen.terminal).toBeGreaterThan(0);
+  });
+
+  it('keeps every serial when fragmented holdings are consolidated, spent and surrendered', async () => {
+    const seen = await runSequences(fragmentingOp, 40);
+    // Consolidations do merge separate serial runs, and such lots are spent and surrendered like any other.
+    expect(seen.multiRange).toBeGreaterThan(0);
+    expect(seen.terminal).toBeGreaterThan(0);
   });
 });

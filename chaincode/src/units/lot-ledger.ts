@@ -1,5 +1,15 @@
 import type { Context } from 'fabric-contract-api';
-import { addQuantities, failedPrecondition, invalidArgument, notFound } from '@carbon-ets/contract';
+import {
+  addQuantities,
+  failedPrecondition,
+  invalidArgument,
+  notFound,
+  serialCount,
+  serialFields,
+  serialRangesOf,
+  takeLowestSerials,
+  type SerialRange,
+} from '@carbon-ets/contract';
 import { requireOwnerEndorsement } from '../ledger/endorsement';
 import { ObjectType } from '../ledger/keys';
 import type { Store } from '../ledger/store';
@@ -61,7 +71,7 @@ export class LotLedger {
       ...fields,
       id: this.nextLotId(),
       accountId: account.id,
-      quantity: fields.serialEnd - fields.serialStart + 1,
+      quantity: serialCount(serialRangesOf(fields)),
       createdAt: txTime(this.ctx),
       createdTxId: this.ctx.stub.getTxID(),
     };
@@ -156,21 +166,20 @@ export class LotLedger {
       }
       const take = Math.min(remaining, lot.quantity);
       remaining -= take;
-      const serialEnd = lot.serialStart + take - 1;
+      const { taken, rest } = takeLowestSerials(serialRangesOf(lot), take);
       movement.moved.push(
         await this.create(to, {
           unitType: lot.unitType,
           vintage: lot.vintage,
           ...(lot.projectId === undefined ? {} : { projectId: lot.projectId }),
-          serialStart: lot.serialStart,
-          serialEnd,
+          ...serialsOf(taken),
           parentLotId: lot.id,
           ...arrival,
         }),
       );
       movement.spentLotIds.push(lot.id);
       if (take < lot.quantity) {
-        movement.remainders.push({ ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take });
+        movement.remainders.push({ ...lot, ...serialFields(rest) });
       }
     }
     return movement;
@@ -218,21 +227,20 @@ export class LotLedger {
         await this.store.put(ObjectType.lot, [account.id, lot.id], whole);
         locked.push(whole);
       } else {
-        const serialEnd = lot.serialStart + take - 1;
+        const serials = takeLowestSerials(serialRangesOf(lot), take);
         locked.push(
           await this.create(account, {
             unitType: lot.unitType,
             vintage: lot.vintage,
             ...(lot.projectId === undefined ? {} : { projectId: lot.projectId }),
-            serialStart: lot.serialStart,
-            serialEnd,
+            ...serialsOf(serials.taken),
             parentLotId: lot.id,
             status: 'held',
             origin: 'split',
             lockedBy,
           }),
         );
-        const rest: Lot = { ...lot, serialStart: serialEnd + 1, quantity: lot.quantity - take };
+        const rest: Lot = { ...lot, ...serialFields(serials.rest) };
         await this.store.put(ObjectType.lot, [account.id, lot.id], rest);
       }
     }
@@ -264,6 +272,12 @@ export class LotLedger {
     }
     return lots.sort(compareLots);
   }
+}
+
+/** A new lot's serial fields (its quantity is counted by `create`). */
+function serialsOf(ranges: readonly SerialRange[]): Pick<Lot, 'serialStart' | 'serialEnd' | 'serialRanges'> {
+  const { serialStart, serialEnd, serialRanges } = serialFields(ranges);
+  return { serialStart, serialEnd, ...(serialRanges === undefined ? {} : { serialRanges }) };
 }
 
 function describe(filter: LotFilter): string {

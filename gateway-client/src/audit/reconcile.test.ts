@@ -240,9 +240,28 @@ describe('reconcile', () => {
     ]);
     const report = await reconcile(fakeConnection(history, world));
     expect(report.mismatches).toEqual([
-      'account NATIONAL: lot n2 is allowance 2030 held ×701 in the world state, allowance 2030 held ×700 by history',
-      'account HOLD1: lot h3 (allowance 2030 surrendered ×100) is missing from the world state',
-      'account HOLD1: lot forged (allowance 2030 held ×5) is in the world state but no committed transaction wrote it',
+      'account NATIONAL: lot n2 is allowance 2030 held ×701 serials 1-701 in the world state, allowance 2030 held ×700 serials 1-700 by history',
+      'account HOLD1: lot h3 (allowance 2030 surrendered ×100 serials 1-100) is missing from the world state',
+      'account HOLD1: lot forged (allowance 2030 held ×5 serials 1-5) is in the world state but no committed transaction wrote it',
+    ]);
+  });
+
+  test('a lot holding the right quantity of other serials is reported', async () => {
+    const world = worldState();
+    // Same quantity as history (700), but serials 1-300 and 401-800 instead of 1-700.
+    const ranges = [
+      { start: 1, end: 300 },
+      { start: 401, end: 800 },
+    ];
+    world.set('NATIONAL', [
+      {
+        status: 'held',
+        lots: [{ id: 'n2', quantity: 700, lockedBy: null, serialEnd: 800, serialRanges: ranges }],
+      },
+    ]);
+    const report = await reconcile(fakeConnection(history, world));
+    expect(report.mismatches).toEqual([
+      'account NATIONAL: lot n2 is allowance 2030 held ×700 serials 1-300, 401-800 in the world state, allowance 2030 held ×700 serials 1-700 by history',
     ]);
   });
 

@@ -3,10 +3,12 @@ import {
   ApprovalEscrow,
   AuctionEscrow,
   CashEntry,
+  formatSerials,
   IssuanceHead,
   Lot,
   OffsetIssuance,
   Order,
+  type SerialRange,
 } from '@carbon-ets/contract';
 import type { CarbonConnection } from '../connect';
 import { FundsClient, QueryClient } from '../contracts';
@@ -221,14 +223,18 @@ function fundsTotals(replay: LedgerReplay): { available: string; locked: string 
   return { available: available.toString(), locked: locked.toString() };
 }
 
+/** What must agree between history and world state: the serials too, however a lot holds them. */
 const describeLot = (lot: {
   unitType: string;
   vintage: number;
   status: string;
   quantity: number;
+  serialStart: number;
+  serialEnd: number;
+  serialRanges?: readonly SerialRange[] | undefined;
   lockedBy?: string | null;
 }): string =>
-  `${lot.unitType} ${lot.vintage} ${lot.status} ×${lot.quantity}${lot.lockedBy ? ` locked by ${lot.lockedBy}` : ''}`;
+  `${lot.unitType} ${lot.vintage} ${lot.status} ×${lot.quantity} serials ${formatSerials(lot)}${lot.lockedBy ? ` locked by ${lot.lockedBy}` : ''}`;
 
 async function compareWithWorldState(
   connection: CarbonConnection,

@@ -6,6 +6,7 @@ export type {
   AllocationRecord,
   AllocationResult,
   AllocationView,
+  ConsolidationResult,
   Lot,
   LotStatus,
   RequestOf,
@@ -15,7 +16,7 @@ export type {
 
 /**
  * `Allowance`: issuance, allocation plans, pre-allocation and true-up (regulator), returns of over-allocation
- * (the installation's operator), transfers (the owning entity).
+ * (the installation's operator), transfers and lot consolidation (the owning entity).
  */
 export const AllowanceClient = facadeOf(Allowance);
 export type AllowanceClient = Facade<typeof Allowance>;

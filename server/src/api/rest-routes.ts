@@ -143,6 +143,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
     true,
   ),
   write(Allowance.transfer, 'POST', '/allowances/transfers', 'transfers', true),
+  write(Allowance.consolidateLots, 'POST', '/accounts/:accountId/lot-consolidations', 'allowances'),
   write(Offset.registerProject, 'POST', '/offset-projects', 'offsets', true),
   read(Offset.getProject, '/offset-projects/:projectId', 'offsets', ['projectId']),
   write(Offset.issueOffsets, 'POST', '/offsets/issuances', 'offsets', true),

@@ -125,6 +125,9 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       parties.account(event.payload.allocation.accountId);
       parties.account(NATIONAL_ACCOUNTS.allocation);
       break;
+    case 'LotsConsolidated':
+      parties.account(event.payload.accountId);
+      break;
     case 'AllowancesTransferred':
     case 'OffsetsTransferred':
       parties.account(event.payload.fromAccount);

@@ -25,6 +25,8 @@ describe('the event log', () => {
     expect(CARBON_EVENT_NAMES.filter((name) => !logged.has(name))).toEqual([
       'AllocationPlanSet',
       'AllocationReturned',
+      // Issue 14: lot consolidation, after the cycle was recorded.
+      'LotsConsolidated',
       'VerifierAccredited',
       'VerifierAccreditationWithdrawn',
       'VerifierAssigned',

@@ -122,6 +122,7 @@ function groupHoldings(lots: readonly Lot[]): Holding[] {
         id: lot.id,
         serialStart: lot.serialStart,
         serialEnd: lot.serialEnd,
+        ...(lot.serialRanges === undefined ? {} : { serialRanges: lot.serialRanges }),
         quantity: lot.quantity,
         lockedBy: lot.lockedBy ?? null,
       })),

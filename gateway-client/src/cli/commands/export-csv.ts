@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { formatSerials } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
 import { facades, optionalText, today } from './support';
 
@@ -43,6 +44,8 @@ export const exportCsvCommand: Command = {
           'serialEnd',
           'quantity',
           'lockedBy',
+          // A consolidated lot may hold several serial ranges: serialStart..serialEnd then has gaps.
+          'serials',
         ],
         holdings.flatMap((h) =>
           h.lots.map((lot) => [
@@ -56,6 +59,7 @@ export const exportCsvCommand: Command = {
             lot.serialEnd,
             lot.quantity,
             lot.lockedBy,
+            formatSerials(lot),
           ]),
         ),
       );

@@ -8,6 +8,7 @@ import {
   allowancesPlanCommand,
   allowancesReturnCommand,
 } from './allowances-allocate';
+import { allowancesConsolidateCommand } from './allowances-consolidate';
 import { allowancesIssueCommand } from './allowances-issue';
 import { auctionShowCommand } from './auction-show';
 import { auditReconcileCommand } from './audit-reconcile';
@@ -84,6 +85,7 @@ export const COMMANDS: readonly Command[] = [
   reportCorrectCommand,
   surrenderCommand,
   allowancesReturnCommand,
+  allowancesConsolidateCommand,
   transferCommand,
   offsetsRetireCommand,
   complianceStatusCommand,
@@ -118,7 +120,8 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   account: 'Holding and trading accounts: open, freeze, unfreeze, read a statement',
   period: 'Regulator: compliance periods: create one, close it after its surrender deadline',
   factors: "Regulator: a period's emission factors",
-  allowances: 'Regulator: issue allowances into the national account, allocate them free',
+  allowances:
+    'Regulator: issue allowances into the national account, allocate them free; holders: return, consolidate lots',
   report: 'Emission reports: submit, correct, verify, reject, accept, show',
   verifier: 'Regulator: accredit verifier entities for sectors, assign them to reports',
   project: 'Regulator: register an offset project',

@@ -1,4 +1,4 @@
-import { Offset } from '@carbon-ets/contract';
+import { formatSerials, Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { contractRequest } from './contract-request';
 import { facades, optionalText, show, wholeOption } from './support';
@@ -26,7 +26,7 @@ export const offsetsRetireCommand: Command = {
     const result = await facades(context).offset.retireOffsets(request);
     show(context, result, {
       quantity: result.quantity,
-      retiredLots: result.lots.map((lot) => `${lot.id} (${lot.serialStart}-${lot.serialEnd})`).join(', '),
+      retiredLots: result.lots.map((lot) => `${lot.id} (${formatSerials(lot)})`).join(', '),
     });
   },
 };

@@ -1,4 +1,4 @@
-import { Allowance, Offset } from '@carbon-ets/contract';
+import { Allowance, formatSerials, Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { contractRequest } from './contract-request';
 import { facades, optionalWhole, show, wholeOption } from './support';
@@ -31,7 +31,7 @@ export const transferCommand: Command = {
       from: result.fromAccount,
       to: result.toAccount,
       quantity: result.quantity,
-      newLots: result.moved.map((lot) => `${lot.id} (${lot.serialStart}-${lot.serialEnd})`).join(', '),
+      newLots: result.moved.map((lot) => `${lot.id} (${formatSerials(lot)})`).join(', '),
       // Above the account's approval threshold nothing moved yet: the request waits for a second representative.
       ...(result.pendingApproval === undefined
         ? {}
