@@ -9,6 +9,9 @@ interface WorldLot {
   id: string;
   quantity: number;
   lockedBy: string | null;
+  serialStart?: number;
+  serialEnd?: number;
+  serialRanges?: readonly { start: number; end: number }[];
 }
 
 // Writes as the chaincode makes them: whole objects of the wire contract, which the replay parses.
