@@ -227,7 +227,7 @@ describe('submit', () => {
       const failure = submit(contract, 'Approval:AddTrustedAccount', { backoffMs: 1 });
       await expect(failure).rejects.toMatchObject({
         kind: 'UNAVAILABLE',
-        message: `Approval:AddTrustedAccount: your organisation's peer cannot reach enough other organisations' peers to endorse it${named}; nothing was written`,
+        message: `Approval:AddTrustedAccount: other organisations' peers did not answer your organisation's peer in time${named}; nothing was written`,
       });
       expect(proposals).toBe(1);
     }

@@ -301,9 +301,9 @@ function asTransactionError(transaction: string, err: unknown): TransactionError
     const whom = unreachable.length > 0 ? ` (${unreachable.join(', ')})` : '';
     return new TransactionError(
       'UNAVAILABLE',
-      `${transaction}: your organisation's peer cannot reach enough other organisations' peers to endorse it${whom}; nothing was written`,
+      `${transaction}: other organisations' peers did not answer your organisation's peer in time${whom}; nothing was written`,
       {
-        hint: 'your member may be cut off from the consortium, or their peers are down: try again once the link is back',
+        hint: 'your member may be cut off from the consortium, or their peers are down or overloaded: try again in a moment',
       },
       { cause: err },
     );

@@ -110,8 +110,9 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       // broadcast until this timeout (30 s in core.yaml), so give up on it quickly and try the next.
       CORE_PEER_GATEWAY_BROADCASTTIMEOUT: '2s',
       // A peer cut off from the other organisations would hold each endorsement for 30 s (core.yaml) before
-      // failing; endorsement by three organisations takes well under a second, so fail after 5 s instead.
-      CORE_PEER_GATEWAY_ENDORSEMENTTIMEOUT: '5s',
+      // failing. Endorsement by three organisations takes well under a second, a 400-fill clearing round a few
+      // seconds of chaincode; 5 s was seen to expire under heavy load (32 large writes at once), so 10 s.
+      CORE_PEER_GATEWAY_ENDORSEMENTTIMEOUT: '10s',
       CORE_PEER_LOCALMSPID: org.mspId,
       CORE_PEER_MSPCONFIGPATH: ids.msp,
       CORE_PEER_TLS_ENABLED: 'true',

@@ -12,10 +12,12 @@ const CUT_OFF = 'enterprise2';
 const CUT_SECONDS = 30;
 /**
  * A request on a host cut off from the consortium must fail within this, not hang: the peer's Gateway gives up
- * an endorsement after 5 s (CORE_PEER_GATEWAY_ENDORSEMENTTIMEOUT) and tries one other plan (10 s at most), plus
+ * an endorsement after 10 s (CORE_PEER_GATEWAY_ENDORSEMENTTIMEOUT) and tries one other plan (20 s at most), plus
  * the CLI's start on a busy machine; once gossip counts the other peers dead (about 25 s) it refuses at once.
  */
-const FAIL_FAST_MS = 15_000;
+const FAIL_FAST_MS = 25_000;
+/** Attempts start while the link is down and end before it comes back (an attempt lasts < FAIL_FAST_MS). */
+const LAST_ATTEMPT_START_S = CUT_SECONDS - FAIL_FAST_MS / 1000;
 const CARBON = path.resolve(__dirname, '..', '..', 'gateway-client', 'dist', 'cli', 'carbon.js');
 
 interface HostRun {
@@ -87,9 +89,9 @@ describe('multi-host: an enterprise cut off from the consortium for 30 s', () =>
 
     // The trader on Enterprise2's host adds a trusted account: endorsement needs other organisations' peers.
     const attempts: HostRun[] = [];
-    while (Date.now() - cutAt < (CUT_SECONDS - FAIL_FAST_MS / 1000) * 1000) {
+    do {
       attempts.push(await traderAddsTrustedAccount());
-    }
+    } while (Date.now() - cutAt < LAST_ATTEMPT_START_S * 1000);
     const whileCut = await peerHeights();
     await sleep(Math.max(0, CUT_SECONDS * 1000 - (Date.now() - cutAt)));
     await setHostLink(host, 'up');
@@ -98,7 +100,7 @@ describe('multi-host: an enterprise cut off from the consortium for 30 s', () =>
     report('org-cut-off', {
       attempts: attempts.map((a) => ({ code: a.code, ms: a.ms, error: a.stderr.trim().split('\n').at(-1) })),
     });
-    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(attempts.length).toBeGreaterThanOrEqual(1);
     for (const attempt of attempts) {
       expect(attempt.code).not.toBe(0);
       expect(attempt.ms).toBeLessThan(FAIL_FAST_MS);
@@ -106,7 +108,7 @@ describe('multi-host: an enterprise cut off from the consortium for 30 s', () =>
       expect(attempt.stderr).not.toMatch(/\n\s+at /);
       expect(attempt.stderr.trim().split('\n')).toHaveLength(1);
       expect(attempt.stderr).toContain(
-        "your organisation's peer cannot reach enough other organisations' peers",
+        "other organisations' peers did not answer your organisation's peer in time",
       );
     }
     // Nothing the trader asked for was applied.
