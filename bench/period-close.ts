@@ -146,11 +146,11 @@ async function main(): Promise<void> {
           return;
         }
       } catch (err) {
-        const missing =
-          err instanceof TransactionError ? /installation (\S+)/.exec(err.reason)?.[1] : undefined;
-        if (!missing) throw err;
-        // Another run's installation of the shared ledger: give it an estimate, then resume the closing.
-        await estimate(missing.replace(/[,.:;]$/, ''));
+        const listed =
+          err instanceof TransactionError ? /emissions: ([^;]+);/.exec(err.reason)?.[1] : undefined;
+        if (!listed) throw err;
+        // Other runs' installations of the shared ledger: give them estimates, then resume the closing.
+        await inParallel(listed.split(', '), estimate);
         resumed++;
       }
     }
