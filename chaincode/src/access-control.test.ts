@@ -1,6 +1,12 @@
 import type { Context } from 'fabric-contract-api';
 import { Users, type UserName } from './testing/identities';
-import { acceptInst1Report, assignVer1, inst3OwesReturn, issueOffsetsToEnt1 } from './testing/cycle';
+import {
+  acceptInst1Report,
+  assignVer1,
+  cancelledCertificatesOfEnt1,
+  inst3OwesReturn,
+  issueOffsetsToEnt1,
+} from './testing/cycle';
 import { AuctionTimes, commitBid, fundTraders, salt, stockAuctionAccount } from './testing/auction';
 import { expectRefused } from './testing/expect-refused';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from './testing/scenario';
@@ -332,6 +338,60 @@ const table: Row[] = [
     args: ['PRJ1'],
     allowed: EVERYONE,
     prepare: (l) => issueOffsetsToEnt1(l),
+  },
+  {
+    name: 'Certificate:IssueCertificates',
+    fn: tx(cc.certificate, 'IssueCertificates'),
+    args: [
+      {
+        deviceId: 'DEV7',
+        installationId: 'INST2',
+        productionPeriod: { from: '2025-03-01', to: '2025-03-31' },
+        quantity: 5,
+        toAccount: 'TRADE2',
+      },
+    ],
+    allowed: ['regulator'],
+  },
+  {
+    name: 'Certificate:TransferCertificates',
+    fn: tx(cc.certificate, 'TransferCertificates'),
+    args: [{ fromAccount: 'TRADE1', toAccount: 'TRADE2', quantity: 10 }],
+    allowed: ENT1,
+    prepare: async (l) => {
+      await cancelledCertificatesOfEnt1(l);
+    },
+  },
+  {
+    name: 'Certificate:CancelCertificates',
+    fn: tx(cc.certificate, 'CancelCertificates'),
+    args: [{ accountId: 'TRADE1', quantity: 10, beneficiary: 'City of Hefei' }],
+    allowed: ENT1,
+    prepare: async (l) => {
+      await cancelledCertificatesOfEnt1(l);
+    },
+  },
+  {
+    name: 'Certificate:GetDevice',
+    fn: tx(cc.certificate, 'GetDevice'),
+    args: ['DEV1'],
+    allowed: EVERYONE,
+    prepare: async (l) => {
+      await cancelledCertificatesOfEnt1(l);
+    },
+  },
+  {
+    name: 'Certificate:GetApplication',
+    fn: tx(cc.certificate, 'GetApplication'),
+    args: async (l) => {
+      const lotId = await cancelledCertificatesOfEnt1(l);
+      await submit(l, Users.operator1, tx(cc.mrv, 'SubmitReport'), {
+        ...Fixtures.report(),
+        greenCertificateLotIds: [lotId],
+      });
+      return [lotId];
+    },
+    allowed: [...SUPERVISORS, ...ENT1],
   },
   {
     name: 'Mrv:SubmitReport',

@@ -115,6 +115,25 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
     beneficiary: 'a festival',
   });
 
+  // Green certificates: issued to TRADE1 for INST1's device, some moved to TRADE2, some cancelled.
+  await submit(ledger, regulator, tx(cc.certificate, 'IssueCertificates'), {
+    deviceId: 'DEV1',
+    installationId: 'INST1',
+    productionPeriod: { from: '2025-01-01', to: '2025-01-31' },
+    quantity: 300,
+    toAccount: 'TRADE1',
+  });
+  await submit(ledger, trader1, tx(cc.certificate, 'TransferCertificates'), {
+    fromAccount: 'TRADE1',
+    toAccount: 'TRADE2',
+    quantity: 100,
+  });
+  await submit(ledger, trader1, tx(cc.certificate, 'CancelCertificates'), {
+    accountId: 'TRADE1',
+    quantity: 50,
+    beneficiary: 'a data centre',
+  });
+
   // Auctions: AUC1 cleared at one price (two bidders), AUC2 cancelled (undersubscribed).
   await stockAuctionAccount(ledger);
   await scheduleAuction(ledger);

@@ -13,6 +13,7 @@ describe('chaincode package', () => {
       'Period',
       'Allowance',
       'Offset',
+      'Certificate',
       'Mrv',
       'Compliance',
       'Query',

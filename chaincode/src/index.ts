@@ -1,5 +1,6 @@
 import type { Contract } from 'fabric-contract-api';
 import { AuctionContract } from './auction/auction-contract';
+import { CertificateContract } from './certificates/certificate-contract';
 import { ApprovalContract } from './approval/approval-contract';
 import { ComplianceContract } from './compliance/compliance-contract';
 import { SystemContract } from './contracts/system-contract';
@@ -16,6 +17,7 @@ export {
   AllowanceContract,
   ApprovalContract,
   AuctionContract,
+  CertificateContract,
   ComplianceContract,
   FundsContract,
   MarketContract,
@@ -34,6 +36,7 @@ export const contracts: (new () => Contract)[] = [
   PeriodContract,
   AllowanceContract,
   OffsetContract,
+  CertificateContract,
   MrvContract,
   ComplianceContract,
   QueryContract,

@@ -14,7 +14,7 @@ import {
 } from './fields';
 import { DocumentRef } from './mrv';
 import { ANYONE, read, type RequestOf, write } from './transaction';
-import { ApprovalRequest, Lot, UNIT_TYPES } from './units';
+import { ApprovalRequest, COMPLIANCE_UNIT_TYPES, Lot } from './units';
 
 /** A (covered), B (short: surrendered less than owed), C (no verified emissions). */
 export const ComplianceCode = z.enum(['A', 'B', 'C']);
@@ -243,7 +243,7 @@ export const Compliance = {
     request: strictObject({
       period: Year,
       installationId: Id,
-      unitType: OneOf(UNIT_TYPES),
+      unitType: OneOf(COMPLIANCE_UNIT_TYPES),
       quantity: Quantity,
       /** Spend these lots. */
       lotIds: optional(distinctIds()),

@@ -16,6 +16,7 @@ import {
 import { EmissionReport } from './mrv';
 import { VerifierAccreditation, VerifierAssignment } from './verifiers';
 import { OffsetIssuance, OffsetProject } from './offset';
+import { CertificateIssuance } from './certificate';
 import { CompliancePeriod, EmissionFactorSet } from './period';
 import { Account, AccountStatus, Entity, Installation } from './registry';
 import { Heartbeat } from './system';
@@ -164,6 +165,21 @@ export const CARBON_EVENTS = {
     beneficiary: z.string(),
     spentLotIds: z.array(z.string()).readonly(),
     retiredLots: z.array(z.string()).readonly(),
+  }),
+
+  // Certificate
+  /** Certificate:IssueCertificates. */
+  CertificatesIssued: eventPayload({ issuance: CertificateIssuance }),
+  /** Certificate:TransferCertificates. */
+  CertificatesTransferred: eventPayload(unitTransfer),
+  /** Certificate:CancelCertificates: the lots spent in the account and the cancelled lots now in NATIONAL-DELETION. */
+  CertificatesCancelled: eventPayload({
+    accountId: z.string(),
+    entityId: z.string(),
+    quantity: z.number(),
+    beneficiary: z.string(),
+    spentLotIds: z.array(z.string()).readonly(),
+    cancelledLots: z.array(z.string()).readonly(),
   }),
 
   // Mrv

@@ -17,6 +17,7 @@ export * from './query';
 export * from './system';
 export * from './funds';
 export * from './offset';
+export * from './certificate';
 export * from './approval';
 export * from './market';
 export * from './auction';

@@ -23,7 +23,7 @@ import { GOOD_TILL, GoodTill, ORDER_SIDES, OrderSide } from './order-terms';
 import { invalidArgument } from './refusal';
 import { Account, AccountStatusChange } from './registry';
 import { ANYONE, read, type RequestOf, write } from './transaction';
-import { ApprovalRequest, UNIT_TYPES, UnitType } from './units';
+import { ApprovalRequest, COMPLIANCE_UNIT_TYPES, UNIT_TYPES, UnitType } from './units';
 
 // ---------------------------------------------------------------------------------------------------------
 // Instruments and prices
@@ -447,7 +447,7 @@ export const Market = {
     summary:
       "Lists an instrument or changes its trading rules (prices in fen; allowances need their vintage's compliance period)",
     request: strictObject({
-      unitType: OneOf(UNIT_TYPES),
+      unitType: OneOf(COMPLIANCE_UNIT_TYPES),
       vintage: Year,
       /** Band reference until the first close, minor units of the period's currency per tonne. */
       referencePrice: Quantity,

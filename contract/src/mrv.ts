@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  distinctIds,
   field,
   FIELD,
   Id,
@@ -79,6 +80,15 @@ export const EmissionReport = z
     documents: z.array(DocumentRef).readonly(),
     /** Per line, whole kg (rounded half-up). */
     lineEmissionsKg: z.array(z.number()).readonly(),
+    /**
+     * Cancelled green certificate lots applied against the purchased electricity: their MWh count at zero grid
+     * factor, so `emissionsKg` is the lines' exact sum less `mwh × grid factor` (`zeroRatedKg`, rounded half-up
+     * for display). Absent when none were applied.
+     */
+    greenCertificates: z
+      .object({ lotIds: z.array(z.string()).readonly(), mwh: z.number(), zeroRatedKg: z.number() })
+      .readonly()
+      .optional(),
     emissionsKg: z.number(),
     /** Whole tonnes, rounded up: what the operator claims. */
     emissionsTonnes: z.number(),
@@ -174,6 +184,12 @@ const reportFields = {
   factorSetVersion: WholeNumber,
   activity: list(ActivityLineRequest, 200),
   documents: list(DocumentRequest, 100),
+  /**
+   * Cancelled green certificate lots (in NATIONAL-DELETION, cancelled by this installation's entity, of the
+   * report's year, applied to no other report) whose MWh count at zero grid factor; together at most the
+   * purchased electricity.
+   */
+  greenCertificateLotIds: optional(distinctIds(100)),
 };
 
 /** Names the version being acted on, so a reviewer never signs off a version it has not seen. */

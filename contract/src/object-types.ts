@@ -26,6 +26,17 @@ export const ObjectType = {
    * project's range so no day of monitoring is credited twice.
    */
   offsetIssuance: 'offsetIssuance',
+  /** `certificateDevice ~ deviceId`: a device green certificates were issued for, with its next serial. */
+  certificateDevice: 'certificateDevice',
+  /** `certificateIssuance ~ deviceId ~ from_to`: one issuance of green certificates (write once). */
+  certificateIssuance: 'certificateIssuance',
+  /**
+   * `certificateMonth ~ deviceId ~ YYYY-MM`: the production periods already issued for a device that share a day
+   * with the month; read by key, so no production day is issued twice without a range read.
+   */
+  certificateMonth: 'certificateMonth',
+  /** `certificateApplication ~ lotId`: the one report a cancelled certificate lot is applied to. */
+  certificateApplication: 'certificateApplication',
   /** `report ~ period ~ installationId`: the current version of an emissions report. */
   report: 'report',
   /** `accreditation ~ entityId`: a verifier entity's accreditation (sectors, valid until, withdrawal). */

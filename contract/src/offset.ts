@@ -3,7 +3,7 @@ import { documentedAs } from './json-schema';
 import { distinctIds, field, FIELD, Id, optional, Quantity, strictObject, Text, Year } from './fields';
 import { invalidArgument } from './refusal';
 import { ANYONE, read, write } from './transaction';
-import { Lot, TransferResult } from './units';
+import { DayPeriod, Lot, TransferResult } from './units';
 
 /**
  * The span of time whose verified reductions an offset issuance credits. Its bounds are whole UTC calendar days
@@ -11,15 +11,8 @@ import { Lot, TransferResult } from './units';
  * including, 2025-07-01T00:00Z. Stored periods written before bounds were plain dates carry full ISO instants;
  * their first ten characters are the day.
  */
-export const MonitoringPeriod = z
-  .object({
-    /** First day, `YYYY-MM-DD`. */
-    from: z.string(),
-    /** Last day, `YYYY-MM-DD`. */
-    to: z.string(),
-  })
-  .readonly();
-export type MonitoringPeriod = z.infer<typeof MonitoringPeriod>;
+export const MonitoringPeriod = DayPeriod;
+export type MonitoringPeriod = DayPeriod;
 
 /** `2025-01-01..2025-06-30`, for messages. */
 export function formatMonitoringPeriod(period: MonitoringPeriod): string {

@@ -1,10 +1,34 @@
 import { z } from 'zod';
 import { GoodTill, OrderSide } from './order-terms';
 
-/** Unit types: an allowance (vintage = compliance period) or an offset credit (CCER-like, per project). */
-export const UNIT_TYPES = ['allowance', 'offset'] as const;
+/**
+ * Unit types: an allowance (vintage = compliance period), an offset credit (CCER-like, per project) or a green
+ * electricity certificate (1 MWh of renewable generation, per generating device).
+ */
+export const UNIT_TYPES = ['allowance', 'offset', 'greenCertificate'] as const;
 export const UnitType = z.enum(UNIT_TYPES);
 export type UnitType = z.infer<typeof UnitType>;
+
+/**
+ * The unit types that count against a compliance obligation and trade on the market: a green certificate is
+ * neither surrendered nor listed, it is cancelled and applied to purchased electricity in a report.
+ */
+export const COMPLIANCE_UNIT_TYPES = ['allowance', 'offset'] as const;
+export type ComplianceUnitType = (typeof COMPLIANCE_UNIT_TYPES)[number];
+
+/**
+ * Whole UTC days, both bounds inclusive, `YYYY-MM-DD` (an offset issuance's monitoring period, a green
+ * certificate's production period).
+ */
+export const DayPeriod = z
+  .object({
+    /** First day, `YYYY-MM-DD`. */
+    from: z.string(),
+    /** Last day, `YYYY-MM-DD`. */
+    to: z.string(),
+  })
+  .readonly();
+export type DayPeriod = z.infer<typeof DayPeriod>;
 
 /** `held` units can move; `surrendered` and `retired` units sit in the deletion account for ever. */
 export const LotStatus = z.enum(['held', 'surrendered', 'retired']);
@@ -48,6 +72,10 @@ export const Lot = z
     vintage: z.number(),
     /** Offsets only: serials are numbered per project. */
     projectId: z.string().optional(),
+    /** Green certificates only: the generating device; serials are numbered per device. */
+    deviceId: z.string().optional(),
+    /** Green certificates only: the days of metered production the certificates stand for. */
+    productionPeriod: DayPeriod.optional(),
     serialStart: z.number(),
     serialEnd: z.number(),
     /**
@@ -69,7 +97,15 @@ export const Lot = z
       .object({ period: z.number(), installationId: z.string(), late: z.boolean() })
       .readonly()
       .optional(),
-    retirement: z.object({ beneficiary: z.string(), reason: z.string().optional() }).readonly().optional(),
+    retirement: z
+      .object({
+        beneficiary: z.string(),
+        reason: z.string().optional(),
+        /** Green certificates: the entity that cancelled them, the only one whose report may apply them. */
+        entityId: z.string().optional(),
+      })
+      .readonly()
+      .optional(),
   })
   .readonly();
 export type Lot = z.infer<typeof Lot>;
@@ -114,6 +150,8 @@ export const ApprovalRequest = z
     vintage: z.number().optional(),
     /** Offset transfers: only credits of this project. */
     projectId: z.string().optional(),
+    /** Certificate transfers: only certificates of this device. */
+    deviceId: z.string().optional(),
     /** Orders: the order's side, instrument, limit price (fen per tonne) and how long it stays in the book. */
     side: OrderSide.optional(),
     instrument: z.string().optional(),

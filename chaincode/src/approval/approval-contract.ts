@@ -200,6 +200,7 @@ export class ApprovalContract extends CarbonContract {
     const optional = {
       ...(approval.vintage === undefined ? {} : { vintage: approval.vintage }),
       ...(approval.projectId === undefined ? {} : { projectId: approval.projectId }),
+      ...(approval.deviceId === undefined ? {} : { deviceId: approval.deviceId }),
     };
     if (approval.operation === 'transfer') {
       const moved = await moveUnits(
@@ -216,6 +217,12 @@ export class ApprovalContract extends CarbonContract {
         locked,
       );
       return { spentLotIds: moved.spentLotIds, lots: moved.moved };
+    }
+    if (approval.unitType === 'greenCertificate') {
+      // Unreachable: a surrender request names a compliance unit type only.
+      throw failedPrecondition(
+        `approval ${approval.id}: green certificates are cancelled, never surrendered`,
+      );
     }
     const surrendered = await surrenderUnits(
       ctx,

@@ -32,6 +32,7 @@ export type ApprovalDetails = Pick<
   | 'installationId'
   | 'vintage'
   | 'projectId'
+  | 'deviceId'
   | 'side'
   | 'instrument'
   | 'price'

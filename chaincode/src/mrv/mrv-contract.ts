@@ -10,6 +10,7 @@ import {
   type ParsedRequestOf,
   type ReportSummary,
 } from '@carbon-ets/contract';
+import { applyCertificates, planCertificates } from '../certificates/certificate-application';
 import { loadComplianceRecord, type ComplianceRecord } from '../compliance/compliance-record';
 import { authorizeTransaction, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
@@ -107,18 +108,35 @@ export class MrvContract extends CarbonContract {
       throw failedPrecondition(`the ${year} report for ${installationId} is already accepted`);
     }
     const factorSet = await requireFactorSet(store, factorSetId, factorSetVersion);
-    const emissions = reportEmissions(activity, factorSet);
+    const version = (previous?.version ?? 0) + 1;
+    const applying = { period: year, installationId, entityId: entity.id, version };
+    const certificates = await planCertificates(
+      store,
+      applying,
+      input.greenCertificateLotIds ?? [],
+      previous?.greenCertificates?.lotIds ?? [],
+    );
+    const emissions = reportEmissions(activity, factorSet, certificates.mwh);
     const now = txTime(ctx);
     const report: EmissionReport = {
       period: year,
       installationId,
       entityId: entity.id,
-      version: (previous?.version ?? 0) + 1,
+      version,
       status: 'submitted',
       factorSet: { id: factorSetId, version: factorSetVersion },
       activity,
       documents,
       lineEmissionsKg: emissions.lines.map((line) => line.emissionsKg),
+      ...(certificates.lotIds.length === 0
+        ? {}
+        : {
+            greenCertificates: {
+              lotIds: certificates.lotIds,
+              mwh: certificates.mwh,
+              zeroRatedKg: emissions.zeroRatedKg,
+            },
+          }),
       emissionsKg: emissions.totalKg,
       emissionsTonnes: emissions.totalTonnes,
       submittedAt: now,
@@ -127,6 +145,7 @@ export class MrvContract extends CarbonContract {
       ...(reason === undefined ? {} : { correctionReason: reason }),
     };
     await store.put(ObjectType.report, [year, installationId], report);
+    await applyCertificates(ctx, store, applying, certificates);
     return report;
   }
 

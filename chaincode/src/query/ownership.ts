@@ -16,6 +16,9 @@ const PUBLIC_TYPES: readonly ObjectTypeName[] = [
   ObjectType.issuance,
   ObjectType.offsetProject,
   ObjectType.offsetIssuance,
+  ObjectType.certificateDevice,
+  ObjectType.certificateIssuance,
+  ObjectType.certificateMonth,
   ObjectType.instrument,
   ObjectType.marketStatus,
   ObjectType.marketDay,
@@ -38,6 +41,10 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   allocationPlan: 2,
   offsetProject: 1,
   offsetIssuance: 3,
+  certificateDevice: 1,
+  certificateIssuance: 2,
+  certificateMonth: 2,
+  certificateApplication: 1,
   report: 2,
   accreditation: 1,
   verifierAssignment: 2,
@@ -91,6 +98,8 @@ async function owningEntity(
       return second;
     case ObjectType.proposal:
       return (await store.get<{ sellerEntityId: string }>(ObjectType.proposal, [first]))?.sellerEntityId;
+    case ObjectType.certificateApplication:
+      return (await store.get<{ entityId: string }>(ObjectType.certificateApplication, [first]))?.entityId;
     case ObjectType.report:
     case ObjectType.compliance:
     case ObjectType.allocation:

@@ -52,7 +52,12 @@ export async function supplySummary(
   for (const { value } of await store.list<Account>(ObjectType.account, [])) {
     accounts.set(value.id, value);
   }
-  const tallies: Record<UnitType, Tally> = { allowance: emptyTally(), offset: emptyTally() };
+  const tallies: Record<UnitType, Tally> = {
+    allowance: emptyTally(),
+    offset: emptyTally(),
+    // Counted, not reported: green certificates are no part of the compliance supply.
+    greenCertificate: emptyTally(),
+  };
   const surrenderedForPeriod = { allowances: 0, offsets: 0 };
   for (const { value: lot } of await store.list<Lot>(ObjectType.lot, [])) {
     if (lot.surrender?.period === period) {

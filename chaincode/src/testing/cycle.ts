@@ -122,3 +122,23 @@ export async function inst3OwesReturn(ledger: TestLedger): Promise<void> {
     installationId: 'INST3',
   });
 }
+
+/**
+ * Issues 300 green certificates (MWh) to TRADE1 for device DEV1 of INST1's January 2025 production and cancels
+ * `cancel` of them (trader1, for a beneficiary); returns the id of the cancelled lot in NATIONAL-DELETION.
+ */
+export async function cancelledCertificatesOfEnt1(ledger: TestLedger, cancel = 150): Promise<string> {
+  await submit(ledger, Users.regulator, tx(cc.certificate, 'IssueCertificates'), {
+    deviceId: 'DEV1',
+    installationId: 'INST1',
+    productionPeriod: { from: '2025-01-01', to: '2025-01-31' },
+    quantity: 300,
+    toAccount: 'TRADE1',
+  });
+  const cancelled = (await submit(ledger, Users.trader1, tx(cc.certificate, 'CancelCertificates'), {
+    accountId: 'TRADE1',
+    quantity: cancel,
+    beneficiary: 'Enterprise One, plant INST1',
+  })) as { lots: { id: string }[] };
+  return cancelled.lots[0]?.id ?? '';
+}

@@ -2,6 +2,7 @@ import './quiet-logs';
 import type { Context } from 'fabric-contract-api';
 import { AuctionContract } from '../auction/auction-contract';
 import { ApprovalContract } from '../approval/approval-contract';
+import { CertificateContract } from '../certificates/certificate-contract';
 import { ComplianceContract } from '../compliance/compliance-contract';
 import { FundsContract } from '../funds/funds-contract';
 import { MarketContract } from '../market/market-contract';
@@ -21,6 +22,7 @@ export const cc = {
   period: new PeriodContract(),
   allowance: new AllowanceContract(),
   offset: new OffsetContract(),
+  certificate: new CertificateContract(),
   mrv: new MrvContract(),
   compliance: new ComplianceContract(),
   query: new QueryContract(),

@@ -26,13 +26,23 @@ import { compareLots, type Lot } from './lot';
 import { LotLedger } from './lot-ledger';
 import { requireOpen } from './transfer';
 
-/** Lots that may be merged: the same unit type, vintage and project (serials are numbered per these). */
+/**
+ * Lots that may be merged: the same unit type, vintage and project — or device and production period, for green
+ * certificates (serials are numbered per project or device, and a merged lot keeps one production period).
+ */
 function kindOf(lot: Lot): string {
-  return `${lot.unitType}|${lot.vintage}|${lot.projectId ?? ''}`;
+  const period =
+    lot.productionPeriod === undefined ? '' : `${lot.productionPeriod.from}_${lot.productionPeriod.to}`;
+  return `${lot.unitType}|${lot.vintage}|${lot.projectId ?? ''}|${lot.deviceId ?? ''}|${period}`;
 }
 
 function describeKind(lot: Lot): string {
-  return `${lot.unitType} ${lot.vintage}${lot.projectId === undefined ? '' : ` of project ${lot.projectId}`}`;
+  const project = lot.projectId === undefined ? '' : ` of project ${lot.projectId}`;
+  const device =
+    lot.deviceId === undefined
+      ? ''
+      : ` of device ${lot.deviceId}${lot.productionPeriod === undefined ? '' : ` (${lot.productionPeriod.from}..${lot.productionPeriod.to})`}`;
+  return `${lot.unitType} ${lot.vintage}${project}${device}`;
 }
 
 /** Available: held and not locked by an order, proposal or approval request (those are never touched). */

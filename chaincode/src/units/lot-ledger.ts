@@ -15,7 +15,7 @@ import { ObjectType } from '../ledger/keys';
 import type { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
 import type { Account } from '../registry/account';
-import { compareLots, matchesFilter, type Lot, type LotFilter } from './lot';
+import { compareLots, lineageOf, matchesFilter, type Lot, type LotFilter } from './lot';
 
 /** The fields a new lot takes from its creator; id, account, quantity and creation stamp are added here. */
 export type NewLot = Omit<Lot, 'id' | 'accountId' | 'quantity' | 'createdAt' | 'createdTxId'>;
@@ -171,7 +171,7 @@ export class LotLedger {
         await this.create(to, {
           unitType: lot.unitType,
           vintage: lot.vintage,
-          ...(lot.projectId === undefined ? {} : { projectId: lot.projectId }),
+          ...lineageOf(lot),
           ...serialsOf(taken),
           parentLotId: lot.id,
           ...arrival,
@@ -232,7 +232,7 @@ export class LotLedger {
           await this.create(account, {
             unitType: lot.unitType,
             vintage: lot.vintage,
-            ...(lot.projectId === undefined ? {} : { projectId: lot.projectId }),
+            ...lineageOf(lot),
             ...serialsOf(serials.taken),
             parentLotId: lot.id,
             status: 'held',
@@ -280,10 +280,17 @@ function serialsOf(ranges: readonly SerialRange[]): Pick<Lot, 'serialStart' | 's
   return { serialStart, serialEnd, ...(serialRanges === undefined ? {} : { serialRanges }) };
 }
 
+const UNIT_NAMES: Readonly<Record<Lot['unitType'], string>> = {
+  allowance: 'allowances',
+  offset: 'offset credits',
+  greenCertificate: 'green certificates',
+};
+
 function describe(filter: LotFilter): string {
-  const parts: string[] = [filter.unitType === 'allowance' ? 'allowances' : 'offset credits'];
+  const parts: string[] = [UNIT_NAMES[filter.unitType]];
   if (filter.vintage !== undefined) parts.push(`of vintage ${filter.vintage}`);
   if (filter.maxVintage !== undefined) parts.push(`of vintage ≤ ${filter.maxVintage}`);
   if (filter.projectId !== undefined) parts.push(`of project ${filter.projectId}`);
+  if (filter.deviceId !== undefined) parts.push(`of device ${filter.deviceId}`);
   return parts.join(' ');
 }

@@ -35,6 +35,7 @@ export interface UnitTransfer {
   readonly lotIds?: readonly string[] | undefined;
   readonly vintage?: number | undefined;
   readonly projectId?: string | undefined;
+  readonly deviceId?: string | undefined;
 }
 
 /** What a transfer did, or (with `pendingApproval`) the approval request it became, nothing moved yet. */
@@ -61,7 +62,7 @@ export async function moveUnits(
   action: string,
   approved?: ApprovedSpend,
 ): Promise<TransferOutcome> {
-  const { fromAccount: fromId, toAccount: toId, quantity, lotIds, vintage, projectId } = transfer;
+  const { fromAccount: fromId, toAccount: toId, quantity, lotIds, vintage, projectId, deviceId } = transfer;
   if (fromId === toId) {
     throw invalidArgument('transfer.toAccount must differ from transfer.fromAccount');
   }
@@ -95,6 +96,7 @@ export async function moveUnits(
       unitType,
       ...(vintage === undefined ? {} : { vintage }),
       ...(projectId === undefined ? {} : { projectId }),
+      ...(deviceId === undefined ? {} : { deviceId }),
     },
   };
   if (approved === undefined && !isNational(from)) {
@@ -113,6 +115,7 @@ export async function moveUnits(
           toAccount: to.id,
           ...(vintage === undefined ? {} : { vintage }),
           ...(projectId === undefined ? {} : { projectId }),
+          ...(deviceId === undefined ? {} : { deviceId }),
         },
         spend,
       );
@@ -144,7 +147,8 @@ export async function moveUnits(
     } satisfies CarbonEventInput<'AllowancesTransferred'>;
     // One literal name per call, so each payload is checked against its own event's schema.
     if (unitType === 'allowance') emitEvent(ctx, 'AllowancesTransferred', moved);
-    else emitEvent(ctx, 'OffsetsTransferred', moved);
+    else if (unitType === 'offset') emitEvent(ctx, 'OffsetsTransferred', moved);
+    else emitEvent(ctx, 'CertificatesTransferred', moved);
   }
   return { ...movement, fromAccount: from.id, toAccount: to.id, quantity };
 }

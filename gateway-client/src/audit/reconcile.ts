@@ -3,6 +3,7 @@ import {
   ApprovalEscrow,
   AuctionEscrow,
   CashEntry,
+  CertificateIssuance,
   formatSerials,
   IssuanceHead,
   Lot,
@@ -171,6 +172,9 @@ function unitTotals(replay: LedgerReplay): UnitTotals[] {
     entry('allowance', head.vintage).issued += head.issued;
   for (const issuance of replay.objects('offsetIssuance', OffsetIssuance)) {
     entry('offset', issuance.vintage).issued += issuance.quantity;
+  }
+  for (const issuance of replay.objects('certificateIssuance', CertificateIssuance)) {
+    entry('greenCertificate', issuance.vintage).issued += issuance.quantity;
   }
   for (const lot of replay.objects('lot', Lot)) {
     const total = entry(lot.unitType, lot.vintage);

@@ -2,6 +2,7 @@ import {
   Allowance,
   Approval,
   Auction,
+  Certificate,
   Compliance,
   Funds,
   Market,
@@ -149,6 +150,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
   write(Offset.issueOffsets, 'POST', '/offsets/issuances', 'offsets', true),
   write(Offset.transferOffsets, 'POST', '/offsets/transfers', 'transfers', true),
   write(Offset.retireOffsets, 'POST', '/offsets/retirements', 'offsets', true),
+  // Green electricity certificates
+  write(Certificate.issueCertificates, 'POST', '/certificates/issuances', 'certificates', true),
+  write(Certificate.transferCertificates, 'POST', '/certificates/transfers', 'transfers', true),
+  write(Certificate.cancelCertificates, 'POST', '/certificates/cancellations', 'certificates', true),
+  read(Certificate.getDevice, '/certificate-devices/:deviceId', 'certificates', ['deviceId']),
+  read(Certificate.getApplication, '/certificates/applications/:lotId', 'certificates', ['lotId']),
   write(Compliance.surrender, 'POST', '/surrenders', 'compliance', true),
   // Emission reports (MRV)
   write(Mrv.submitReport, 'POST', '/reports', 'reports', true),

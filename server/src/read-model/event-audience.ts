@@ -130,6 +130,7 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       break;
     case 'AllowancesTransferred':
     case 'OffsetsTransferred':
+    case 'CertificatesTransferred':
       parties.account(event.payload.fromAccount);
       parties.account(event.payload.toAccount, 'units-received');
       break;
@@ -140,6 +141,14 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       parties.account(event.payload.issuance.accountId, 'units-received');
       break;
     case 'OffsetsRetired':
+      parties.account(event.payload.accountId);
+      parties.account(NATIONAL_ACCOUNTS.deletion);
+      break;
+    case 'CertificatesIssued':
+      parties.account(event.payload.issuance.accountId, 'units-received');
+      parties.installation(event.payload.issuance.installationId);
+      break;
+    case 'CertificatesCancelled':
       parties.account(event.payload.accountId);
       parties.account(NATIONAL_ACCOUNTS.deletion);
       break;

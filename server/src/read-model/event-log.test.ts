@@ -27,6 +27,10 @@ describe('the event log', () => {
       'AllocationReturned',
       // Issue 14: lot consolidation, after the cycle was recorded.
       'LotsConsolidated',
+      // Issue 15: green certificates, after the cycle was recorded.
+      'CertificatesIssued',
+      'CertificatesTransferred',
+      'CertificatesCancelled',
       'VerifierAccredited',
       'VerifierAccreditationWithdrawn',
       'VerifierAssigned',

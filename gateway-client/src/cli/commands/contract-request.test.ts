@@ -127,7 +127,7 @@ describe('write options are checked against the wire contract before any connect
     ],
     [
       ['report', 'submit', '--file', reportFile({ colour: 'green' })],
-      'error: INVALID_ARGUMENT: report: unknown key "colour"; accepted: activity, documents, factorSetId, factorSetVersion, installationId, period',
+      'error: INVALID_ARGUMENT: report: unknown key "colour"; accepted: activity, documents, factorSetId, factorSetVersion, greenCertificateLotIds, installationId, period',
     ],
     // An option overriding the file is checked like the file.
     [

@@ -31,6 +31,9 @@ import { marketResumeCommand } from './market-resume';
 import { orderCancelCommand } from './order-cancel';
 import { orderListCommand } from './order-list';
 import { orderPlaceCommand } from './order-place';
+import { certificatesCancelCommand } from './certificates-cancel';
+import { certificatesIssueCommand } from './certificates-issue';
+import { certificatesTransferCommand } from './certificates-transfer';
 import { offsetsIssueCommand } from './offsets-issue';
 import { offsetsRetireCommand } from './offsets-retire';
 import { periodCloseCommand } from './period-close';
@@ -74,6 +77,7 @@ export const COMMANDS: readonly Command[] = [
   verifierAssignCommand,
   projectRegisterCommand,
   offsetsIssueCommand,
+  certificatesIssueCommand,
   fundsDepositCommand,
   marketConfigureCommand,
   marketHaltCommand,
@@ -88,6 +92,8 @@ export const COMMANDS: readonly Command[] = [
   allowancesConsolidateCommand,
   transferCommand,
   offsetsRetireCommand,
+  certificatesTransferCommand,
+  certificatesCancelCommand,
   complianceStatusCommand,
   // verifier
   reportShowCommand,
@@ -126,6 +132,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   verifier: 'Regulator: accredit verifier entities for sectors, assign them to reports',
   project: 'Regulator: register an offset project',
   offsets: 'Offset credits: issue (regulator), retire (owner)',
+  certificates: 'Green electricity certificates (1 MWh): issue (regulator), transfer and cancel (holder)',
   funds: 'Regulator (settlement bank): settlement funds',
   market: 'The exchange: configure, halt and resume an instrument, match it, read its book and data',
   compliance: "An installation's compliance status",

@@ -1,5 +1,4 @@
-import { Market } from '@carbon-ets/contract';
-import type { UnitType } from '../../contracts';
+import { type ComplianceUnitType, Market } from '@carbon-ets/contract';
 import { type Command, ExpectedError, requiredOption } from '../command';
 import { formatAmount } from '../../money';
 import { instrumentCurrency, moneyOptionSpec, optionalPrice, priceOption } from './money-options';
@@ -25,7 +24,7 @@ export const marketConfigureCommand: Command = {
     const minQuantity = optionalWhole(context, 'min-quantity');
     const band = optionalWhole(context, 'band-bp');
     const request = contractRequest(Market.configureInstrument, {
-      unitType: match[1] as UnitType,
+      unitType: match[1] as ComplianceUnitType,
       vintage: Number(match[2]),
       referencePrice,
       ...(tick === undefined ? {} : { tick }),

@@ -11,7 +11,8 @@ export const reportSubmitCommand: Command = {
   options: {
     file: {
       type: 'string',
-      description: 'JSON: { period, installationId, factorSetId, factorSetVersion, activity, documents }',
+      description:
+        'JSON: { period, installationId, factorSetId, factorSetVersion, activity, documents, greenCertificateLotIds? }',
     },
     period: { type: 'string', description: 'overrides the file' },
     installation: { type: 'string', description: 'overrides the file' },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   AllowanceClient,
   AuctionClient,
+  CertificateClient,
   ComplianceClient,
   FundsClient,
   MarketClient,
@@ -26,6 +27,7 @@ export function facades(context: CommandContext): {
   period: PeriodClient;
   allowance: AllowanceClient;
   offset: OffsetClient;
+  certificate: CertificateClient;
   mrv: MrvClient;
   compliance: ComplianceClient;
   query: QueryClient;
@@ -46,6 +48,7 @@ export function facades(context: CommandContext): {
     period: new PeriodClient(connection, options),
     allowance: new AllowanceClient(connection, options),
     offset: new OffsetClient(connection, options),
+    certificate: new CertificateClient(connection, options),
     mrv: new MrvClient(connection, options),
     compliance: new ComplianceClient(connection, options),
     query: new QueryClient(connection, options),
