@@ -20,6 +20,7 @@ describe('chaincode package', () => {
       'Market',
       'Auction',
       'Approval',
+      'CarbonIndex',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { Contract } from 'fabric-contract-api';
 import { AuctionContract } from './auction/auction-contract';
 import { ApprovalContract } from './approval/approval-contract';
+import { CarbonIndexContract } from './carbon-index/carbon-index-contract';
 import { ComplianceContract } from './compliance/compliance-contract';
 import { SystemContract } from './contracts/system-contract';
 import { FundsContract } from './funds/funds-contract';
@@ -16,6 +17,7 @@ export {
   AllowanceContract,
   ApprovalContract,
   AuctionContract,
+  CarbonIndexContract,
   ComplianceContract,
   FundsContract,
   MarketContract,
@@ -41,4 +43,5 @@ export const contracts: (new () => Contract)[] = [
   MarketContract,
   AuctionContract,
   ApprovalContract,
+  CarbonIndexContract,
 ];

@@ -20,6 +20,7 @@ export * from './offset';
 export * from './approval';
 export * from './market';
 export * from './auction';
+export * from './carbon-index';
 export * from './events';
 export * from './fields';
 export * from './transaction';

@@ -2,6 +2,7 @@ import './quiet-logs';
 import type { Context } from 'fabric-contract-api';
 import { AuctionContract } from '../auction/auction-contract';
 import { ApprovalContract } from '../approval/approval-contract';
+import { CarbonIndexContract } from '../carbon-index/carbon-index-contract';
 import { ComplianceContract } from '../compliance/compliance-contract';
 import { FundsContract } from '../funds/funds-contract';
 import { MarketContract } from '../market/market-contract';
@@ -28,6 +29,7 @@ export const cc = {
   market: new MarketContract(),
   approval: new ApprovalContract(),
   auction: new AuctionContract(),
+  carbonIndex: new CarbonIndexContract(),
 };
 
 /** Request payloads used across tests. */

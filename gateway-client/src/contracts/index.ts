@@ -2,6 +2,7 @@ export { ContractClient, type Commit, type ContractClientOptions } from './contr
 export * from './allowance-client';
 export * from './approval-client';
 export * from './auction-client';
+export * from './carbon-index-client';
 export * from './compliance-client';
 export * from './funds-client';
 export * from './market-client';
