@@ -59,7 +59,10 @@ async function carbonIndexScenario(): Promise<TestLedger> {
 const submitEnergy = tx(cc.carbonIndex, 'SubmitMonthlyEnergy');
 const getIndex = tx(cc.carbonIndex, 'GetIndex');
 const getRanking = tx(cc.carbonIndex, 'GetRanking');
-type Answer = { submission: MonthlyEnergy; index: InstallationCarbonIndex };
+interface Answer {
+  submission: MonthlyEnergy;
+  index: InstallationCarbonIndex;
+}
 const energy = (month: number, use: Record<string, string>, installationId = 'INST1') =>
   ({ installationId, period: 2026, month, ...use }) as Record<string, unknown>;
 const send = async (ledger: TestLedger, request: Record<string, unknown>, who = Users.operator1) =>
