@@ -8,6 +8,7 @@ import {
   issueOffsetsToEnt1,
 } from './testing/cycle';
 import { AuctionTimes, commitBid, fundTraders, salt, stockAuctionAccount } from './testing/auction';
+import { createCarbonIndexPeriod } from './testing/carbon-index';
 import { expectRefused } from './testing/expect-refused';
 import { cc, evaluate, Fixtures, standardScenario, submit, tx } from './testing/scenario';
 import type { TestLedger } from './testing/test-ledger';
@@ -80,6 +81,17 @@ const withOrder = async (ledger: TestLedger): Promise<void> => {
 const withProposal = async (ledger: TestLedger): Promise<void> => {
   await listed(ledger);
   await submit(ledger, Users.operator1, tx(cc.market, 'ProposeTrade'), proposalRequest);
+};
+/** Period 2026 with a carbon index on the standard factor set. */
+const withCarbonIndex = (ledger: TestLedger): Promise<void> => createCarbonIndexPeriod(ledger);
+const withMonthlyEnergy = async (ledger: TestLedger): Promise<void> => {
+  await withCarbonIndex(ledger);
+  await submit(ledger, Users.operator1, tx(cc.carbonIndex, 'SubmitMonthlyEnergy'), {
+    installationId: 'INST1',
+    period: 2026,
+    month: 1,
+    coal: '10',
+  });
 };
 const auctionRequest = {
   id: 'AUC1',
@@ -846,6 +858,27 @@ const table: Row[] = [
     args: ['AUC1', 'ENT1'],
     allowed: [...SUPERVISORS, ...ENT1],
     prepare: withBid,
+  },
+  {
+    name: 'CarbonIndex:SubmitMonthlyEnergy',
+    fn: tx(cc.carbonIndex, 'SubmitMonthlyEnergy'),
+    args: [{ installationId: 'INST1', period: 2026, month: 1, electricity: '10' }],
+    allowed: ['operator1'],
+    prepare: withCarbonIndex,
+  },
+  {
+    name: 'CarbonIndex:GetIndex',
+    fn: tx(cc.carbonIndex, 'GetIndex'),
+    args: ['2026', 'INST1'],
+    allowed: ['operator1', ...SUPERVISORS],
+    prepare: withMonthlyEnergy,
+  },
+  {
+    name: 'CarbonIndex:GetRanking',
+    fn: tx(cc.carbonIndex, 'GetRanking'),
+    args: [{ period: 2026 }],
+    allowed: ['regulator', 'auditor'],
+    prepare: withMonthlyEnergy,
   },
 ];
 

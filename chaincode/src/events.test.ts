@@ -12,7 +12,8 @@ import { closePeriod } from './testing/closing';
 import { issueOffsetsToEnt1 } from './testing/cycle';
 import { Users } from './testing/identities';
 import { market, marketScenario, placeOrder } from './testing/market';
-import { cc, Fixtures, submit, tx } from './testing/scenario';
+import { createCarbonIndexPeriod } from './testing/carbon-index';
+import { allocateFixed, cc, Fixtures, submit, tx } from './testing/scenario';
 import type { TestLedger } from './testing/test-ledger';
 import { CARBON_EVENT_NAMES, CARBON_EVENTS, isCarbonEventName } from '@carbon-ets/contract';
 import { SystemContract } from './contracts/system-contract';
@@ -150,6 +151,19 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
   ledger.setTime(AuctionTimes.revealBy);
   await clearAuction(ledger);
   await clearAuction(ledger, 'AUC2');
+
+  // Carbon index (period 2026): January below the threshold, February takes INST1 above it.
+  await createCarbonIndexPeriod(ledger, 5_000);
+  await submit(ledger, regulator, tx(cc.allowance, 'IssueAllowances'), { period: 2026, quantity: 100 });
+  await allocateFixed(ledger, 2026, 'INST1', 100);
+  const energy = tx(cc.carbonIndex, 'SubmitMonthlyEnergy');
+  await submit(ledger, operator1, energy, {
+    installationId: 'INST1',
+    period: 2026,
+    month: 1,
+    electricity: '1',
+  });
+  await submit(ledger, operator1, energy, { installationId: 'INST1', period: 2026, month: 2, coal: '100' });
 
   // A report rejected, corrected, verified (with a reason) and accepted.
   ledger.setTime('2026-03-01T00:00:00Z');

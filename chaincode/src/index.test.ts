@@ -21,6 +21,7 @@ describe('chaincode package', () => {
       'Market',
       'Auction',
       'Approval',
+      'CarbonIndex',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { Contract } from 'fabric-contract-api';
 import { AuctionContract } from './auction/auction-contract';
 import { CertificateContract } from './certificates/certificate-contract';
 import { ApprovalContract } from './approval/approval-contract';
+import { CarbonIndexContract } from './carbon-index/carbon-index-contract';
 import { ComplianceContract } from './compliance/compliance-contract';
 import { SystemContract } from './contracts/system-contract';
 import { FundsContract } from './funds/funds-contract';
@@ -18,6 +19,7 @@ export {
   ApprovalContract,
   AuctionContract,
   CertificateContract,
+  CarbonIndexContract,
   ComplianceContract,
   FundsContract,
   MarketContract,
@@ -44,4 +46,5 @@ export const contracts: (new () => Contract)[] = [
   MarketContract,
   AuctionContract,
   ApprovalContract,
+  CarbonIndexContract,
 ];

@@ -78,6 +78,17 @@ export type MatchedTrade = z.infer<typeof MatchedTrade>;
 export const OrderRelease = z.object({ units: z.number(), funds: z.string() }).readonly();
 export type OrderRelease = z.infer<typeof OrderRelease>;
 
+/** What a monthly energy submission's events say: which month, which version, the index it leads to. */
+const monthlyEnergyFields = {
+  period: z.number(),
+  installationId: z.string(),
+  entityId: z.string(),
+  month: z.number(),
+  version: z.number(),
+  /** Year-to-date index through the latest submitted month, basis points; null without an allocation. */
+  indexBasisPoints: z.number().nullable(),
+};
+
 /**
  * Every chaincode event by name: one per state-changing transaction (Fabric keeps only a transaction's last
  * `setEvent`), its payload's schema. The chaincode can emit only these (its `emitEvent` is typed by this map);
@@ -325,6 +336,19 @@ export const CARBON_EVENTS = {
     list: TrustedAccountList,
     change: z.enum(['added', 'removed']),
     trustedAccountId: z.string(),
+  }),
+
+  // Carbon index (no energy figures: they will move into a private data collection)
+  /** CarbonIndex:SubmitMonthlyEnergy, when the index stays on its side of the period's threshold. */
+  MonthlyEnergySubmitted: eventPayload(monthlyEnergyFields),
+  /**
+   * CarbonIndex:SubmitMonthlyEnergy that took the installation's year-to-date index from at or below the period's
+   * threshold (or from no index yet) to above it: emitted once per crossing, instead of `MonthlyEnergySubmitted`.
+   */
+  CarbonIndexThresholdPassed: eventPayload({
+    ...monthlyEnergyFields,
+    thresholdBasisPoints: z.number(),
+    previousIndexBasisPoints: z.number().nullable(),
   }),
 
   // System

@@ -21,6 +21,7 @@ export * from './certificate';
 export * from './approval';
 export * from './market';
 export * from './auction';
+export * from './carbon-index';
 export * from './events';
 export * from './fields';
 export * from './transaction';

@@ -86,6 +86,11 @@ export const ObjectType = {
   auctionBid: 'auctionBid',
   /** `auctionEscrow ~ accountId ~ bidId`: the escrow an open bid holds of an account (counted as locked funds). */
   auctionEscrow: 'auctionEscrow',
+  /**
+   * `carbonIndexMonth ~ period ~ installationId ~ MM`: an installation's energy use of one month and its
+   * emissions (one object, so it can move into a private data collection whole).
+   */
+  carbonIndexMonth: 'carbonIndexMonth',
 } as const;
 
 export type ObjectTypeName = (typeof ObjectType)[keyof typeof ObjectType];

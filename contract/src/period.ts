@@ -13,6 +13,7 @@ import {
   WholeNumber,
   Year,
 } from './fields';
+import { CarbonIndexPolicy, CarbonIndexPolicyRequest } from './carbon-index';
 import { invalidArgument } from './refusal';
 import { ANYONE, read, type RequestOf, write } from './transaction';
 
@@ -120,6 +121,8 @@ export const CompliancePeriod = z
      */
     currency: z.string(),
     benchmarks: z.record(z.string(), Benchmark).readonly(),
+    /** The carbon index's factor set, fuels and event threshold (absent: the period has no carbon index). */
+    carbonIndex: CarbonIndexPolicy.optional(),
     /** `closing`: a paged closing has begun (nothing more is reported, allocated or surrendered for it). */
     status: z.enum(['open', 'closing', 'closed']),
     createdAt: z.string(),
@@ -200,6 +203,8 @@ export const Period = {
       borrowingLimitBasisPoints: optional(BasisPoints),
       /** A surrender beyond the obligation: `refused` or `warned` (default: accepted with a warning). */
       overSurrender: optional(OneOf(OVER_SURRENDER_POLICIES)),
+      /** Carbon index: factor set, the fuel of each fuel source, event threshold. Default: no carbon index. */
+      carbonIndex: optional(CarbonIndexPolicyRequest),
     }),
     answer: CompliancePeriod,
   }),

@@ -22,6 +22,7 @@ import {
 } from './compliance-period';
 import { DEFAULT_CURRENCY } from './currency';
 import type { EmissionFactorSet, FuelFactors } from './emission-factors';
+import { carbonIndexPolicyOf } from './carbon-index-policy';
 import { requireFactorSet, requirePeriod, versionKey } from './period-reads';
 
 /**
@@ -39,7 +40,8 @@ export class PeriodContract extends CarbonContract {
    * Request: `{ year, cap, deadlines: { reportBy, verifyBy, surrenderBy }, offsetLimitBasisPoints,
    * materialityThresholdBasisPoints? (default 500 = 5 %), penaltyPerTonne, currency? (default CNY),
    * benchmarks?: { <id>: { description, value, outputUnit } }, obligationCapBasisPoints? (gap cap, default none),
-   * borrowingLimitBasisPoints? (default 0: off), overSurrender?: 'refused'|'warned' (default warned) }`.
+   * borrowingLimitBasisPoints? (default 0: off), overSurrender?: 'refused'|'warned' (default warned),
+   * carbonIndex?: { factorSetId, factorSetVersion, fuels: { coal, oil, gas }, thresholdBasisPoints? } }`.
    * Caller: RegulatorMSP / regulator.
    */
   @Transaction()
@@ -55,6 +57,8 @@ export class PeriodContract extends CarbonContract {
     for (const [id, benchmark] of Object.entries(input.benchmarks ?? {})) {
       benchmarks[id] = { id, ...benchmark };
     }
+    const store = new Store(ctx);
+    const carbonIndex = await carbonIndexPolicyOf(store, input.carbonIndex);
     const period: CompliancePeriod = {
       year,
       cap: input.cap,
@@ -70,10 +74,10 @@ export class PeriodContract extends CarbonContract {
       borrowingLimitBasisPoints: input.borrowingLimitBasisPoints ?? DEFAULT_BORROWING_LIMIT_BASIS_POINTS,
       overSurrender: input.overSurrender ?? DEFAULT_OVER_SURRENDER,
       benchmarks,
+      ...(carbonIndex === undefined ? {} : { carbonIndex }),
       status: 'open',
       createdAt: txTime(ctx),
     };
-    const store = new Store(ctx);
     if (await store.exists(ObjectType.period, [year])) {
       throw conflict(`compliance period ${year} already exists`);
     }

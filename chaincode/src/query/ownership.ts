@@ -64,6 +64,7 @@ export const KEY_ARITY: Readonly<Record<ObjectTypeName, number>> = {
   representatives: 1,
   approval: 2,
   trustedAccounts: 1,
+  carbonIndexMonth: 3,
 };
 
 async function entityOfAccount(store: Store, accountId: string): Promise<string | undefined> {
@@ -104,6 +105,7 @@ async function owningEntity(
     case ObjectType.compliance:
     case ObjectType.allocation:
     case ObjectType.allocationPlan:
+    case ObjectType.carbonIndexMonth:
       return entityOfInstallation(store, second);
     default:
       return undefined;

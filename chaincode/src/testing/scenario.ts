@@ -3,6 +3,7 @@ import type { Context } from 'fabric-contract-api';
 import { AuctionContract } from '../auction/auction-contract';
 import { ApprovalContract } from '../approval/approval-contract';
 import { CertificateContract } from '../certificates/certificate-contract';
+import { CarbonIndexContract } from '../carbon-index/carbon-index-contract';
 import { ComplianceContract } from '../compliance/compliance-contract';
 import { FundsContract } from '../funds/funds-contract';
 import { MarketContract } from '../market/market-contract';
@@ -30,6 +31,7 @@ export const cc = {
   market: new MarketContract(),
   approval: new ApprovalContract(),
   auction: new AuctionContract(),
+  carbonIndex: new CarbonIndexContract(),
 };
 
 /** Request payloads used across tests. */

@@ -3,6 +3,7 @@ export * from './allowance-client';
 export * from './approval-client';
 export * from './auction-client';
 export * from './certificate-client';
+export * from './carbon-index-client';
 export * from './compliance-client';
 export * from './funds-client';
 export * from './market-client';

@@ -3,6 +3,7 @@ import {
   Approval,
   Auction,
   Certificate,
+  CarbonIndex,
   Compliance,
   Funds,
   Market,
@@ -221,6 +222,19 @@ export const REST_ROUTES: readonly RestRoute[] = [
     'auctionId',
     'entityId',
   ]),
+  // Carbon index: monthly energy use per installation, the index, the ranking
+  write(CarbonIndex.submitMonthlyEnergy, 'PUT', '/installations/:installationId/energy', 'carbon-index'),
+  read(CarbonIndex.getIndex, '/periods/:period/installations/:installationId/carbon-index', 'carbon-index', [
+    'period',
+    'installationId',
+  ]),
+  {
+    definition: CarbonIndex.getRanking,
+    method: 'GET',
+    path: '/periods/:period/carbon-index-ranking',
+    tag: 'carbon-index',
+    argument: queryObject,
+  },
   // History of any object, identity
   {
     definition: Query.getObject,

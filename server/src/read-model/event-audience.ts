@@ -154,6 +154,8 @@ export function eventAudience(event: CarbonEventOf, lookups: Lookups): EventAudi
       break;
     case 'ReportSubmitted':
     case 'ReportCorrected':
+    case 'MonthlyEnergySubmitted':
+    case 'CarbonIndexThresholdPassed':
       parties.installation(event.payload.installationId);
       break;
     case 'ReportVerified':

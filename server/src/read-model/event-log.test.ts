@@ -47,6 +47,9 @@ describe('the event log', () => {
       'ApprovalRequested',
       'ApprovalDecided',
       'TrustedAccountsChanged',
+      // Issue 15: the carbon index, after the cycle was recorded.
+      'MonthlyEnergySubmitted',
+      'CarbonIndexThresholdPassed',
     ]);
     expect([...logged].every((name) => (CARBON_EVENT_NAMES as readonly string[]).includes(name))).toBe(true);
   });

@@ -37,6 +37,7 @@ const ID_PARTS: Record<ObjectTypeName, string> = {
   representatives: 'accountId',
   approval: 'accountId/approvalId',
   trustedAccounts: 'accountId',
+  carbonIndexMonth: 'period/installationId/month',
 };
 
 export const OBJECT_TYPE_NAMES = Object.keys(ID_PARTS) as ObjectTypeName[];
