@@ -9,7 +9,6 @@ import {
 import { ESCROW_TYPES, tallyFunds, type EscrowHolder } from '../funds/account-funds';
 import { objectsBetween, pageAfter } from '../ledger/key-range';
 import { ObjectType } from '../ledger/keys';
-import type { Account } from '../registry/account';
 import type { Lot } from '../units/lot';
 
 /**
@@ -47,11 +46,15 @@ export async function lotsPage(
     afterAccountId === undefined || afterLotId === undefined ? null : [afterAccountId, afterLotId];
   const size = requirePageSize(request.pageSize);
   const { objects, more } = await pageAfter<Lot>(ctx, ObjectType.lot, after, size, WORLD_STATE_PAGE_BYTES);
-  const lots = objects.map(({ value }) => value);
-  const last = lots.at(-1);
+  const last = objects.at(-1);
+  // The next page starts after the last key read: its parts, whatever the stored lot says of itself.
+  const [accountId, lotId] = last === undefined ? [] : ctx.stub.splitCompositeKey(last.key).attributes;
   return {
-    lots,
-    next: more && last !== undefined ? { afterAccountId: last.accountId, afterLotId: last.id } : null,
+    lots: objects.map(({ value }) => value),
+    next:
+      more && accountId !== undefined && lotId !== undefined
+        ? { afterAccountId: accountId, afterLotId: lotId }
+        : null,
   };
 }
 
@@ -77,19 +80,20 @@ export async function fundsPage(
 ): Promise<FundsPage> {
   const size = requirePageSize(request.pageSize);
   const after = request.afterAccountId === undefined ? null : [request.afterAccountId];
-  const { objects, more } = await pageAfter<Account>(ctx, ObjectType.account, after, size, Infinity);
-  const accounts = objects.map(({ value }) => value);
+  const { objects, more } = await pageAfter<unknown>(ctx, ObjectType.account, after, size, Infinity);
+  // Account ids as their keys hold them: the page's bounds, and what the funds records are keyed under.
+  const accounts = objects.map(({ key }) => ctx.stub.splitCompositeKey(key).attributes[0] ?? '');
   const first = accounts.at(0);
   const last = accounts.at(-1);
   if (first === undefined || last === undefined) return { funds: [], next: null };
   const between = async <T>(type: Parameters<typeof objectsBetween>[1]) =>
-    byAccount(ctx, await objectsBetween<T>(ctx, type, first.id, last.id));
+    byAccount(ctx, await objectsBetween<T>(ctx, type, first, last));
   const cash = await between<{ amount: string }>(ObjectType.cash);
   const orders = await between<EscrowHolder>(ObjectType.order);
   const escrows: Map<string, { escrow: string }[]>[] = [];
   for (const type of ESCROW_TYPES) escrows.push(await between<{ escrow: string }>(type));
   return {
-    funds: accounts.map(({ id }) => ({
+    funds: accounts.map((id) => ({
       accountId: id,
       ...tallyFunds({
         cash: cash.get(id) ?? [],
@@ -97,6 +101,6 @@ export async function fundsPage(
         escrows: escrows.flatMap((held) => held.get(id) ?? []),
       }),
     })),
-    next: more ? { afterAccountId: last.id } : null,
+    next: more ? { afterAccountId: last } : null,
   };
 }
