@@ -258,7 +258,7 @@ function render({
     '',
     `${audit.replayedBlocks} blocks, ${audit.replayedTransactions} transactions (${audit.validTransactions} valid) replayed in ${audit.replaySeconds.toFixed(2)} s: ` +
       `**${(audit.replayedBlocks / audit.replaySeconds).toFixed(0)} blocks/s, ${(audit.replayedTransactions / audit.replaySeconds).toFixed(0)} transactions/s** (block delivery and rebuild). ` +
-      `Comparison with the world state (${audit.lotsCompared} lots and the funds of ${audit.accountsCompared} accounts, through the chaincode): ${audit.compareSeconds.toFixed(2)} s. ` +
+      `Comparison with the world state (${audit.lotsCompared} lots and the funds of ${audit.accountsCompared} accounts, in ${audit.compareQueries} paged chaincode queries): ${audit.compareSeconds.toFixed(2)} s. ` +
       `End to end: ${(audit.replayedTransactions / (audit.replaySeconds + audit.compareSeconds)).toFixed(0)} transactions/s; ${audit.mismatches.length} mismatches${audit.ledgerMoved ? ' (the ledger kept moving during the comparison)' : ''}.`,
     '',
     '### Resident memory after the run',

@@ -643,6 +643,18 @@ const table: Row[] = [
   },
   { name: 'Query:GetSupplySummary', fn: tx(cc.query, 'GetSupplySummary'), args: ['2025'], allowed: EVERYONE },
   {
+    name: 'Query:GetLotsPage',
+    fn: tx(cc.query, 'GetLotsPage'),
+    args: [{ pageSize: 10 }],
+    allowed: ['regulator', 'auditor'],
+  },
+  {
+    name: 'Query:GetFundsPage',
+    fn: tx(cc.query, 'GetFundsPage'),
+    args: [{}],
+    allowed: ['regulator', 'auditor'],
+  },
+  {
     name: 'Funds:Deposit',
     fn: tx(cc.funds, 'Deposit'),
     args: [{ accountId: 'TRADE1', amount: '100' }],

@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { field, Id, jsonArgument, list, OneOf, parseId, strictObject, Year } from './fields';
+import {
+  field,
+  Id,
+  jsonArgument,
+  list,
+  OneOf,
+  optional,
+  parseId,
+  Quantity,
+  strictObject,
+  Year,
+} from './fields';
+import { AccountFunds } from './funds';
 import { OBJECT_TYPES, type ObjectTypeName } from './object-types';
 import { Account } from './registry';
 import { ANYONE, read } from './transaction';
-import { LotStatus, SerialRange, UnitType } from './units';
+import { Lot, LotStatus, SerialRange, UnitType } from './units';
 
 /** The object types as a non-empty tuple, for enums. */
 const OBJECT_TYPE_NAMES = OBJECT_TYPES as unknown as readonly [ObjectTypeName, ...ObjectTypeName[]];
@@ -100,6 +112,47 @@ export const SupplySummary = z
   .readonly();
 export type SupplySummary = z.infer<typeof SupplySummary>;
 
+/**
+ * The most objects one world-state page holds, and its default: with the answer-size bound below, a page stays
+ * far under gRPC's 4 MiB message limit while 1,000 accounts' state takes a couple of evaluates, not thousands.
+ */
+export const WORLD_STATE_PAGE_SIZE = 1000;
+/** A page stops early once the stored objects it holds pass this many bytes (lots with many serial ranges). */
+export const WORLD_STATE_PAGE_BYTES = 2_000_000;
+
+/** Where a page of lots starts: just after the lot `afterAccountId ~ afterLotId` (from the first when absent). */
+export const LotsPageRequest = strictObject({
+  afterAccountId: optional(Id),
+  afterLotId: optional(Id),
+  /** Lots in this page (default and at most WORLD_STATE_PAGE_SIZE). */
+  pageSize: optional(Quantity),
+});
+
+/** Lots of every account in key order (`lot ~ accountId ~ lotId`); `next` is the request for the next page. */
+export const LotsPage = z
+  .object({
+    lots: z.array(Lot).readonly(),
+    next: z.object({ afterAccountId: z.string(), afterLotId: z.string() }).readonly().nullable(),
+  })
+  .readonly();
+export type LotsPage = z.infer<typeof LotsPage>;
+
+/** Where a page of account funds starts: just after account `afterAccountId` (from the first when absent). */
+export const FundsPageRequest = strictObject({
+  afterAccountId: optional(Id),
+  /** Accounts in this page (default and at most WORLD_STATE_PAGE_SIZE). */
+  pageSize: optional(Quantity),
+});
+
+/** The funds of every account in key order, as `Funds:GetBalance` reports them, without the cash entries. */
+export const FundsPage = z
+  .object({
+    funds: z.array(z.object({ accountId: z.string(), ...AccountFunds.unwrap().shape }).readonly()).readonly(),
+    next: z.object({ afterAccountId: z.string() }).readonly().nullable(),
+  })
+  .readonly();
+export type FundsPage = z.infer<typeof FundsPage>;
+
 /** `Query`: any object, its history, an account's holdings and a period's supply. */
 export const Query = {
   getObject: read({
@@ -140,5 +193,25 @@ export const Query = {
       "Supply of a period's vintage (issued, allocated, held, locked, surrendered, retired) with the reconciliation issued = held + surrendered + retired",
     args: [Year],
     answer: SupplySummary,
+  }),
+  getLotsPage: read({
+    contract: 'Query',
+    name: 'GetLotsPage',
+    roles: ['regulator', 'auditor'],
+    label: 'lotsPage',
+    summary:
+      "A page of every account's lots in key order (at most 1,000 lots or ~2 MB), for reconciliation: pass `next` back for the following page",
+    args: [jsonArgument(LotsPageRequest)],
+    answer: LotsPage,
+  }),
+  getFundsPage: read({
+    contract: 'Query',
+    name: 'GetFundsPage',
+    roles: ['regulator', 'auditor'],
+    label: 'fundsPage',
+    summary:
+      'A page of accounts (at most 1,000) with their funds available, locked as escrow and total, for reconciliation: pass `next` back for the following page',
+    args: [jsonArgument(FundsPageRequest)],
+    answer: FundsPage,
   }),
 } as const;

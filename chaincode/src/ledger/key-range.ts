@@ -33,6 +33,48 @@ function rangeHandler(ctx: Context): RangeHandler {
   return handler as RangeHandler;
 }
 
+/** One stored object of a range read, with the size of its stored value. */
+interface Stored<T> {
+  key: string;
+  value: T;
+  bytes: number;
+}
+
+/**
+ * Reads keys `startKey` (inclusive) to `endKey` (exclusive) in key order: at most `limit` objects, and only while
+ * `fits` agrees with the one just read. Closes the range there, so only the keys read enter a transaction's read
+ * set; `ended` tells that the range held nothing more.
+ */
+async function readRange<T>(
+  ctx: Context,
+  startKey: string,
+  endKey: string,
+  limit: number,
+  fits: (taken: readonly Stored<T>[], next: Stored<T>) => boolean = () => true,
+): Promise<{ objects: Stored<T>[]; ended: boolean }> {
+  const { iterator } = await rangeHandler(ctx).handleGetStateByRange(
+    '',
+    startKey,
+    endKey,
+    ctx.stub.getChannelID(),
+    ctx.stub.getTxID(),
+  );
+  const objects: Stored<T>[] = [];
+  try {
+    while (objects.length < limit) {
+      const next = await iterator.next();
+      if (next.done) return { objects, ended: true };
+      const bytes = next.value.value.length;
+      const stored = { key: next.value.key, value: fromBytes(next.value.value) as T, bytes };
+      if (!fits(objects, stored)) return { objects, ended: false };
+      objects.push(stored);
+    }
+    return { objects, ended: false };
+  } finally {
+    await iterator.close();
+  }
+}
+
 /**
  * Up to `limit` objects of one type with a single-attribute key (`installation ~ id`), in key order, starting
  * just after the object `afterId` (from the first when null). A bounded range read: only the keys taken enter
@@ -48,22 +90,47 @@ export async function objectsAfter<T>(
 ): Promise<{ key: string; value: T }[]> {
   const prefix = ctx.stub.createCompositeKey(type, []);
   const start = afterId === null ? prefix : ctx.stub.createCompositeKey(type, [afterId]) + PART_END;
-  const { iterator } = await rangeHandler(ctx).handleGetStateByRange(
-    '',
-    start,
-    prefix + AFTER_ALL,
-    ctx.stub.getChannelID(),
-    ctx.stub.getTxID(),
-  );
-  const results: { key: string; value: T }[] = [];
-  try {
-    while (results.length < limit) {
-      const next = await iterator.next();
-      if (next.done) break;
-      results.push({ key: next.value.key, value: fromBytes(next.value.value) as T });
-    }
-  } finally {
-    await iterator.close();
-  }
-  return results;
+  const { objects } = await readRange<T>(ctx, start, prefix + AFTER_ALL, limit);
+  return objects.map(({ key, value }) => ({ key, value }));
+}
+
+/**
+ * A page of one type's objects in key order, starting just after the object keyed `after` (its full key parts;
+ * from the first when null): at most `limit` objects and, past the first, at most `maxBytes` of stored values.
+ * `more` tells whether objects follow the page (one key past it is read to know).
+ */
+export async function pageAfter<T>(
+  ctx: Context,
+  type: ObjectTypeName,
+  after: readonly string[] | null,
+  limit: number,
+  maxBytes: number,
+): Promise<{ objects: Stored<T>[]; more: boolean }> {
+  const prefix = ctx.stub.createCompositeKey(type, []);
+  const start = after === null ? prefix : ctx.stub.createCompositeKey(type, [...after]) + PART_END;
+  let bytes = 0;
+  // One past the page, to tell whether another follows.
+  const { objects, ended } = await readRange<T>(ctx, start, prefix + AFTER_ALL, limit + 1, (taken, next) => {
+    if (taken.length > 0 && bytes + next.bytes > maxBytes) return false;
+    bytes += next.bytes;
+    return true;
+  });
+  return { objects: objects.slice(0, limit), more: !ended };
+}
+
+/**
+ * Every object of one type whose first key part lies between `first` and `last` inclusive, in key order: one
+ * range read for what would be a partial-key read per first part (e.g. the cash entries of a page of accounts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the stored type
+export async function objectsBetween<T>(
+  ctx: Context,
+  type: ObjectTypeName,
+  first: string,
+  last: string,
+): Promise<{ key: string; value: T }[]> {
+  const start = ctx.stub.createCompositeKey(type, [first]);
+  const end = ctx.stub.createCompositeKey(type, [last]) + AFTER_ALL;
+  const { objects } = await readRange<T>(ctx, start, end, Infinity);
+  return objects.map(({ key, value }) => ({ key, value }));
 }

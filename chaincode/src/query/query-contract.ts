@@ -10,6 +10,7 @@ import type { Lot } from '../units/lot';
 import { groupHoldings } from './holdings';
 import { checkArity, requireReadable } from './ownership';
 import { supplySummary } from './supply';
+import { fundsPage, lotsPage } from './world-state-pages';
 
 /**
  * Read-only views for auditors, the regulator and participants: any object, any object's history, holdings
@@ -86,6 +87,30 @@ export class QueryContract extends CarbonContract {
     const store = new Store(ctx);
     const definition = await store.get<CompliancePeriod>(ObjectType.period, [year]);
     return JSON.stringify(await supplySummary(store, year, definition?.cap ?? null));
+  }
+
+  /**
+   * A page of every account's lots in key order, for reconciliation. Request: `{ afterAccountId?, afterLotId?,
+   * pageSize? }` (the answer's `next` for the following page). Caller: regulator or auditor.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetLotsPage(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Query.getLotsPage);
+    const [page] = parseArgs(Query.getLotsPage, ['lotsPage'], [request]);
+    return JSON.stringify(await lotsPage(ctx, page));
+  }
+
+  /**
+   * A page of accounts with their funds (as `Funds:GetBalance` reports them, without the entries), for
+   * reconciliation. Request: `{ afterAccountId?, pageSize? }`. Caller: regulator or auditor.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetFundsPage(ctx: Context, request: string): Promise<string> {
+    authorizeTransaction(ctx, Query.getFundsPage);
+    const [page] = parseArgs(Query.getFundsPage, ['fundsPage'], [request]);
+    return JSON.stringify(await fundsPage(ctx, page));
   }
 }
 

@@ -117,6 +117,63 @@ function worldState(): Map<string, { status: string; lots: WorldLot[] }[]> {
 const supply = { issued: 1000, held: 900, locked: 0, surrendered: 100, retired: 0 };
 const noOffsets = { issued: 0, held: 0, locked: 0, surrendered: 0, retired: 0 };
 
+/** The world state's lots as the chaincode stores them, in key order (account, then lot id). */
+function storedLots(world: ReturnType<typeof worldState>): Lot[] {
+  return [...world.entries()]
+    .flatMap(([accountId, holdings]) =>
+      holdings.flatMap(({ status, lots }) =>
+        lots.map((l): Lot => {
+          const { lockedBy, ...serials } = l;
+          return {
+            ...lot(accountId, l.id, l.quantity, status as LotStatus).value,
+            ...serials,
+            ...(lockedBy === null ? {} : { lockedBy }),
+          };
+        }),
+      ),
+    )
+    .sort((a, b) => compare(a.accountId, b.accountId) || compare(a.id, b.id));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `Query:GetLotsPage` over `world`: pages of `pageSize` lots after the position asked for. */
+function lotsPage(world: ReturnType<typeof worldState>, request: string) {
+  const { afterAccountId, afterLotId, pageSize } = JSON.parse(request) as {
+    afterAccountId?: string;
+    afterLotId?: string;
+    pageSize: number;
+  };
+  const after = (l: Lot) =>
+    afterAccountId === undefined ||
+    compare(l.accountId, afterAccountId) > 0 ||
+    (l.accountId === afterAccountId && compare(l.id, afterLotId ?? '') > 0);
+  const rest = storedLots(world).filter(after);
+  const lots = rest.slice(0, pageSize);
+  const last = lots.at(-1);
+  const next =
+    rest.length > pageSize && last ? { afterAccountId: last.accountId, afterLotId: last.id } : null;
+  return { lots, next };
+}
+
+/** `Query:GetFundsPage` over `accounts`: pages of `pageSize` accounts after the one asked for. */
+function fundsPage(
+  accounts: string[],
+  balances: Map<string, { available: string; locked: string }>,
+  request: string,
+) {
+  const { afterAccountId, pageSize } = JSON.parse(request) as { afterAccountId?: string; pageSize: number };
+  const rest = accounts
+    .sort(compare)
+    .filter((id) => afterAccountId === undefined || compare(id, afterAccountId) > 0);
+  const funds = rest.slice(0, pageSize).map((accountId) => {
+    const { available, locked } = balances.get(accountId) ?? { available: '0', locked: '0' };
+    return { accountId, available, locked, total: String(BigInt(available) + BigInt(locked)) };
+  });
+  const last = funds.at(-1);
+  return { funds, next: rest.length > pageSize && last ? { afterAccountId: last.accountId } : null };
+}
+
 /** A connection whose peer serves `blocks` and answers queries from `world`. */
 function fakeConnection(
   blocks: common.Block[],
@@ -142,31 +199,11 @@ function fakeConnection(
     contract: {
       evaluateTransaction: (name: string, arg: string) => {
         // Answers as the chaincode gives them: the façades check them against the wire contract.
-        if (name === 'Funds:GetBalance') {
-          const { available, locked } = balances.get(arg) ?? { available: '0', locked: '0' };
-          const total = String(BigInt(available) + BigInt(locked));
+        if (name === 'Query:GetLotsPage') return Promise.resolve(encode(lotsPage(world, arg)));
+        if (name === 'Query:GetFundsPage') {
           return Promise.resolve(
-            encode({ accountId: arg, currency: 'fen', available, locked, total, entries: [] }),
+            encode(fundsPage([...new Set([...world.keys(), ...balances.keys()])], balances, arg)),
           );
-        }
-        if (name === 'Query:GetHoldings') {
-          const holdings = (world.get(arg) ?? []).map((h) => ({
-            unitType: 'allowance',
-            vintage: 2030,
-            projectId: null,
-            quantity: h.lots.reduce((sum, l) => sum + l.quantity, 0),
-            locked: 0,
-            ...h,
-            lots: h.lots.map((l) => ({ serialStart: 1, serialEnd: l.quantity, ...l })),
-          }));
-          const account = {
-            id: arg,
-            kind: 'holding',
-            ownerMsp: 'Enterprise1MSP',
-            status: 'open',
-            openedAt: '',
-          };
-          return Promise.resolve(encode({ account, holdings }));
         }
         const line = (totals: typeof supply) => ({
           heldInNationalAccounts: 0,
@@ -246,6 +283,48 @@ describe('reconcile', () => {
       'account NATIONAL: lot n2 is allowance 2030 held ×701 serials 1-701 in the world state, allowance 2030 held ×700 serials 1-700 by history',
       'account HOLD1: lot h3 (allowance 2030 surrendered ×100 serials 1-100) is missing from the world state',
       'account HOLD1: lot forged (allowance 2030 held ×5 serials 1-5) is in the world state but no committed transaction wrote it',
+    ]);
+  });
+
+  test('pages of one lot and one account compare exactly as one page does, in more queries', async () => {
+    const world = worldState();
+    world.set('HOLD1', [
+      {
+        status: 'held',
+        lots: [
+          { id: 'h2', quantity: 200, lockedBy: 'order-1' },
+          { id: 'forged', quantity: 5, lockedBy: null },
+        ],
+      },
+    ]);
+    const balances = new Map([['HOLD1', { available: '250000', locked: '7' }]]);
+    const whole = await reconcile(fakeConnection(history, world, supply, balances));
+    const paged = await reconcile(fakeConnection(history, world, supply, balances), { pageSize: 1 });
+    expect(paged.mismatches).toEqual([
+      'account HOLD1: lot h2 is allowance 2030 held ×200 serials 1-200 locked by order-1 in the world state, allowance 2030 held ×200 serials 1-200 by history',
+      'account HOLD1: lot h3 (allowance 2030 surrendered ×100 serials 1-100) is missing from the world state',
+      'account HOLD1: lot forged (allowance 2030 held ×5 serials 1-5) is in the world state but no committed transaction wrote it',
+      'account HOLD1: locked funds are 7 fen in the world state, 0 by history',
+    ]);
+    expect(paged.mismatches).toEqual(whole.mismatches);
+    expect(paged.lotsCompared).toBe(whole.lotsCompared);
+    // Default pages: one of lots, one of funds, one supply summary. One object a page: 3 lots, 2 accounts.
+    expect(whole.compareQueries).toBe(3);
+    expect(paged.compareQueries).toBe(3 + 2 + 1);
+  });
+
+  test('a lot in an account no committed transaction opened, and an account missing, are reported', async () => {
+    const world = worldState();
+    world.delete('NATIONAL');
+    world.set('GHOST', [{ status: 'held', lots: [{ id: 'g1', quantity: 9, lockedBy: null }] }]);
+    const report = await reconcile(
+      fakeConnection(history, world, supply, new Map([['HOLD1', { available: '250000', locked: '0' }]])),
+      { pageSize: 2 },
+    );
+    expect(report.mismatches).toEqual([
+      'account NATIONAL: lot n2 (allowance 2030 held ×700 serials 1-700) is missing from the world state',
+      'account NATIONAL is missing from the world state',
+      'account GHOST: lot g1 (allowance 2030 held ×9 serials 1-9) is in the world state but no committed transaction wrote it',
     ]);
   });
 

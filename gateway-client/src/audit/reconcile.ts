@@ -10,9 +10,10 @@ import {
   OffsetIssuance,
   Order,
   type SerialRange,
+  WORLD_STATE_PAGE_SIZE,
 } from '@carbon-ets/contract';
 import type { CarbonConnection } from '../connect';
-import { FundsClient, QueryClient } from '../contracts';
+import { QueryClient } from '../contracts';
 import { ledgerHeight } from '../ledger-height';
 import { LedgerReplay } from './ledger-replay';
 
@@ -40,8 +41,10 @@ export interface ReconcileReport {
   readonly replayedTransactions: number;
   /** Reading and applying the blocks (the off-chain rebuild). */
   readonly replaySeconds: number;
-  /** Comparing the rebuilt state with the world state, account by account, through the chaincode. */
+  /** Comparing the rebuilt state with the world state, read through the chaincode in bounded pages. */
   readonly compareSeconds: number;
+  /** Chaincode queries the comparison made (pages of lots and funds, supply summaries), every round. */
+  readonly compareQueries: number;
   readonly totals: readonly UnitTotals[];
   /** Settlement funds rebuilt from history, fen as decimal strings: cash entries and escrow. */
   readonly funds: { readonly available: string; readonly locked: string };
@@ -61,6 +64,8 @@ export interface ReconcileOptions {
   readonly checkpointFile?: string;
   /** Called as blocks are replayed. */
   readonly onProgress?: (replayedBlocks: bigint, height: bigint) => void;
+  /** Lots or accounts per world-state page (default and at most WORLD_STATE_PAGE_SIZE). */
+  readonly pageSize?: number;
 }
 
 /**
@@ -81,7 +86,8 @@ export async function reconcile(
   let compareSeconds = 0;
   let height = await ledgerHeight(connection);
   let mismatches: string[] = [];
-  let compared = { accounts: 0, lots: 0 };
+  let compared = { accounts: 0, lots: 0, queries: 0 };
+  let compareQueries = 0;
   let ledgerMoved = false;
   // Queries read the latest world state, so a transaction committed while we compare shows as a difference.
   // Replay up to the new height and compare again while the ledger moves (bounded); a mismatch found on a
@@ -91,8 +97,13 @@ export async function reconcile(
     await replayTo(connection, replay, height, options);
     replaySeconds += seconds(replayStarted);
     const compareStarted = process.hrtime.bigint();
-    ({ mismatches, compared } = await compareWithWorldState(connection, replay));
+    ({ mismatches, compared } = await compareWithWorldState(
+      connection,
+      replay,
+      options.pageSize ?? WORLD_STATE_PAGE_SIZE,
+    ));
     compareSeconds += seconds(compareStarted);
+    compareQueries += compared.queries;
     const after = await ledgerHeight(connection);
     ledgerMoved = after !== height;
     if (!ledgerMoved) break;
@@ -116,6 +127,7 @@ export async function reconcile(
     replayedTransactions: replay.transactions - startTransactions,
     replaySeconds,
     compareSeconds,
+    compareQueries,
     totals,
     funds: fundsTotals(replay),
     ledgerMoved,
@@ -240,13 +252,77 @@ const describeLot = (lot: {
 }): string =>
   `${lot.unitType} ${lot.vintage} ${lot.status} ×${lot.quantity} serials ${formatSerials(lot)}${lot.lockedBy ? ` locked by ${lot.lockedBy}` : ''}`;
 
+/** Reads pages from the first until one says no other follows; answers the number of queries made. */
+async function walkPages<Next extends object, Page extends { readonly next: Next | null }>(
+  read: (next: Next | null) => Promise<Page>,
+  take: (page: Page) => void,
+): Promise<number> {
+  let queries = 0;
+  let next: Next | null = null;
+  do {
+    const page = await read(next);
+    queries++;
+    take(page);
+    next = page.next;
+  } while (next !== null);
+  return queries;
+}
+
+/** Every lot of the world state by account, each described as {@link describeLot}. */
+async function worldStateLots(
+  query: QueryClient,
+  pageSize: number,
+): Promise<{ lots: Map<string, Map<string, string>>; queries: number }> {
+  const lots = new Map<string, Map<string, string>>();
+  const queries = await walkPages(
+    (next) => query.getLotsPage({ ...next, pageSize }),
+    (page) => {
+      for (const lot of page.lots) {
+        let ofAccount = lots.get(lot.accountId);
+        if (!ofAccount) {
+          ofAccount = new Map<string, string>();
+          lots.set(lot.accountId, ofAccount);
+        }
+        ofAccount.set(lot.id, describeLot(lot));
+      }
+    },
+  );
+  return { lots, queries };
+}
+
+/** Every account's funds in the world state (fen, decimal strings). */
+async function worldStateFunds(
+  query: QueryClient,
+  pageSize: number,
+): Promise<{ funds: Map<string, { available: string; locked: string }>; queries: number }> {
+  const funds = new Map<string, { available: string; locked: string }>();
+  const queries = await walkPages(
+    (next) => query.getFundsPage({ ...next, pageSize }),
+    (page) => {
+      for (const line of page.funds) funds.set(line.accountId, line);
+    },
+  );
+  return { funds, queries };
+}
+
+/**
+ * Compares lot by lot and account by account. The world state is read in bounded pages (lots, funds and the
+ * supply summaries concurrently): a handful of chaincode queries, where one per account took most of the time.
+ */
 async function compareWithWorldState(
   connection: CarbonConnection,
   replay: LedgerReplay,
-): Promise<{ mismatches: string[]; compared: { accounts: number; lots: number } }> {
+  pageSize: number,
+): Promise<{ mismatches: string[]; compared: { accounts: number; lots: number; queries: number } }> {
   const mismatches: string[] = [];
   const query = new QueryClient(connection);
-  const funds = new FundsClient(connection);
+  const totals = unitTotals(replay);
+  const vintages = [...new Set(totals.map((t) => t.vintage))];
+  const [world, worldFunds, supplies] = await Promise.all([
+    worldStateLots(query, pageSize),
+    worldStateFunds(query, pageSize),
+    Promise.all(vintages.map((vintage) => query.getSupplySummary(vintage))),
+  ]);
   const byAccount = new Map<string, Map<string, string>>();
   for (const lot of replay.objects('lot', Lot)) {
     let lots = byAccount.get(lot.accountId);
@@ -259,49 +335,54 @@ async function compareWithWorldState(
   const accounts = replay.objects('account', Account).map((a) => a.id);
   const fundsFromHistory = fundsByAccount(replay);
   let lotsCompared = 0;
-  const batch = 16;
-  for (let i = 0; i < accounts.length; i += batch) {
-    await Promise.all(
-      accounts.slice(i, i + batch).map(async (accountId) => {
-        const answer = await query.getHoldings(accountId);
-        const inWorldState = new Map<string, string>();
-        for (const holding of answer.holdings) {
-          for (const lot of holding.lots) inWorldState.set(lot.id, describeLot({ ...holding, ...lot }));
-        }
-        const fromHistory = byAccount.get(accountId) ?? new Map<string, string>();
-        for (const [lotId, expected] of fromHistory) {
-          lotsCompared++;
-          const actual = inWorldState.get(lotId);
-          if (actual === undefined)
-            mismatches.push(
-              `account ${accountId}: lot ${lotId} (${expected}) is missing from the world state`,
-            );
-          else if (actual !== expected)
-            mismatches.push(
-              `account ${accountId}: lot ${lotId} is ${actual} in the world state, ${expected} by history`,
-            );
-        }
-        for (const [lotId, actual] of inWorldState) {
-          if (!fromHistory.has(lotId))
-            mismatches.push(
-              `account ${accountId}: lot ${lotId} (${actual}) is in the world state but no committed transaction wrote it`,
-            );
-        }
-        const expected = fundsFromHistory.get(accountId) ?? { available: 0n, locked: 0n };
-        const balance = await funds.getBalance(accountId);
-        for (const field of ['available', 'locked'] as const) {
-          if (BigInt(balance[field]) !== expected[field]) {
-            mismatches.push(
-              `account ${accountId}: ${field} funds are ${balance[field]} fen in the world state, ${expected[field]} by history`,
-            );
-          }
-        }
-      }),
-    );
+  const extraLots = (
+    accountId: string,
+    inWorldState: Map<string, string>,
+    fromHistory: Map<string, string>,
+  ) => {
+    for (const [lotId, actual] of inWorldState) {
+      if (!fromHistory.has(lotId))
+        mismatches.push(
+          `account ${accountId}: lot ${lotId} (${actual}) is in the world state but no committed transaction wrote it`,
+        );
+    }
+  };
+  for (const accountId of accounts) {
+    const inWorldState = world.lots.get(accountId) ?? new Map<string, string>();
+    const fromHistory = byAccount.get(accountId) ?? new Map<string, string>();
+    for (const [lotId, expected] of fromHistory) {
+      lotsCompared++;
+      const actual = inWorldState.get(lotId);
+      if (actual === undefined)
+        mismatches.push(`account ${accountId}: lot ${lotId} (${expected}) is missing from the world state`);
+      else if (actual !== expected)
+        mismatches.push(
+          `account ${accountId}: lot ${lotId} is ${actual} in the world state, ${expected} by history`,
+        );
+    }
+    extraLots(accountId, inWorldState, fromHistory);
+    const expected = fundsFromHistory.get(accountId) ?? { available: 0n, locked: 0n };
+    const balance = worldFunds.funds.get(accountId);
+    if (balance === undefined) {
+      mismatches.push(`account ${accountId} is missing from the world state`);
+      continue;
+    }
+    for (const field of ['available', 'locked'] as const) {
+      if (BigInt(balance[field]) !== expected[field]) {
+        mismatches.push(
+          `account ${accountId}: ${field} funds are ${balance[field]} fen in the world state, ${expected[field]} by history`,
+        );
+      }
+    }
   }
-  const totals = unitTotals(replay);
-  for (const vintage of new Set(totals.map((t) => t.vintage))) {
-    const supply = await query.getSupplySummary(vintage);
+  // The pages hold every lot, also of accounts no committed transaction opened.
+  const known = new Set(accounts);
+  for (const [accountId, inWorldState] of world.lots) {
+    if (!known.has(accountId)) extraLots(accountId, inWorldState, new Map<string, string>());
+  }
+  vintages.forEach((vintage, i) => {
+    const supply = supplies[i];
+    if (supply === undefined) return;
     for (const [unitType, line] of [
       ['allowance', supply.allowances],
       ['offset', supply.offsets],
@@ -328,6 +409,7 @@ async function compareWithWorldState(
         }
       }
     }
-  }
-  return { mismatches, compared: { accounts: accounts.length, lots: lotsCompared } };
+  });
+  const queries = world.queries + worldFunds.queries + vintages.length;
+  return { mismatches, compared: { accounts: accounts.length, lots: lotsCompared, queries } };
 }

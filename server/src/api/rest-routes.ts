@@ -250,5 +250,14 @@ export const REST_ROUTES: readonly RestRoute[] = [
     tag: 'history',
     argument: objectReference,
   },
+  // Reconciliation: the world state in bounded pages (`?afterAccountId=…&afterLotId=…&pageSize=…`)
+  { definition: Query.getLotsPage, method: 'GET', path: '/audit/lots', tag: 'audit', argument: queryObject },
+  {
+    definition: Query.getFundsPage,
+    method: 'GET',
+    path: '/audit/funds',
+    tag: 'audit',
+    argument: queryObject,
+  },
   read(System.whoAmI, '/identity', 'session'),
 ];

@@ -25,6 +25,7 @@ function report(mismatches: string[]): ReconcileReport {
     replayedTransactions: 12,
     replaySeconds: 0.1,
     compareSeconds: 0.1,
+    compareQueries: 3,
     totals: [],
     funds: { available: '0', locked: '0' },
     accountsCompared: 1,

@@ -81,7 +81,8 @@ export const auditReconcileCommand: Command = {
           `${formatAmount(report.funds.locked, currency)} locked in open buy orders.`,
       );
       context.print(
-        `Compared ${report.lotsCompared} lots and the funds of ${report.accountsCompared} accounts with the world state: ` +
+        `Compared ${report.lotsCompared} lots and the funds of ${report.accountsCompared} accounts with the world state ` +
+          `(${report.compareQueries} paged chaincode queries, ${report.compareSeconds.toFixed(2)} s): ` +
           (report.mismatches.length === 0 ? 'no mismatch.' : `${report.mismatches.length} mismatch(es):`),
       );
       for (const mismatch of report.mismatches) context.print(`  ${mismatch}`);
