@@ -218,7 +218,8 @@ describe('market order flows (property-based)', () => {
           expect(trade.price).toBeLessThanOrEqual((REFERENCE_PRICE * 11) / 10);
         }
       }),
-      { numRuns: 30 },
+      // A fixed seed: the check that the flows do trade must not depend on the luck of one run.
+      { numRuns: 30, seed: 20261201 },
     );
     // The flows do trade: the properties are not checked on empty books only.
     expect(tradesSeen).toBeGreaterThan(10);

@@ -227,7 +227,9 @@ describe('conservation of units (property-based)', () => {
         }
         seen.terminal += terminal.size;
       }),
-      { numRuns: 60 },
+      // A fixed seed: the coverage checks below (lots with several serial runs, terminal units) must not
+      // depend on the luck of one run.
+      { numRuns: 60, seed: 20261201 },
     );
     return seen;
   }
