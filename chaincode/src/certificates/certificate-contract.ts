@@ -10,16 +10,15 @@ import {
   parseArgs,
   parseRequest,
 } from '@carbon-ets/contract';
-import { representationGate } from '../approval/representatives';
 import { actsFor, authorizeTransaction, isSupervisor } from '../identity/access';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import { NationalAccount } from '../registry/account';
 import { requireAccount, requireEntity, requireInstallation } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
 import { moveUnits, requireOpen } from '../units/transfer';
+import { retireUnits } from '../units/retirement';
 import {
   formatPeriod,
   monthsOf,
@@ -159,39 +158,18 @@ export class CertificateContract extends CarbonContract {
   @Returns('string')
   public async CancelCertificates(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Certificate.cancelCertificates);
-    const { accountId, quantity, beneficiary, reason, lotIds, deviceId, vintage } = parseRequest(
-      Certificate.cancelCertificates,
-      request,
-    );
-    const store = new Store(ctx);
-    const account = await requireAccount(store, accountId);
-    const owner = account.entityId === undefined ? undefined : await requireEntity(store, account.entityId);
-    if (owner === undefined || !actsFor(caller, owner)) {
-      throw forbidden(
-        `CancelCertificates: only users of the entity owning account ${accountId} may cancel from it`,
-      );
-    }
-    requireOpen(account, 'source');
-    // Cancellation cannot wait for a second representative: above the threshold it is refused.
-    await representationGate(ctx, store, account, quantity, 'CancelCertificates', false);
-    const deletion = await requireAccount(store, NationalAccount.deletion);
-    const movement = await new LotLedger(ctx, store).move(
-      account,
-      deletion,
+    const { deviceId, vintage, ...cancellation } = parseRequest(Certificate.cancelCertificates, request);
+    const { accountId, quantity, beneficiary } = cancellation;
+    const { owner, movement } = await retireUnits(
+      ctx,
+      caller,
+      cancellation,
       {
-        quantity,
-        ...(lotIds === undefined ? {} : { lotIds }),
-        filter: {
-          unitType: 'greenCertificate',
-          ...(deviceId === undefined ? {} : { deviceId }),
-          ...(vintage === undefined ? {} : { vintage }),
-        },
+        unitType: 'greenCertificate',
+        ...(deviceId === undefined ? {} : { deviceId }),
+        ...(vintage === undefined ? {} : { vintage }),
       },
-      {
-        status: 'retired',
-        origin: 'retirement',
-        retirement: { beneficiary, ...(reason === undefined ? {} : { reason }), entityId: owner.id },
-      },
+      { transaction: 'CancelCertificates', verb: 'cancel', nameEntity: true },
     );
     emitEvent(ctx, 'CertificatesCancelled', {
       accountId,

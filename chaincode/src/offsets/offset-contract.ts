@@ -4,22 +4,20 @@ import {
   addQuantities,
   conflict,
   failedPrecondition,
-  forbidden,
   invalidArgument,
   Offset,
   parseArgs,
   parseRequest,
 } from '@carbon-ets/contract';
-import { actsFor, authorizeTransaction } from '../identity/access';
+import { authorizeTransaction } from '../identity/access';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
 import { txTime } from '../ledger/tx-time';
-import { NationalAccount } from '../registry/account';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import { LotLedger } from '../units/lot-ledger';
 import { moveUnits, requireOpen } from '../units/transfer';
-import { representationGate } from '../approval/representatives';
+import { retireUnits } from '../units/retirement';
 import { formatMonitoringPeriod, monitoringPeriodsOverlap, vintageOf } from './monitoring-period';
 import { monitoringPeriodKey, type OffsetIssuance, type OffsetProject } from './offset-project';
 
@@ -171,39 +169,18 @@ export class OffsetContract extends CarbonContract {
   @Returns('string')
   public async RetireOffsets(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Offset.retireOffsets);
-    const { accountId, quantity, beneficiary, reason, lotIds, projectId, vintage } = parseRequest(
-      Offset.retireOffsets,
-      request,
-    );
-    const store = new Store(ctx);
-    const account = await requireAccount(store, accountId);
-    const owner = account.entityId === undefined ? undefined : await requireEntity(store, account.entityId);
-    if (owner === undefined || !actsFor(caller, owner)) {
-      throw forbidden(
-        `RetireOffsets: only users of the entity owning account ${accountId} may retire from it`,
-      );
-    }
-    requireOpen(account, 'source');
-    // Retirement cannot wait for a second representative: above the threshold it is refused.
-    await representationGate(ctx, store, account, quantity, 'RetireOffsets', false);
-    const deletion = await requireAccount(store, NationalAccount.deletion);
-    const movement = await new LotLedger(ctx, store).move(
-      account,
-      deletion,
+    const { projectId, vintage, ...retirement } = parseRequest(Offset.retireOffsets, request);
+    const { accountId, quantity, beneficiary } = retirement;
+    const { movement } = await retireUnits(
+      ctx,
+      caller,
+      retirement,
       {
-        quantity,
-        ...(lotIds === undefined ? {} : { lotIds }),
-        filter: {
-          unitType: 'offset',
-          ...(projectId === undefined ? {} : { projectId }),
-          ...(vintage === undefined ? {} : { vintage }),
-        },
+        unitType: 'offset',
+        ...(projectId === undefined ? {} : { projectId }),
+        ...(vintage === undefined ? {} : { vintage }),
       },
-      {
-        status: 'retired',
-        origin: 'retirement',
-        retirement: { beneficiary, ...(reason === undefined ? {} : { reason }) },
-      },
+      { transaction: 'RetireOffsets', verb: 'retire', nameEntity: false },
     );
     emitEvent(ctx, 'OffsetsRetired', {
       accountId,
