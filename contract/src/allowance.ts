@@ -45,15 +45,18 @@ export const ConsolidationResult = z
   .readonly();
 export type ConsolidationResult = z.infer<typeof ConsolidationResult>;
 
-/** A transfer of units between accounts (allowances; offsets add `projectId`). */
-export const TransferRequest = strictObject({
+/** The fields of a transfer of units between accounts (offsets add `projectId`, certificates `deviceId`). */
+export const transferFields = {
   fromAccount: Id,
   toAccount: Id,
   quantity: Quantity,
   /** Spend these lots (no range read, so no conflict with transfers of other lots). */
   lotIds: optional(distinctIds()),
   vintage: optional(Year),
-});
+};
+
+/** A transfer of allowances between accounts. */
+export const TransferRequest = strictObject(transferFields);
 
 /**
  * `issuance ~ allowance ~ vintage`: how many allowances of a vintage exist. Written only by issuance, a

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { distinctIds, Id, optional, Quantity, strictObject, Text, Year } from './fields';
-import { MonitoringPeriodRequest, RetirementResult } from './offset';
+import { Id, optional, Quantity, strictObject } from './fields';
+import { transferFields } from './allowance';
+import { MonitoringPeriodRequest, retirementFields, RetirementResult } from './offset';
 import { ANYONE, read, type RequestOf, write } from './transaction';
 import { DayPeriod, TransferResult } from './units';
 
@@ -119,14 +120,7 @@ export const Certificate = {
     label: 'transfer',
     summary:
       "Moves green certificates between accounts; the source's owner (or the regulator, for national accounts) signs",
-    request: strictObject({
-      fromAccount: Id,
-      toAccount: Id,
-      quantity: Quantity,
-      lotIds: optional(distinctIds()),
-      vintage: optional(Year),
-      deviceId: optional(Id),
-    }),
+    request: strictObject({ ...transferFields, deviceId: optional(Id) }),
     answer: TransferResult,
   }),
   cancelCertificates: write({
@@ -136,15 +130,7 @@ export const Certificate = {
     label: 'cancellation',
     summary:
       'Cancels green certificates for a named beneficiary; terminal: a cancelled certificate never moves or is cancelled again, and its lot may be applied to one report of the cancelling entity',
-    request: strictObject({
-      accountId: Id,
-      quantity: Quantity,
-      beneficiary: Text(),
-      reason: optional(Text(1000)),
-      lotIds: optional(distinctIds()),
-      deviceId: optional(Id),
-      vintage: optional(Year),
-    }),
+    request: strictObject({ ...retirementFields, deviceId: optional(Id) }),
     answer: RetirementResult,
   }),
   getDevice: read({

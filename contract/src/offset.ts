@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentedAs } from './json-schema';
 import { distinctIds, field, FIELD, Id, optional, Quantity, strictObject, Text, Year } from './fields';
 import { invalidArgument } from './refusal';
+import { transferFields } from './allowance';
 import { ANYONE, read, write } from './transaction';
 import { DayPeriod, Lot, TransferResult } from './units';
 
@@ -97,15 +98,20 @@ export const OffsetIssuance = z
 export type OffsetIssuance = z.infer<typeof OffsetIssuance>;
 
 /** A transfer of offset credits: an allowance transfer's fields, plus the project to take credits of. */
-export const OffsetTransferRequest = strictObject({
-  fromAccount: Id,
-  toAccount: Id,
+export const OffsetTransferRequest = strictObject({ ...transferFields, projectId: optional(Id) });
+
+/**
+ * The fields of giving units up for a beneficiary (offset retirement, certificate cancellation; each adds what
+ * selects its lots).
+ */
+export const retirementFields = {
+  accountId: Id,
   quantity: Quantity,
-  /** Spend these lots (no range read, so no conflict with transfers of other lots). */
+  beneficiary: Text(),
+  reason: optional(Text(1000)),
   lotIds: optional(distinctIds()),
   vintage: optional(Year),
-  projectId: optional(Id),
-});
+};
 
 /** What a retirement did: the lots now retired in the deletion account. */
 export const RetirementResult = z
@@ -167,15 +173,7 @@ export const Offset = {
     roles: ['operator', 'trader'],
     label: 'retirement',
     summary: 'Retires offset credits for a beneficiary; terminal: retired credits never move again',
-    request: strictObject({
-      accountId: Id,
-      quantity: Quantity,
-      beneficiary: Text(),
-      reason: optional(Text(1000)),
-      lotIds: optional(distinctIds()),
-      projectId: optional(Id),
-      vintage: optional(Year),
-    }),
+    request: strictObject({ ...retirementFields, projectId: optional(Id) }),
     answer: RetirementResult,
   }),
   getProject: read({
