@@ -23,6 +23,7 @@ export {
 export { Progress } from './progress';
 export { REPO_ROOT, runPaths } from './paths';
 export { blockHeight, ordererHeight } from './channel';
+export { waitUntilServing } from './readiness';
 export { isHealthy, isRaftLeader } from './health';
 export { ordererProcess } from './node-config';
 export {

@@ -1,12 +1,12 @@
 import type { TrustedAccountList } from '@carbon-ets/contract';
-import { consortiumHosts, setHostLink } from '@carbon-ets/network';
+import { consortiumHosts, setHostLink, waitUntilServing } from '@carbon-ets/network';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { participant, type Participant } from '../support/participants';
 import { expectConsistentAfter, peerHeights, samePeerHeight } from './support/consistency';
 import { startDepositLoad, stopLoads } from './support/deposit-load';
-import { loadAccount, report, topology } from './support/scenario';
+import { loadAccount, recordingProgress, report, topology } from './support/scenario';
 
 const CUT_OFF = 'enterprise2';
 const CUT_SECONDS = 30;
@@ -135,7 +135,10 @@ describe('multi-host: an enterprise cut off from the consortium for 30 s', () =>
     });
     expect(result.failed).toEqual([]);
 
-    // Healed: the same request from the same host now commits.
+    // Healed: once every peer's discovery sees every organisation again (the readiness network:up waits for;
+    // Enterprise2's gossip dropped the others while cut off), the same request from the same host commits.
+    await waitUntilServing(topology, recordingProgress('org-cut-off').progress);
+    report('org-cut-off', { servingAgainSeconds: (Date.now() - healedAt) / 1000 });
     const healed = await traderAddsTrustedAccount();
     expect(healed.code).toBe(0);
     expect(healed.stderr).toMatch(/^committed [0-9a-f]{64} in block \d+\n$/);
