@@ -1,5 +1,5 @@
 import { StatusCode } from '@hyperledger/fabric-gateway';
-import type { CarbonConnection, TransferResult } from '@carbon-ets/gateway-client';
+import { type CarbonConnection, requestProposal, type TransferResult } from '@carbon-ets/gateway-client';
 import { gasAndGridReport } from '../test/support/baseline';
 import type { BenchLedger } from './bench-ledger';
 import type { Operation } from './load-driver';
@@ -18,10 +18,14 @@ export interface Workload {
 async function submitOnce(
   connection: CarbonConnection,
   transaction: string,
-  request: string,
+  request: unknown,
   onValid?: (result: Uint8Array) => void,
 ): Promise<{ code: number }> {
-  const submitted = await connection.contract.submitAsync(transaction, { arguments: [request] });
+  const proposal = requestProposal(transaction, request);
+  const submitted = await connection.contract.submitAsync(transaction, {
+    arguments: proposal.arguments,
+    ...(proposal.transient === undefined ? {} : { transientData: proposal.transient }),
+  });
   const status = await submitted.getStatus();
   if (status.code === StatusCode.VALID) onValid?.(submitted.getResult());
   return { code: status.code };
@@ -85,10 +89,11 @@ export const reportCorrection: Workload = {
   operation: (ledger, slot, connection) => {
     const installationId = ledger.installations[slot];
     if (!installationId) throw new Error(`no installation ${slot}`);
-    const request = JSON.stringify({
+    // An object, not text: its activity and documents travel in the transient map (commercial data).
+    const request = {
       ...gasAndGridReport(ledger.year, installationId, ledger.factorSetId),
       reason: 'benchmark correction',
-    });
+    };
     return () => submitOnce(connection, 'Mrv:CorrectReport', request);
   },
 };

@@ -495,6 +495,13 @@ const table: Row[] = [
     prepare: submitted,
   },
   {
+    name: 'Mrv:GetReportCommercialData',
+    fn: tx(cc.mrv, 'GetReportCommercialData'),
+    args: ['2025', 'INST1', '1'],
+    allowed: EVERYONE,
+    prepare: submitted,
+  },
+  {
     name: 'Compliance:Surrender',
     fn: tx(cc.compliance, 'Surrender'),
     args: [{ period: 2025, installationId: 'INST1', unitType: 'allowance', quantity: 10 }],

@@ -2,7 +2,7 @@ import { Mrv } from './mrv';
 import { Period } from './period';
 import { Query } from './query';
 import { ChaincodeError } from './refusal';
-import { parseArgs, parseRequest } from './transaction';
+import { parseArgs, parseRequest, requestTexts } from './transaction';
 
 /** The one-line refusal of an action. */
 function refusalOf(action: () => unknown): string {
@@ -41,18 +41,17 @@ describe('Period, Mrv and Query requests', () => {
   });
 
   test("an activity line's unit and fuel are checked against its kind", () => {
-    const report = (activity: unknown) =>
-      parseRequest(
-        Mrv.submitReport,
-        JSON.stringify({
-          period: 2030,
-          installationId: 'INST-1',
-          factorSetId: 'CN',
-          factorSetVersion: 1,
-          activity,
-          documents: [{ name: 'meter.pdf', sha256: 'a'.repeat(64) }],
-        }),
-      );
+    const report = (activity: unknown) => {
+      const texts = requestTexts(Mrv.submitReport, {
+        period: 2030,
+        installationId: 'INST-1',
+        factorSetId: 'CN',
+        factorSetVersion: 1,
+        activity,
+        documents: [{ name: 'meter.pdf', sha256: 'a'.repeat(64) }],
+      });
+      return parseRequest(Mrv.submitReport, texts.argument, texts.commercial);
+    };
     expect(report([{ kind: 'electricity', quantity: 1000, unit: 'GWh' }]).activity).toEqual([
       { kind: 'electricity', quantity: '1000', unit: 'GWh' },
     ]);
@@ -64,6 +63,40 @@ describe('Period, Mrv and Query requests', () => {
     );
     expect(refusalOf(() => report([{ kind: 'electricity', fuel: 'gas', quantity: '1', unit: 'MWh' }]))).toBe(
       'INVALID_ARGUMENT: report.activity[0].fuel does not apply to an electricity line',
+    );
+  });
+
+  test('commercial fields travel apart from the argument and are refused in it', () => {
+    const request = {
+      period: 2030,
+      installationId: 'INST-1',
+      factorSetId: 'CN',
+      factorSetVersion: 1,
+      activity: [{ kind: 'electricity', quantity: '5', unit: 'MWh' }],
+      documents: [],
+    };
+    const texts = requestTexts(Mrv.submitReport, request);
+    expect(JSON.parse(texts.argument)).toEqual({
+      period: 2030,
+      installationId: 'INST-1',
+      factorSetId: 'CN',
+      factorSetVersion: 1,
+    });
+    expect(JSON.parse(texts.commercial ?? '')).toEqual({ activity: request.activity, documents: [] });
+    expect(refusalOf(() => parseRequest(Mrv.submitReport, JSON.stringify(request), undefined))).toBe(
+      'INVALID_ARGUMENT: report.activity is commercial data: send it in the transient map under carbon.commercial, never as an argument (arguments are stored in the block)',
+    );
+    expect(
+      refusalOf(() => parseRequest(Mrv.submitReport, texts.argument, JSON.stringify({ period: 2031 }))),
+    ).toBe(
+      'INVALID_ARGUMENT: report.period is not commercial data: send it as the argument, not in carbon.commercial (accepted there: activity, documents)',
+    );
+    expect(refusalOf(() => parseRequest(Mrv.submitReport, texts.argument, '[1]'))).toBe(
+      'INVALID_ARGUMENT: report (carbon.commercial) must be a JSON object',
+    );
+    // A transaction without commercial fields sends no transient part.
+    expect(requestTexts(Mrv.acceptReport, { period: 2030, installationId: 'I', version: 1 }).commercial).toBe(
+      undefined,
     );
   });
 

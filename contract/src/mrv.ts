@@ -14,6 +14,7 @@ import {
   WholeNumber,
   Year,
 } from './fields';
+import { CommercialDataRef } from './commercial-data';
 import { ANYONE, read, type RequestOf, write } from './transaction';
 import {
   AccreditationRequest,
@@ -76,10 +77,17 @@ export const EmissionReport = z
     version: z.number(),
     status: ReportStatus,
     factorSet: z.object({ id: z.string(), version: z.number() }).readonly(),
-    activity: z.array(ActivityLine).readonly(),
-    documents: z.array(DocumentRef).readonly(),
+    /**
+     * The commercial part (activity lines, documents, per-line emissions) lives in the owner's commercial
+     * collection; a read on a member's peer by a member's user joins it in, elsewhere these three are absent.
+     * Reports written before commercial data was private carry them on the channel and have no `commercialData`.
+     */
+    activity: z.array(ActivityLine).readonly().optional(),
+    documents: z.array(DocumentRef).readonly().optional(),
     /** Per line, whole kg (rounded half-up). */
-    lineEmissionsKg: z.array(z.number()).readonly(),
+    lineEmissionsKg: z.array(z.number()).readonly().optional(),
+    /** Where the commercial part is kept and its SHA-256 (the hash on the channel). */
+    commercialData: CommercialDataRef.optional(),
     /**
      * Cancelled green certificate lots applied against the purchased electricity: their MWh count at zero grid
      * factor, so `emissionsKg` is the lines' exact sum less `mwh × grid factor` (`zeroRatedKg`, rounded half-up
@@ -129,6 +137,34 @@ export const EmissionReport = z
   })
   .readonly();
 export type EmissionReport = z.infer<typeof EmissionReport>;
+
+/** The commercial part of one report version, as kept in the owner's commercial collection. */
+export const ReportActivity = z
+  .object({
+    activity: z.array(ActivityLine).readonly(),
+    documents: z.array(DocumentRef).readonly(),
+    lineEmissionsKg: z.array(z.number()).readonly(),
+  })
+  .readonly();
+export type ReportActivity = z.infer<typeof ReportActivity>;
+
+/**
+ * A report version's commercial part as one peer answers for it: the reference the public report keeps, the hash
+ * this peer's channel copy records for the private write, and — only on a member's peer, for a member's user —
+ * the data and its stored text (whose SHA-256 is that hash).
+ */
+export const ReportCommercialData = z
+  .object({
+    period: z.number(),
+    installationId: z.string(),
+    version: z.number(),
+    ref: CommercialDataRef,
+    channelSha256: z.string().nullable(),
+    data: ReportActivity.optional(),
+    storedText: z.string().optional(),
+  })
+  .readonly();
+export type ReportCommercialData = z.infer<typeof ReportCommercialData>;
 
 /**
  * One activity line of a request: fuel lines name their fuel (`t`/`kt`), electricity lines do not
@@ -192,6 +228,9 @@ const reportFields = {
   greenCertificateLotIds: optional(distinctIds(100)),
 };
 
+/** A report's fields that are commercial data: sent in the transient map, kept in the owner's collection. */
+const REPORT_COMMERCIAL_FIELDS = ['activity', 'documents'] as const;
+
 /** Names the version being acted on, so a reviewer never signs off a version it has not seen. */
 const reviewFields = { period: Year, installationId: Id, version: WholeNumber };
 
@@ -206,6 +245,7 @@ export const Mrv = {
       "Submits version 1 of an installation's annual emissions report; the chaincode computes the emissions from the named factor set",
     request: strictObject(reportFields),
     answer: EmissionReport,
+    commercialFields: REPORT_COMMERCIAL_FIELDS,
   }),
   correctReport: write({
     contract: 'Mrv',
@@ -216,6 +256,7 @@ export const Mrv = {
       'Replaces a report not yet accepted with a corrected next version, which needs verification again',
     request: strictObject({ ...reportFields, reason: Text(1000) }),
     answer: EmissionReport,
+    commercialFields: REPORT_COMMERCIAL_FIELDS,
   }),
   verifyReport: write({
     contract: 'Mrv',
@@ -321,6 +362,16 @@ export const Mrv = {
     summary: 'The current version of a report (earlier versions: its history)',
     args: [Year, Id],
     answer: EmissionReport,
+  }),
+  getReportCommercialData: read({
+    contract: 'Mrv',
+    name: 'GetReportCommercialData',
+    roles: ANYONE,
+    label: 'report',
+    summary:
+      "A report version's commercial part: the channel's hash on every peer, the data only on a member's peer for a member's user (the owner, the regulator, verifiers, the auditor)",
+    args: [Year, Id, WholeNumber],
+    answer: ReportCommercialData,
   }),
 } as const;
 

@@ -5,6 +5,12 @@ export type Role = (typeof ROLES)[number];
 /** Roles of enterprise users, who act for the entity named by their `carbon.entity` attribute. */
 export const ENTERPRISE_ROLES: readonly Role[] = ['operator', 'trader'];
 
+/**
+ * Roles of the supervisors — the regulator, verifiers, auditors — whose organisations read every enterprise's
+ * commercial data (members of every commercial collection).
+ */
+export const SUPERVISOR_ROLES: readonly Role[] = ['regulator', 'verifier', 'auditor'];
+
 /** Certificate attribute names the chaincode reads for access control. */
 export const ROLE_ATTRIBUTE = 'carbon.role';
 export const ENTITY_ATTRIBUTE = 'carbon.entity';

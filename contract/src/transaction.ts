@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { joinCommercial, splitCommercial } from './commercial-data';
 import { parseJsonText } from './exact-json';
 import { FIELD } from './fields';
 import { invalidArgument } from './refusal';
@@ -32,6 +33,11 @@ export interface TransactionDefinition<
   readonly answer: Answer;
   /** One line for help texts and the API document. */
   readonly summary: string;
+  /**
+   * A write's top-level request fields that are commercial data (see commercial-data.ts): the client sends them in
+   * the transient map, the chaincode refuses them as an argument and keeps them in the owner's collection.
+   */
+  readonly commercialFields?: readonly string[];
 }
 
 /**
@@ -53,6 +59,7 @@ export function write<Request extends z.ZodType, Answer extends z.ZodType>(defin
   summary: string;
   request: Request;
   answer: Answer;
+  commercialFields?: readonly string[];
 }): TransactionDefinition<Request, Answer, []> & { readonly kind: 'submit' } {
   return { ...definition, kind: 'submit', args: [] };
 }
@@ -104,13 +111,36 @@ function refusalOf(label: string, error: z.ZodError) {
 
 /**
  * Parses a write's JSON request text exactly (numbers judged on their text, duplicate keys refused) and
- * validates it with the transaction's schema; a refusal is one INVALID_ARGUMENT line naming the field.
+ * validates it with the transaction's schema; a refusal is one INVALID_ARGUMENT line naming the field. A write
+ * with commercial fields takes them from `commercialText` (the transient map's JSON) and refuses them in `text`.
  */
 export function parseRequest<T extends TransactionDefinition>(
   definition: T,
   text: string,
+  commercialText?: string,
 ): ParsedRequestOf<T> {
-  return validateRequest(definition, parseJsonText(text, definition.label));
+  const argument = parseJsonText(text, definition.label);
+  return validateRequest(
+    definition,
+    definition.commercialFields === undefined
+      ? argument
+      : joinCommercial(definition.label, definition.commercialFields, argument, commercialText),
+  );
+}
+
+/**
+ * The texts a client sends for a write: the argument, and its commercial fields (JSON) for the transient map
+ * under `COMMERCIAL_TRANSIENT_KEY` when the transaction has any and the request carries them.
+ */
+export function requestTexts(
+  definition: TransactionDefinition,
+  request: unknown,
+): { argument: string; commercial: string | undefined } {
+  const { argument, commercial } = splitCommercial(definition.commercialFields, request);
+  return {
+    argument: JSON.stringify(argument),
+    commercial: commercial === undefined ? undefined : JSON.stringify(commercial),
+  };
 }
 
 /**

@@ -28,6 +28,12 @@ export interface SubmitOptions {
    * the transient map: it is recorded on the ledger as `request ~ id` but is not part of the arguments.
    */
   readonly requestId?: string;
+  /**
+   * More of the transient map (commercial data): sent to the endorsing peers with the proposal, never written
+   * into the block. With transient data the gateway endorses only on peers of organisations in the written
+   * collections' distribution.
+   */
+  readonly transient?: Readonly<Record<string, Uint8Array>>;
 }
 
 /**
@@ -104,7 +110,7 @@ export async function submit(
   for (let attempt = 1; ; attempt++) {
     let endorsed: Transaction;
     try {
-      endorsed = await endorse(contract, transaction, options.arguments ?? [], options.requestId);
+      endorsed = await endorse(contract, transaction, options);
     } catch (err) {
       // Endorsing peers that simulated on different states (one had not yet committed the last block)
       // return different results: the same race as an MVCC conflict, caught earlier. Retry it alike.
@@ -172,16 +178,19 @@ export async function evaluate(
 async function endorse(
   contract: Contract,
   transaction: string,
-  args: readonly string[],
-  requestId: string | undefined,
+  options: SubmitOptions,
 ): Promise<Transaction> {
+  const transientData = {
+    ...options.transient,
+    ...(options.requestId === undefined
+      ? {}
+      : { [REQUEST_ID_TRANSIENT_KEY]: new TextEncoder().encode(options.requestId) }),
+  };
   try {
     return await contract
       .newProposal(transaction, {
-        arguments: [...args],
-        ...(requestId === undefined
-          ? {}
-          : { transientData: { [REQUEST_ID_TRANSIENT_KEY]: new TextEncoder().encode(requestId) } }),
+        arguments: [...(options.arguments ?? [])],
+        ...(Object.keys(transientData).length === 0 ? {} : { transientData }),
       })
       .endorse();
   } catch (err) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeCollectionsConfig } from './collections';
 import { identityPaths, orgPaths } from './crypto-material';
 import { retry, run } from './exec';
 import { fabricBinary } from './fabric-binaries';
@@ -66,9 +67,12 @@ function ordererArgs(topology: Topology): string[] {
   ];
 }
 
+/** The chaincode definition every org approves alike, with the commercial collections. */
 function definitionArgs(topology: Topology): string[] {
   const cc = topology.chaincode;
   return [
+    '--collections-config',
+    writeCollectionsConfig(topology),
     '--channelID',
     topology.channel,
     '--name',

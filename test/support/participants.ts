@@ -1,6 +1,7 @@
 import {
   connectAs,
   evaluate,
+  requestProposal,
   submit,
   TransactionError,
   type CarbonConnection,
@@ -22,8 +23,6 @@ export interface Participant {
 }
 
 const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
-const encode = (request: unknown): string =>
-  typeof request === 'string' ? request : JSON.stringify(request);
 
 export function participant(organization: string, user: string): Participant {
   const connection = connectAs({ organization, user });
@@ -32,7 +31,7 @@ export function participant(organization: string, user: string): Participant {
     submit: async <T>(transaction: string, request: unknown) => {
       // A write may depend on another org's write of this file: endorse it on a peer that has that block.
       await readYourWrites(connection);
-      const outcome = await submit(connection.contract, transaction, { arguments: [encode(request)] });
+      const outcome = await submit(connection.contract, transaction, requestProposal(transaction, request));
       noteCommitted(outcome.blockNumber);
       return decode(outcome.result) as T;
     },
@@ -43,7 +42,7 @@ export function participant(organization: string, user: string): Participant {
     refusal: async (transaction: string, request: unknown) => {
       await readYourWrites(connection);
       try {
-        await submit(connection.contract, transaction, { arguments: [encode(request)] });
+        await submit(connection.contract, transaction, requestProposal(transaction, request));
       } catch (err) {
         if (err instanceof TransactionError && err.kind === 'REJECTED') return err;
         throw err;

@@ -1,8 +1,12 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { CarbonContract } from '../contracts/carbon-contract';
 import {
+  CommercialObjectType,
   conflict,
   failedPrecondition,
+  notFound,
+  type ReportActivity,
+  type ReportCommercialData,
   forbidden,
   Mrv,
   parseArgs,
@@ -14,6 +18,7 @@ import { applyCertificates, planCertificates } from '../certificates/certificate
 import { loadComplianceRecord, type ComplianceRecord } from '../compliance/compliance-record';
 import { authorizeTransaction, requireActsFor } from '../identity/access';
 import type { Caller } from '../identity/caller';
+import { commercialInput, type CommercialRead, CommercialStore } from '../ledger/commercial-store';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
@@ -61,7 +66,7 @@ export class MrvContract extends CarbonContract {
   @Returns('string')
   public async SubmitReport(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Mrv.submitReport);
-    const input = parseRequest(Mrv.submitReport, request);
+    const input = parseRequest(Mrv.submitReport, request, commercialInput(ctx));
     const report = await this.buildVersion(ctx, caller, input, 'SubmitReport', false);
     emitEvent(ctx, 'ReportSubmitted', this.summary(report));
     return JSON.stringify(report);
@@ -75,7 +80,7 @@ export class MrvContract extends CarbonContract {
   @Returns('string')
   public async CorrectReport(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Mrv.correctReport);
-    const input = parseRequest(Mrv.correctReport, request);
+    const input = parseRequest(Mrv.correctReport, request, commercialInput(ctx));
     const report = await this.buildVersion(ctx, caller, input, 'CorrectReport', true);
     emitEvent(ctx, 'ReportCorrected', this.summary(report));
     return JSON.stringify(report);
@@ -118,6 +123,19 @@ export class MrvContract extends CarbonContract {
     );
     const emissions = reportEmissions(activity, factorSet, certificates.mwh);
     const now = txTime(ctx);
+    // The activity and documents are the enterprise's secrets: they go to its commercial collection, the public
+    // report keeps their hash and the emissions the compliance arithmetic needs. (The answer is written into the
+    // block too, so it is the public report alone.)
+    const reportActivity: ReportActivity = {
+      activity,
+      documents,
+      lineEmissionsKg: emissions.lines.map((line) => line.emissionsKg),
+    };
+    const commercialData = await CommercialStore.ofOwner(ctx, entity.ownerMsp).put(
+      CommercialObjectType.reportActivity,
+      [year, installationId, version],
+      reportActivity,
+    );
     const report: EmissionReport = {
       period: year,
       installationId,
@@ -125,9 +143,7 @@ export class MrvContract extends CarbonContract {
       version,
       status: 'submitted',
       factorSet: { id: factorSetId, version: factorSetVersion },
-      activity,
-      documents,
-      lineEmissionsKg: emissions.lines.map((line) => line.emissionsKg),
+      commercialData,
       ...(certificates.lotIds.length === 0
         ? {}
         : {
@@ -511,18 +527,92 @@ export class MrvContract extends CarbonContract {
     return JSON.stringify(rows.map((row) => row.value));
   }
 
-  /** The current version of a report (earlier versions: Query:GetHistory). Caller: anyone with a carbon role. */
+  /**
+   * The current version of a report (earlier versions: Query:GetHistory), with its activity and documents where
+   * this peer holds them and the caller may read them (a member of the owner's commercial collection). Caller:
+   * anyone with a carbon role.
+   */
   @Transaction(false)
   @Returns('string')
   public async GetReport(ctx: Context, period: string, installationId: string): Promise<string> {
     authorizeTransaction(ctx, Mrv.getReport);
     const [year, id] = parseArgs(Mrv.getReport, ['period', 'installationId'], [period, installationId]);
+    const report = await new Store(ctx).require<EmissionReport>(
+      ObjectType.report,
+      [year, id],
+      `the ${year} report of ${id}`,
+    );
+    const commercial = await this.readActivity(ctx, report);
     return JSON.stringify(
-      await new Store(ctx).require<EmissionReport>(
-        ObjectType.report,
-        [year, id],
-        `the ${year} report of ${id}`,
-      ),
+      commercial.stored === undefined ? report : { ...report, ...commercial.stored.value },
+    );
+  }
+
+  /**
+   * A report version's commercial part: the channel's hash on any peer, the data on a member's peer for a
+   * member's user. Args: period, installationId, version (the current one or an earlier one). Caller: anyone
+   * with a carbon role; Fabric's collection membership decides who sees the data.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetReportCommercialData(
+    ctx: Context,
+    period: string,
+    installationId: string,
+    version: string,
+  ): Promise<string> {
+    authorizeTransaction(ctx, Mrv.getReportCommercialData);
+    const [year, id, wanted] = parseArgs(
+      Mrv.getReportCommercialData,
+      ['period', 'installationId', 'version'],
+      [period, installationId, version],
+    );
+    const store = new Store(ctx);
+    const current = await store.require<EmissionReport>(
+      ObjectType.report,
+      [year, id],
+      `the ${year} report of ${id}`,
+    );
+    const report = await this.reportVersion(store, current, wanted);
+    if (report.commercialData === undefined) {
+      throw failedPrecondition(
+        `version ${wanted} of the ${year} report of ${id} predates private commercial data: its activity is on the channel (Mrv:GetReport)`,
+      );
+    }
+    const commercial = await this.readActivity(ctx, report);
+    const answer: ReportCommercialData = {
+      period: year,
+      installationId: id,
+      version: wanted,
+      ref: report.commercialData,
+      channelSha256: commercial.channelSha256 ?? null,
+      ...(commercial.stored === undefined
+        ? {}
+        : { data: commercial.stored.value, storedText: commercial.stored.text }),
+    };
+    return JSON.stringify(answer);
+  }
+
+  /** A version of a report: the current one, or an earlier one from the key's history. */
+  private async reportVersion(
+    store: Store,
+    current: EmissionReport,
+    version: number,
+  ): Promise<EmissionReport> {
+    if (version === current.version) return current;
+    const { period, installationId } = current;
+    for (const entry of await store.history(store.key(ObjectType.report, [period, installationId]))) {
+      const value = entry.value as EmissionReport | null;
+      if (value?.version === version) return value;
+    }
+    throw notFound(`the ${period} report of ${installationId} has no version ${version}`);
+  }
+
+  private async readActivity(ctx: Context, report: EmissionReport): Promise<CommercialRead<ReportActivity>> {
+    if (report.commercialData === undefined) return { channelSha256: undefined, stored: undefined };
+    return CommercialStore.of(ctx, report.commercialData).read<ReportActivity>(
+      CommercialObjectType.reportActivity,
+      [report.period, report.installationId, report.version],
     );
   }
 }

@@ -9,7 +9,8 @@ import type {
   StateQueryResponse,
   Timestamp,
 } from 'fabric-shim-api';
-import type { MemoryWorld, WriteSet } from './memory-world';
+import { createHash } from 'node:crypto';
+import type { MemoryWorld, PrivateWrite, WriteSet } from './memory-world';
 
 // Same encoding as fabric-shim's stub, so keys look exactly like on a peer.
 const COMPOSITE_KEY_NAMESPACE = '\x00';
@@ -73,6 +74,7 @@ function unsupported(name: string): never {
  */
 export class MemoryStub implements ChaincodeStub {
   private readonly writes = new Map<string, Uint8Array | null>();
+  private readonly privateWrites = new Map<string, PrivateWrite>();
   private readonly validationWrites = new Map<string, Uint8Array>();
   private event: { name: string; payload: Uint8Array } | undefined;
   private readonly attempts: string[] = [];
@@ -85,6 +87,7 @@ export class MemoryStub implements ChaincodeStub {
     private readonly seconds: number,
     private readonly mspId: string,
     private readonly args: readonly string[] = [],
+    private readonly transient: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {}
 
   toWriteSet(): WriteSet {
@@ -92,6 +95,7 @@ export class MemoryStub implements ChaincodeStub {
       txId: this.txId,
       seconds: this.seconds,
       writes: this.writes,
+      privateWrites: [...this.privateWrites.values()],
       validationParameters: this.validationWrites,
       event: this.event,
     };
@@ -142,7 +146,7 @@ export class MemoryStub implements ChaincodeStub {
     return this.mspId;
   }
   getTransient(): Map<string, Uint8Array> {
-    return new Map();
+    return new Map(this.transient);
   }
   getSignedProposal(): ChaincodeProposal.SignedProposal {
     return unsupported('getSignedProposal');
@@ -262,14 +266,30 @@ export class MemoryStub implements ChaincodeStub {
     return { objectType: parts[0] ?? '', attributes: parts.slice(1, -1) };
   }
 
-  getPrivateData(): Promise<Uint8Array> {
-    return unsupported('getPrivateData');
+  /** Like a member's peer with memberOnlyRead: a user of an organisation outside the collection is refused. */
+  getPrivateData(collection: string, key: string): Promise<Uint8Array> {
+    if (!this.world.isCollectionMember(collection, this.mspId)) {
+      return Promise.reject(
+        new Error(
+          `tx creator does not have read access permission on privatedata in chaincodeName:carbon collectionName: ${collection}`,
+        ),
+      );
+    }
+    return Promise.resolve(this.world.privateValue(collection, key) ?? new Uint8Array());
   }
-  getPrivateDataHash(): Promise<Uint8Array> {
-    return unsupported('getPrivateDataHash');
+  getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
+    const value = this.world.privateValue(collection, key);
+    return Promise.resolve(
+      value === undefined ? new Uint8Array() : createHash('sha256').update(value).digest(),
+    );
   }
-  putPrivateData(): Promise<void> {
-    return unsupported('putPrivateData');
+  putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
+    this.attempts.push(`putPrivateData ${collection} ${printableKey(key)}`);
+    if (!this.world.isCollection(collection)) {
+      return Promise.reject(new Error(`collection ${collection} could not be found`));
+    }
+    this.privateWrites.set(`${collection}\n${key}`, { collection, key, value: Uint8Array.from(value) });
+    return Promise.resolve();
   }
   deletePrivateData(): Promise<void> {
     return unsupported('deletePrivateData');

@@ -1,4 +1,5 @@
 import type { Iterators } from 'fabric-shim-api';
+import { AuditorMsp, RegulatorMsp, VerifierMsp } from '@carbon-ets/contract';
 
 /** One committed change of a key, newest first as Fabric's history database returns it. */
 export interface MemoryModification {
@@ -15,11 +16,23 @@ export interface MemoryEvent {
   readonly payload: unknown;
 }
 
+/** A write to a private data collection. */
+export interface PrivateWrite {
+  readonly collection: string;
+  readonly key: string;
+  readonly value: Uint8Array;
+}
+
+/** The organisations that read every enterprise's commercial collection (as network/ derives them). */
+const SUPERVISOR_MSPS: readonly string[] = [RegulatorMsp, VerifierMsp, AuditorMsp];
+const COMMERCIAL_PREFIX = 'commercial-';
+
 /** What one simulated transaction wants to change; applied atomically by {@link MemoryWorld.commit}. */
 export interface WriteSet {
   readonly txId: string;
   readonly seconds: number;
   readonly writes: ReadonlyMap<string, Uint8Array | null>;
+  readonly privateWrites: readonly PrivateWrite[];
   readonly validationParameters: ReadonlyMap<string, Uint8Array>;
   readonly event: { name: string; payload: Uint8Array } | undefined;
 }
@@ -33,6 +46,8 @@ export class MemoryWorld {
   readonly validationParameters = new Map<string, Uint8Array>();
   readonly history = new Map<string, MemoryModification[]>();
   readonly events: MemoryEvent[] = [];
+  /** Private data by collection, then key: what every member's peer of the collection holds. */
+  readonly privateState = new Map<string, Map<string, Uint8Array>>();
   /** The state's keys in order, kept in step with `state` by commit (range reads stay fast on big books). */
   private sortedKeys: string[] | undefined;
 
@@ -54,6 +69,11 @@ export class MemoryWorld {
       }
       this.history.set(key, modifications);
     }
+    for (const { collection, key, value } of writeSet.privateWrites) {
+      const values = this.privateState.get(collection) ?? new Map<string, Uint8Array>();
+      values.set(key, value);
+      this.privateState.set(collection, values);
+    }
     for (const [key, parameter] of writeSet.validationParameters) {
       this.validationParameters.set(key, parameter);
     }
@@ -64,6 +84,24 @@ export class MemoryWorld {
         payload: JSON.parse(Buffer.from(writeSet.event.payload).toString('utf8')),
       });
     }
+  }
+
+  /** The test network's collections: one commercial collection per enterprise organisation. */
+  isCollection(collection: string): boolean {
+    const owner = collection.startsWith(COMMERCIAL_PREFIX) ? collection.slice(COMMERCIAL_PREFIX.length) : '';
+    return owner !== '' && !SUPERVISOR_MSPS.includes(owner);
+  }
+
+  /** Its owner and the supervisors' organisations. */
+  isCollectionMember(collection: string, mspId: string): boolean {
+    return (
+      this.isCollection(collection) &&
+      (collection === COMMERCIAL_PREFIX + mspId || SUPERVISOR_MSPS.includes(mspId))
+    );
+  }
+
+  privateValue(collection: string, key: string): Uint8Array | undefined {
+    return this.privateState.get(collection)?.get(key);
   }
 
   /** Keys in [startKey, endKey) in key order, as LevelDB range scans return them. */
@@ -98,6 +136,7 @@ export class MemoryWorld {
     for (const [key, value] of this.validationParameters) copy.validationParameters.set(key, value);
     for (const [key, value] of this.history) copy.history.set(key, [...value]);
     copy.events.push(...this.events);
+    for (const [collection, values] of this.privateState) copy.privateState.set(collection, new Map(values));
     return copy;
   }
 
@@ -107,6 +146,12 @@ export class MemoryWorld {
     return JSON.stringify({
       state: [...this.state.entries()].sort().map(([k, v]) => [k, decode(v)]),
       validation: [...this.validationParameters.entries()].sort().map(([k, v]) => [k, decode(v)]),
+      private: [...this.privateState.entries()]
+        .sort()
+        .map(([collection, values]) => [
+          collection,
+          [...values.entries()].sort().map(([k, v]) => [k, decode(v)]),
+        ]),
       events: this.events.length,
     });
   }

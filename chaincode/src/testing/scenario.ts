@@ -1,5 +1,6 @@
 import './quiet-logs';
-import type { Context } from 'fabric-contract-api';
+import type { Context, Contract } from 'fabric-contract-api';
+import { COMMERCIAL_TRANSIENT_KEY, definitionOf, requestTexts } from '@carbon-ets/contract';
 import { AuctionContract } from '../auction/auction-contract';
 import { ApprovalContract } from '../approval/approval-contract';
 import { CertificateContract } from '../certificates/certificate-contract';
@@ -79,19 +80,34 @@ export const Fixtures = {
   },
 };
 
-/** Runs a transaction as `who`; the argument is JSON-encoded when it is not already a string. */
+/**
+ * Runs a transaction as `who`; the argument is JSON-encoded when it is not already a string. As the gateway
+ * client does, a request object's commercial fields travel in the transient map.
+ */
 export function submit(
   ledger: TestLedger,
   who: TestIdentity,
-  fn: (ctx: Context, ...args: string[]) => Promise<string>,
+  fn: TransactionFunction,
   ...args: unknown[]
 ): Promise<unknown> {
+  const definition = fn.transaction === undefined ? undefined : definitionOf(fn.transaction);
+  const [first, ...rest] = args;
+  const texts =
+    definition === undefined || typeof first === 'string' || args.length === 0
+      ? undefined
+      : requestTexts(definition, first);
+  const transient =
+    texts?.commercial === undefined
+      ? undefined
+      : new Map([[COMMERCIAL_TRANSIENT_KEY, Buffer.from(texts.commercial, 'utf8')]]);
+  const sent = texts === undefined ? args : [texts.argument, ...rest];
   return ledger.submit(
     who,
     async (ctx) =>
       JSON.parse(
-        await fn(ctx, ...args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))),
+        await fn(ctx, ...sent.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))),
       ) as unknown,
+    transient,
   );
 }
 
@@ -111,13 +127,15 @@ export function evaluate(
   );
 }
 
+/** A contract method bound to its contract, named `Contract:Function` when {@link tx} made it. */
+export type TransactionFunction = ((ctx: Context, ...args: string[]) => Promise<string>) & {
+  readonly transaction?: string;
+};
+
 /** Binds a contract method so `this` stays the contract. */
-export function tx<C extends object>(
-  contract: C,
-  name: keyof C,
-): (ctx: Context, ...args: string[]) => Promise<string> {
+export function tx<C extends Contract>(contract: C, name: keyof C): TransactionFunction {
   const method = contract[name] as unknown as (ctx: Context, ...args: string[]) => Promise<string>;
-  return method.bind(contract);
+  return Object.assign(method.bind(contract), { transaction: `${contract.getName()}:${String(name)}` });
 }
 
 /** Registry only: ENT1 (Enterprise1MSP, INST1), ENT2 (Enterprise2MSP, INST2), verifier VER1, trader TRD1. */

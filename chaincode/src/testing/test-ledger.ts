@@ -80,10 +80,13 @@ export class TestLedger {
     return copy;
   }
 
-  private context(who: TestIdentity): { ctx: Context; stub: MemoryStub } {
+  private context(
+    who: TestIdentity,
+    transient?: ReadonlyMap<string, Uint8Array>,
+  ): { ctx: Context; stub: MemoryStub } {
     this.counter += 1;
     const txId = createHash('sha256').update(`tx-${this.counter}`).digest('hex');
-    const stub = new MemoryStub(this.world, txId, this.seconds, who.mspId);
+    const stub = new MemoryStub(this.world, txId, this.seconds, who.mspId, [], transient);
     const ctx = new Context();
     ctx.stub = stub;
     ctx.clientIdentity = new MemoryClientIdentity(who);
@@ -95,10 +98,14 @@ export class TestLedger {
   /**
    * Runs a state-changing transaction; commits its writes only when it succeeds. A failure is recorded in
    * {@link refusals}; if the transaction attempted a write before failing, a {@link WriteBeforeRefusalError}
-   * replaces its error.
+   * replaces its error. `transient` is the proposal's transient map (commercial data, a request id).
    */
-  async submit<T>(who: TestIdentity, transaction: (ctx: Context) => Promise<T>): Promise<T> {
-    const { ctx, stub } = this.context(who);
+  async submit<T>(
+    who: TestIdentity,
+    transaction: (ctx: Context) => Promise<T>,
+    transient?: ReadonlyMap<string, Uint8Array>,
+  ): Promise<T> {
+    const { ctx, stub } = this.context(who, transient);
     this.lastStub = stub;
     let result: T;
     try {

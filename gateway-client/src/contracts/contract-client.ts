@@ -2,6 +2,7 @@ import { qualifiedName, type TransactionDefinition } from '@carbon-ets/contract'
 import { GatewayClientError } from '../errors';
 import type { CarbonConnection } from '../connect';
 import { waitForBlock } from '../ledger-height';
+import { requestProposal } from '../request-proposal';
 import { evaluate, submit, type SubmitOptions } from '../submit';
 
 /** A committed write: what a CLI or a log line reports about it. */
@@ -47,10 +48,11 @@ export abstract class ContractClient {
   protected async submitDefined(definition: TransactionDefinition, request: unknown): Promise<unknown> {
     const transaction = qualifiedName(definition);
     await this.catchUp();
+    // Commercial fields travel in the transient map: never in the block, only to the collection's members' peers.
     const outcome = await submit(this.connection.contract, transaction, {
       commitWait: this.connection.commitWait,
       ...this.options.retry,
-      arguments: [JSON.stringify(request)],
+      ...requestProposal(transaction, request),
     });
     this.options.onCommit?.({
       transaction,

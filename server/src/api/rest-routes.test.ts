@@ -1,28 +1,10 @@
-import * as contract from '@carbon-ets/contract';
-import { qualifiedName, type TransactionDefinition } from '@carbon-ets/contract';
+import { qualifiedName, transactionDefinitions } from '@carbon-ets/contract';
 import { REST_ROUTES } from './rest-routes';
-
-/** Every transaction the wire contract declares (the contracts are the exported objects of definitions). */
-function contractTransactions(): TransactionDefinition[] {
-  const isDefinition = (value: unknown): value is TransactionDefinition => {
-    const kind = (value as { kind?: unknown } | null)?.kind;
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      'contract' in value &&
-      (kind === 'submit' || kind === 'evaluate')
-    );
-  };
-  const exported: unknown[] = Object.values(contract);
-  return exported
-    .flatMap((value): unknown[] => (typeof value === 'object' && value !== null ? Object.values(value) : []))
-    .filter(isDefinition);
-}
 
 describe('REST routes', () => {
   it('give every transaction of the wire contract exactly one route', () => {
     const routed = REST_ROUTES.map((route) => qualifiedName(route.definition));
-    const declared = [...new Set(contractTransactions().map(qualifiedName))].sort();
+    const declared = [...new Set(transactionDefinitions().map(qualifiedName))].sort();
     expect(declared.length).toBeGreaterThan(50);
     expect([...new Set(routed)].sort()).toEqual(declared);
     expect(routed).toHaveLength(new Set(routed).size);

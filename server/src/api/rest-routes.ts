@@ -161,6 +161,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
   // Emission reports (MRV)
   write(Mrv.submitReport, 'POST', '/reports', 'reports', true),
   read(Mrv.getReport, '/reports/:period/:installationId', 'reports', ['period', 'installationId']),
+  read(
+    Mrv.getReportCommercialData,
+    '/reports/:period/:installationId/versions/:version/commercial-data',
+    'reports',
+    ['period', 'installationId', 'version'],
+  ),
   write(Mrv.correctReport, 'PUT', '/reports/:period/:installationId', 'reports'),
   write(Mrv.verifyReport, 'POST', '/reports/:period/:installationId/verification', 'reports'),
   write(Mrv.rejectReport, 'POST', '/reports/:period/:installationId/rejection', 'reports'),

@@ -75,7 +75,7 @@ export async function requestOf(draft: ReportDraft): Promise<Record<string, unkn
 export function draftOf(report: EmissionReport): ReportDraft {
   const fuels: Record<string, Fraction> = {};
   let electricity: Fraction | undefined;
-  for (const line of report.activity) {
+  for (const line of report.activity ?? []) {
     const quantity = parseDecimal(line.quantity);
     if (quantity === undefined) continue;
     if (line.kind === 'fuel') {
@@ -87,7 +87,7 @@ export function draftOf(report: EmissionReport): ReportDraft {
       electricity = electricity === undefined ? mwh : add(electricity, mwh);
     }
   }
-  const document = report.documents[0];
+  const document = report.documents?.[0];
   return {
     period: String(report.period),
     installationId: report.installationId,

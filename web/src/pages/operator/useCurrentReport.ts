@@ -17,8 +17,10 @@ export const isReportKey = (key: ReportKey): boolean =>
   YEAR_PATTERN.test(key.period.trim()) && ID_PATTERN.test(key.installationId.trim());
 
 /**
- * The current version of the report with this key, from the read model's list (which answers an empty list, not
- * an error, while no report exists); `null` when there is none. Re-asked after the key has settled.
+ * The current version of the report with this key, found in the read model's list (which answers an empty list,
+ * not an error, while no report exists) and then read from the org's peer, which joins in the activity lines and
+ * documents from the enterprise's commercial collection (the read model has only the public report); `null`
+ * when there is none. Re-asked after the key has settled.
  */
 export function useCurrentReport(key: ReportKey): LoadState<EmissionReport | null> {
   const period = useDebounced(key.period.trim());
@@ -27,6 +29,11 @@ export function useCurrentReport(key: ReportKey): LoadState<EmissionReport | nul
     if (!isReportKey({ period, installationId })) return null;
     const query = new URLSearchParams({ period, installationId });
     const { items } = await api<{ items: EmissionReport[] }>('GET', `/api/v1/reports?${query.toString()}`);
-    return items[0] ?? null;
+    const current = items[0];
+    if (current === undefined) return null;
+    return api<EmissionReport>(
+      'GET',
+      `/api/v1/reports/${current.period}/${encodeURIComponent(current.installationId)}`,
+    );
   }, [period, installationId]);
 }

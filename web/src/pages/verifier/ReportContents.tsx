@@ -6,6 +6,8 @@ import { SCROLL_X } from '../operator/form-layout';
 
 /** What a report claims: its activity lines with their emissions, its documents' hashes and the computed total. */
 export function ReportContents({ report }: { report: EmissionReport }) {
+  const activity = report.activity ?? [];
+  const documents = report.documents ?? [];
   return (
     <>
       <p>
@@ -15,6 +17,15 @@ export function ReportContents({ report }: { report: EmissionReport }) {
       </p>
       {report.correctionReason !== undefined && (
         <p className="muted">Correction: {report.correctionReason}</p>
+      )}
+      {report.commercialData !== undefined && (
+        <p className="muted" data-testid="commercial-data">
+          {report.activity === undefined
+            ? `Activity data and documents are commercial data of ${report.entityId}, kept in ${report.commercialData.collection}: this organisation's peer does not hold them.`
+            : `Activity data and documents from ${report.commercialData.collection}`}{' '}
+          (SHA-256 on the channel{' '}
+          <code style={{ wordBreak: 'break-all' }}>{report.commercialData.sha256}</code>)
+        </p>
       )}
       <div style={SCROLL_X}>
         <table aria-label="Activity">
@@ -26,13 +37,13 @@ export function ReportContents({ report }: { report: EmissionReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.activity.map((line, index) => (
+            {activity.map((line, index) => (
               <tr key={index}>
                 <td>{line.kind === 'fuel' ? fuelName(line.fuel) : 'Electricity'}</td>
                 <Num>
                   {Number(line.quantity).toLocaleString('en-US', { maximumFractionDigits: 6 })} {line.unit}
                 </Num>
-                <Num>{(report.lineEmissionsKg[index] ?? 0).toLocaleString('en-US')} kg</Num>
+                <Num>{(report.lineEmissionsKg?.[index] ?? 0).toLocaleString('en-US')} kg</Num>
               </tr>
             ))}
             <tr>
@@ -55,14 +66,14 @@ export function ReportContents({ report }: { report: EmissionReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.documents.length === 0 ? (
+            {documents.length === 0 ? (
               <tr>
                 <td colSpan={2} className="muted">
                   No documents.
                 </td>
               </tr>
             ) : (
-              report.documents.map((document) => (
+              documents.map((document) => (
                 <tr key={`${document.name}/${document.sha256}`}>
                   <td>{document.name}</td>
                   <td>
