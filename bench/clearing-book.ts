@@ -1,6 +1,5 @@
-import { connectAs, submit, type CarbonConnection, type ClearingResult } from '@carbon-ets/gateway-client';
 import type { BenchLedger } from './bench-ledger';
-import { placeOrder } from './matching-rounds';
+import { clearRound, Placements, withMarketParties } from './market-parties';
 
 /** One Market:Match round of the book's clearing. */
 export interface BookRound {
@@ -38,19 +37,13 @@ export async function clearingBook(
   orders: number,
   log: (line: string) => void,
 ): Promise<BookClearing> {
-  const seller = connectAs({ organization: 'Enterprise1', user: 'trader1' });
-  const buyer = connectAs({ organization: 'Enterprise2', user: 'trader2' });
-  const regulator = connectAs({ organization: 'Regulator', user: 'regulator1' });
-  let failed = 0;
-  const place = async (connection: CarbonConnection, request: Record<string, unknown>): Promise<void> => {
-    if (!(await placeOrder(connection, request))) failed++;
-  };
   let seed = 12_345;
   const spread = (): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed % 200;
   };
-  try {
+  return withMarketParties(async ({ seller, buyer, regulator }) => {
+    const placements = new Placements();
     const width = Math.min(WIDTH, ledger.slotAccounts.length, ledger.buyerAccounts.length);
     const placing = performance.now();
     for (let placed = 0; placed < orders; placed += 2 * width) {
@@ -58,7 +51,7 @@ export async function clearingBook(
       await Promise.all(
         Array.from({ length: wave }, async (_, i) => {
           const quantity = 1 + ((placed / 2 + i) % 3);
-          await place(seller, {
+          await placements.place(seller, {
             accountId: ledger.slotAccounts[i]?.account ?? '',
             side: 'sell',
             instrument: ledger.instrument,
@@ -66,7 +59,7 @@ export async function clearingBook(
             quantity,
             goodTill: 'period',
           });
-          await place(buyer, {
+          await placements.place(buyer, {
             accountId: ledger.buyerAccounts[i] ?? '',
             side: 'buy',
             instrument: ledger.instrument,
@@ -84,33 +77,25 @@ export async function clearingBook(
     const clearing = performance.now();
     for (let more = true; more;) {
       const t0 = performance.now();
-      const outcome = await submit(regulator.contract, 'Market:Match', {
-        arguments: [JSON.stringify({ instrument: ledger.instrument })],
-        maxAttempts: 5,
-      });
-      const answer = JSON.parse(new TextDecoder().decode(outcome.result)) as ClearingResult;
+      const { answer, attempts, answerBytes } = await clearRound(regulator, ledger.instrument);
       rounds.push({
         trades: answer.trades.length,
         expired: answer.expiredOrderIds.length,
         latencyMs: performance.now() - t0,
-        attempts: outcome.attempts,
-        answerBytes: outcome.result.length,
+        attempts,
+        answerBytes,
       });
       log(`round ${rounds.length}: ${answer.trades.length} trades, more: ${answer.more}`);
       more = answer.more;
     }
     return {
-      orders: orders - failed,
-      failedPlacements: failed,
+      orders: orders - placements.failed,
+      failedPlacements: placements.failed,
       placementSeconds,
       rounds,
       clearingSeconds: (performance.now() - clearing) / 1000,
     };
-  } finally {
-    seller.close();
-    buyer.close();
-    regulator.close();
-  }
+  });
 }
 
 /** The report section: one line per round, then trades per second of clearing. */

@@ -1,21 +1,5 @@
-import { StatusCode } from '@hyperledger/fabric-gateway';
-import { connectAs, submit, type CarbonConnection, type ClearingResult } from '@carbon-ets/gateway-client';
 import type { BenchLedger } from './bench-ledger';
-
-/** Places one order; false when it was refused or committed invalid (its order is then not in the book). */
-export async function placeOrder(
-  connection: CarbonConnection,
-  request: Record<string, unknown>,
-): Promise<boolean> {
-  try {
-    const submitted = await connection.contract.submitAsync('Market:PlaceOrder', {
-      arguments: [JSON.stringify(request)],
-    });
-    return (await submitted.getStatus()).code === StatusCode.VALID;
-  } catch {
-    return false;
-  }
-}
+import { clearRound, Placements, withMarketParties } from './market-parties';
 
 /** One clearing round: how many fills one Market:Match settled and how long its commit took. */
 export interface MatchRound {
@@ -39,32 +23,25 @@ export async function matchingRounds(
   rounds: number,
   pairs: number,
 ): Promise<MatchRound[]> {
-  const seller = connectAs({ organization: 'Enterprise1', user: 'trader1' });
-  const buyer = connectAs({ organization: 'Enterprise2', user: 'trader2' });
-  const regulator = connectAs({ organization: 'Regulator', user: 'regulator1' });
-  let failed = 0;
-  const place = async (connection: CarbonConnection, request: Record<string, unknown>): Promise<void> => {
-    if (!(await placeOrder(connection, request))) failed++;
-  };
-  try {
+  return withMarketParties(async ({ seller, buyer, regulator }) => {
     const results: MatchRound[] = [];
     // Each order of a round comes from its own account: two concurrent placements from one account would read
     // the same cash entries or lots (endorsements may then disagree, or the commit conflict).
     const width = Math.min(pairs, ledger.slotAccounts.length, ledger.buyerAccounts.length);
     for (let round = 0; round < rounds; round++) {
-      failed = 0;
+      const placements = new Placements();
       await Promise.all(
         Array.from({ length: width }, async (_, i) => {
           const sellAccount = ledger.slotAccounts[i % ledger.slotAccounts.length]?.account ?? '';
           const buyAccount = ledger.buyerAccounts[i % ledger.buyerAccounts.length] ?? '';
-          await place(seller, {
+          await placements.place(seller, {
             accountId: sellAccount,
             side: 'sell',
             instrument: ledger.instrument,
             price: 5000,
             quantity: 5,
           });
-          await place(buyer, {
+          await placements.place(buyer, {
             accountId: buyAccount,
             side: 'buy',
             instrument: ledger.instrument,
@@ -78,30 +55,20 @@ export async function matchingRounds(
       let attempts = 0;
       // A clearing round is bounded (CLEARING_LIMITS): clear again while the answer says there is more.
       for (let more = true; more;) {
-        // Through the client's submit: a clearing endorsed while one peer still lacks the latest placements
-        // gets mismatched endorsements; submit retries it with a new proposal, as an application would.
-        const outcome = await submit(regulator.contract, 'Market:Match', {
-          arguments: [JSON.stringify({ instrument: ledger.instrument })],
-          maxAttempts: 5,
-        });
-        const answer = JSON.parse(new TextDecoder().decode(outcome.result)) as ClearingResult;
-        trades += answer.trades.length;
-        attempts += outcome.attempts;
-        more = answer.more;
+        const cleared = await clearRound(regulator, ledger.instrument);
+        trades += cleared.answer.trades.length;
+        attempts += cleared.attempts;
+        more = cleared.answer.more;
       }
       const latency = performance.now() - t0;
       results.push({
-        orders: width * 2 - failed,
-        failedPlacements: failed,
+        orders: width * 2 - placements.failed,
+        failedPlacements: placements.failed,
         trades,
         matchLatencyMs: latency,
         attempts,
       });
     }
     return results;
-  } finally {
-    seller.close();
-    buyer.close();
-    regulator.close();
-  }
+  });
 }

@@ -127,12 +127,7 @@ async function main(): Promise<void> {
     fills,
     overhead,
   });
-  console.log(report);
-  const dir = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  writeFileSync(path.join(dir, `${stamp}${quick ? '-quick' : ''}.md`), report);
-  log(`written to bench/results/${stamp}${quick ? '-quick' : ''}.md`);
+  publishReport(report, quick ? '-quick' : '', log);
 }
 
 /** `--clearing-book N`: a fresh run ledger, a book of N open orders, cleared round after round. */
@@ -153,10 +148,15 @@ async function clearingBookRun(orders: number, log: (line: string) => void): Pro
     '',
     ...renderBookClearing(result),
   ].join('\n');
+  publishReport(report, '-clearing-book', log);
+}
+
+/** Prints the report and writes it to bench/results/<time><suffix>.md (git-ignored). */
+function publishReport(report: string, suffix: string, log: (line: string) => void): void {
   console.log(report);
   const dir = path.join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-clearing-book.md`;
+  const file = `${new Date().toISOString().replace(/[:.]/g, '-')}${suffix}.md`;
   writeFileSync(path.join(dir, file), report);
   log(`written to bench/results/${file}`);
 }

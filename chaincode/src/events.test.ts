@@ -117,13 +117,7 @@ async function everyStateChange(ledger: TestLedger): Promise<void> {
   });
 
   // Green certificates: issued to TRADE1 for INST1's device, some moved to TRADE2, some cancelled.
-  await submit(ledger, regulator, tx(cc.certificate, 'IssueCertificates'), {
-    deviceId: 'DEV1',
-    installationId: 'INST1',
-    productionPeriod: { from: '2025-01-01', to: '2025-01-31' },
-    quantity: 300,
-    toAccount: 'TRADE1',
-  });
+  await submit(ledger, regulator, tx(cc.certificate, 'IssueCertificates'), Fixtures.certificateIssuance());
   await submit(ledger, trader1, tx(cc.certificate, 'TransferCertificates'), {
     fromAccount: 'TRADE1',
     toAccount: 'TRADE2',

@@ -1,8 +1,7 @@
 import { ordererHeight, restartNode, type OrdererNode } from '@carbon-ets/network';
-import type { Participant } from '../support/participants';
 import { expectConsistentAfter, waitFor } from './support/consistency';
-import { startDepositLoad, stopLoads } from './support/deposit-load';
-import { loadAccount, raftLeader, recordingProgress, report, topology } from './support/scenario';
+import { startDepositLoad } from './support/deposit-load';
+import { loadScenario, raftLeader, recordingProgress, report, topology } from './support/scenario';
 
 const RESTARTS = 10;
 
@@ -15,18 +14,10 @@ const others = (orderer: OrdererNode): OrdererNode[] =>
  * by restarting all orderers, which this test counts as a failure: every restart must find a leader by itself.
  */
 describe('multi-host: every orderer restarted ten times in a row under load', () => {
-  let regulator: Participant;
-  let accountId = '';
-
-  beforeAll(async () => {
-    ({ regulator, accountId } = await loadAccount('ORDRESTART'));
-  });
-  afterAll(async () => {
-    await stopLoads();
-    regulator.connection.close();
-  });
+  const scenario = loadScenario('ORDRESTART');
 
   test('no restart stalls Raft; every committed deposit is on every peer once, reconcile is clean', async () => {
+    const { regulator, accountId } = scenario;
     const load = startDepositLoad(regulator, accountId, 4);
     const { progress, lines } = recordingProgress('orderer-restarts');
     const seconds: Record<string, number[]> = {};

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { participant, type Participant } from '../support/participants';
 import { expectConsistentAfter, peerHeights, samePeerHeight } from './support/consistency';
-import { startDepositLoad, stopLoads } from './support/deposit-load';
-import { loadAccount, recordingProgress, report, topology } from './support/scenario';
+import { startDepositLoad } from './support/deposit-load';
+import { loadScenario, recordingProgress, report, topology } from './support/scenario';
 
 const CUT_OFF = 'enterprise2';
 const CUT_SECONDS = 30;
@@ -49,23 +49,24 @@ function carbonOnHost(namespace: string, args: readonly string[]): Promise<HostR
  * fast with a clear error; healed, its peer catches up and the same request succeeds.
  */
 describe('multi-host: an enterprise cut off from the consortium for 30 s', () => {
-  let regulator: Participant;
-  let trader2: Participant;
-  let accountId = '';
-  let ownAccount = '';
   const host = consortiumHosts(topology).find((h) => h.name === CUT_OFF);
   if (!host) throw new Error(`no host ${CUT_OFF}`);
+  // Hooks run in the order declared: the link comes back before the scenario's afterAll stops the load.
+  afterAll(() => setHostLink(host, 'up'));
+  const scenario = loadScenario('CUTOFF');
+  let trader2: Participant;
+  let ownAccount = '';
 
   beforeAll(async () => {
-    ({ regulator, accountId } = await loadAccount('CUTOFF'));
     ownAccount = `CUTOFF-ENT2-${Date.now()}`;
-    await regulator.submit('Registry:OpenAccount', { kind: 'trading', id: ownAccount, entityId: 'ENT2' });
+    await scenario.regulator.submit('Registry:OpenAccount', {
+      kind: 'trading',
+      id: ownAccount,
+      entityId: 'ENT2',
+    });
     trader2 = participant('Enterprise2', 'trader2');
   });
-  afterAll(async () => {
-    await setHostLink(host, 'up');
-    await stopLoads();
-    regulator.connection.close();
+  afterAll(() => {
     trader2.connection.close();
   });
 
@@ -78,10 +79,11 @@ describe('multi-host: an enterprise cut off from the consortium for 30 s', () =>
       '--user',
       'trader2',
       'Approval:AddTrustedAccount',
-      JSON.stringify({ accountId: ownAccount, trustedAccountId: accountId, delaySeconds: 60 }),
+      JSON.stringify({ accountId: ownAccount, trustedAccountId: scenario.accountId, delaySeconds: 60 }),
     ]);
 
   test('its users fail fast while cut off; healed, its peer catches up and reconcile is clean', async () => {
+    const { regulator, accountId } = scenario;
     const load = startDepositLoad(regulator, accountId);
     await sleep(4_000);
     await setHostLink(host, 'down');

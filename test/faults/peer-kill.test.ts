@@ -1,26 +1,17 @@
 import { readPidFile, up } from '@carbon-ets/network';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Participant } from '../support/participants';
 import { expectConsistentAfter, peerHeights } from './support/consistency';
-import { startDepositLoad, stopLoads } from './support/deposit-load';
-import { loadAccount, recordingProgress, report } from './support/scenario';
+import { startDepositLoad } from './support/deposit-load';
+import { loadScenario, recordingProgress, report } from './support/scenario';
 
 const KILLED = 'peer0.enterprise2';
 
 /** SIGKILL an enterprise's peer while deposits flow through the regulator's; it comes back and catches up. */
 describe('multi-host: a peer killed under load', () => {
-  let regulator: Participant;
-  let accountId = '';
-
-  beforeAll(async () => {
-    ({ regulator, accountId } = await loadAccount('PEERKILL'));
-  });
-  afterAll(async () => {
-    await stopLoads();
-    regulator.connection.close();
-  });
+  const scenario = loadScenario('PEERKILL');
 
   test('the others go on; restarted, the peer catches up with every committed deposit, reconcile clean', async () => {
+    const { regulator, accountId } = scenario;
     const record = readPidFile(KILLED);
     if (!record) throw new Error(`${KILLED} has no pid file`);
     const load = startDepositLoad(regulator, accountId);

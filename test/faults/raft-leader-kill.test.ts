@@ -1,24 +1,15 @@
 import { readPidFile, up } from '@carbon-ets/network';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Participant } from '../support/participants';
 import { expectConsistentAfter, waitFor } from './support/consistency';
-import { startDepositLoad, stopLoads } from './support/deposit-load';
-import { loadAccount, raftLeader, recordingProgress, report } from './support/scenario';
+import { startDepositLoad } from './support/deposit-load';
+import { loadScenario, raftLeader, recordingProgress, report } from './support/scenario';
 
 /** SIGKILL the Raft leader (on its own host) while deposits flow; `network:up` brings it back. */
 describe('multi-host: the Raft leader killed under load', () => {
-  let regulator: Participant;
-  let accountId = '';
-
-  beforeAll(async () => {
-    ({ regulator, accountId } = await loadAccount('LEADERKILL'));
-  });
-  afterAll(async () => {
-    await stopLoads();
-    regulator.connection.close();
-  });
+  const scenario = loadScenario('LEADERKILL');
 
   test('a new leader takes over, every committed deposit is on every peer once, reconcile is clean', async () => {
+    const { regulator, accountId } = scenario;
     const leader = await raftLeader();
     if (!leader) throw new Error('no Raft leader before the test');
     const record = readPidFile(leader.name);

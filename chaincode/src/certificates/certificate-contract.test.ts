@@ -17,13 +17,29 @@ const cancel = tx(cc.certificate, 'CancelCertificates');
 const submitReport = tx(cc.mrv, 'SubmitReport');
 const correctReport = tx(cc.mrv, 'CorrectReport');
 
-const january = {
-  deviceId: 'DEV1',
-  installationId: 'INST1',
-  productionPeriod: { from: '2025-01-01', to: '2025-01-31' },
-  quantity: 300,
-  toAccount: 'TRADE1',
-};
+/** The regulator issues DEV1's January 2025 certificates (the fixture's), with `changes`. */
+const regulatorIssues = (ledger: TestLedger, changes: Record<string, unknown> = {}) =>
+  submit(ledger, Users.regulator, issue, Fixtures.certificateIssuance(changes));
+
+/** Production days `from`..`to`, both inclusive. */
+const days = (from: string, to: string) => ({ productionPeriod: { from, to } });
+
+/** The standard ledger with DEV1's 300 January certificates issued to TRADE1. */
+async function januaryIssued(): Promise<TestLedger> {
+  const ledger = await standardScenario();
+  await regulatorIssues(ledger);
+  return ledger;
+}
+
+/** The standard ledger with 150 of those certificates cancelled by ENT1: the lot a report may apply. */
+async function cancelledLot(): Promise<{ ledger: TestLedger; lotId: string }> {
+  const ledger = await standardScenario();
+  return { ledger, lotId: await cancelledCertificatesOfEnt1(ledger, 150) };
+}
+
+/** INST1's 2025 report (or another installation's) applying green certificate lots. */
+const reportApplying = (lotIds: unknown[], installationId = 'INST1', extra: Record<string, unknown> = {}) =>
+  Fixtures.report(installationId, { ...extra, greenCertificateLotIds: lotIds });
 
 async function lotsOf(ledger: TestLedger, accountId: string): Promise<Lot[]> {
   const view = (await evaluate(ledger, Users.auditor, tx(cc.query, 'GetHoldings'), accountId)) as {
@@ -40,12 +56,11 @@ async function lotsOf(ledger: TestLedger, accountId: string): Promise<Lot[]> {
 describe('Certificate', () => {
   it('issues 1 certificate per MWh with the device, production period and the device next serials', async () => {
     const ledger = await standardScenario();
-    const first = (await submit(ledger, Users.regulator, issue, january)) as CertificateIssuance;
+    const first = (await regulatorIssues(ledger)) as CertificateIssuance;
     expect(first).toMatchObject({ vintage: 2025, serialStart: 1, serialEnd: 300, quantity: 300 });
     expect(ledger.lastEvent()).toMatchObject({ name: 'CertificatesIssued', payload: { issuance: first } });
-    const february = (await submit(ledger, Users.regulator, issue, {
-      ...january,
-      productionPeriod: { from: '2025-02-01', to: '2025-02-28' },
+    const february = (await regulatorIssues(ledger, {
+      ...days('2025-02-01', '2025-02-28'),
       quantity: 250,
     })) as CertificateIssuance;
     expect([february.serialStart, february.serialEnd]).toEqual([301, 550]);
@@ -66,59 +81,40 @@ describe('Certificate', () => {
   });
 
   it('refuses a production day of a device issued twice, with the ledger unchanged', async () => {
-    const ledger = await standardScenario();
-    await submit(ledger, Users.regulator, issue, january);
+    const ledger = await januaryIssued();
     // Shares 31 January only, across a month boundary.
     await expectRefused(
       ledger,
-      submit(ledger, Users.regulator, issue, {
-        ...january,
-        productionPeriod: { from: '2025-01-31', to: '2025-02-10' },
-      }),
+      regulatorIssues(ledger, days('2025-01-31', '2025-02-10')),
       'CONFLICT',
       'production period 2025-01-31..2025-02-10 of device DEV1 overlaps 2025-01-01..2025-01-31, already issued',
     );
+    await expectRefused(ledger, regulatorIssues(ledger, days('2025-01-10', '2025-01-10')), 'CONFLICT');
     await expectRefused(
       ledger,
-      submit(ledger, Users.regulator, issue, {
-        ...january,
-        productionPeriod: { from: '2025-01-10', to: '2025-01-10' },
-      }),
-      'CONFLICT',
-    );
-    await expectRefused(
-      ledger,
-      submit(ledger, Users.regulator, issue, { ...january, installationId: 'INST2', toAccount: 'TRADE2' }),
+      regulatorIssues(ledger, { installationId: 'INST2', toAccount: 'TRADE2' }),
       'FAILED_PRECONDITION',
       'device DEV1 belongs to installation INST1, not INST2',
     );
     await expectRefused(
       ledger,
-      submit(ledger, Users.regulator, issue, { ...january, deviceId: 'DEV2', toAccount: 'TRADE2' }),
+      regulatorIssues(ledger, { deviceId: 'DEV2', toAccount: 'TRADE2' }),
       'INVALID_ARGUMENT',
       'does not belong to ENT1',
     );
     await expectRefused(
       ledger,
-      submit(ledger, Users.regulator, issue, {
-        ...january,
-        productionPeriod: { from: '2025-12-01', to: '2026-01-31' },
-      }),
+      regulatorIssues(ledger, days('2025-12-01', '2026-01-31')),
       'INVALID_ARGUMENT',
       'spans two calendar years',
     );
     // The next day, and the same days for another device, are fine.
-    await submit(ledger, Users.regulator, issue, {
-      ...january,
-      productionPeriod: { from: '2025-02-01', to: '2025-02-01' },
-      quantity: 1,
-    });
-    await submit(ledger, Users.regulator, issue, { ...january, deviceId: 'DEV2' });
+    await regulatorIssues(ledger, { ...days('2025-02-01', '2025-02-01'), quantity: 1 });
+    await regulatorIssues(ledger, { deviceId: 'DEV2' });
   });
 
   it('transfers certificates, keeping their device and production period', async () => {
-    const ledger = await standardScenario();
-    await submit(ledger, Users.regulator, issue, january);
+    const ledger = await januaryIssued();
     const moved = (await submit(ledger, Users.trader1, transfer, {
       fromAccount: 'TRADE1',
       toAccount: 'TRADE2',
@@ -163,8 +159,7 @@ describe('Certificate', () => {
   });
 
   it('cancels certificates once, for a named beneficiary: a second cancellation is refused, ledger unchanged', async () => {
-    const ledger = await standardScenario();
-    await submit(ledger, Users.regulator, issue, january);
+    const ledger = await januaryIssued();
     const [held] = await lotsOf(ledger, 'TRADE1');
     const result = (await submit(ledger, Users.trader1, cancel, {
       accountId: 'TRADE1',
@@ -226,12 +221,13 @@ describe('Certificate', () => {
 
   describe('applied against purchased electricity in a report', () => {
     it('counts the certified MWh at zero grid factor, exactly', async () => {
-      const ledger = await standardScenario();
-      const lotId = await cancelledCertificatesOfEnt1(ledger, 150);
-      const report = (await submit(ledger, Users.operator1, submitReport, {
-        ...Fixtures.report(),
-        greenCertificateLotIds: [lotId],
-      })) as EmissionReport;
+      const { ledger, lotId } = await cancelledLot();
+      const report = (await submit(
+        ledger,
+        Users.operator1,
+        submitReport,
+        reportApplying([lotId]),
+      )) as EmissionReport;
       // 1,000 t gas = 2,692,800 kg; 1,000 MWh × 0.5703 = 570,300 kg; 150 MWh certified: −85,545 kg.
       const read = (await evaluate(
         ledger,
@@ -260,28 +256,22 @@ describe('Certificate', () => {
     });
 
     it('refuses a certificate applied to a second report, with the ledger unchanged; a correction releases it', async () => {
-      const ledger = await standardScenario();
-      const lotId = await cancelledCertificatesOfEnt1(ledger, 150);
+      const { ledger, lotId } = await cancelledLot();
       await addEnt1Installation(ledger, 'INST9', 'HOLD9', '100');
-      await submit(ledger, Users.operator1, submitReport, {
-        ...Fixtures.report(),
-        greenCertificateLotIds: [lotId],
-      });
+      await submit(ledger, Users.operator1, submitReport, reportApplying([lotId]));
       await expectRefused(
         ledger,
-        submit(ledger, Users.operator1, submitReport, {
-          ...Fixtures.report('INST9'),
-          greenCertificateLotIds: [lotId],
-        }),
+        submit(ledger, Users.operator1, submitReport, reportApplying([lotId], 'INST9')),
         'CONFLICT',
         `certificate lot ${lotId} is already applied to the 2025 report of INST1 (version 1, tx `,
       );
       // The same report's correction may list it again; one that drops it releases it.
-      const again = (await submit(ledger, Users.operator1, correctReport, {
-        ...Fixtures.report(),
-        greenCertificateLotIds: [lotId],
-        reason: 'meter reading corrected',
-      })) as EmissionReport;
+      const again = (await submit(
+        ledger,
+        Users.operator1,
+        correctReport,
+        reportApplying([lotId], 'INST1', { reason: 'meter reading corrected' }),
+      )) as EmissionReport;
       expect(again.greenCertificates?.mwh).toBe(150);
       const without = (await submit(ledger, Users.operator1, correctReport, {
         ...Fixtures.report(),
@@ -289,23 +279,20 @@ describe('Certificate', () => {
       })) as EmissionReport;
       expect(without.greenCertificates).toBeUndefined();
       expect(without.emissionsKg).toBe(2_692_800 + 570_300);
-      const inst9 = (await submit(ledger, Users.operator1, submitReport, {
-        ...Fixtures.report('INST9'),
-        greenCertificateLotIds: [lotId],
-      })) as EmissionReport;
+      const inst9 = (await submit(
+        ledger,
+        Users.operator1,
+        submitReport,
+        reportApplying([lotId], 'INST9'),
+      )) as EmissionReport;
       expect(inst9.greenCertificates?.zeroRatedKg).toBe(85_545);
     });
 
     it('refuses lots that are not cancelled certificates of the entity, of the year, within the electricity bought', async () => {
-      const ledger = await standardScenario();
-      const lotId = await cancelledCertificatesOfEnt1(ledger, 150);
+      const { ledger, lotId } = await cancelledLot();
       const [held] = await lotsOf(ledger, 'TRADE1');
       const withLots = (lots: unknown[], extra: Record<string, unknown> = {}) =>
-        submit(ledger, Users.operator1, submitReport, {
-          ...Fixtures.report(),
-          ...extra,
-          greenCertificateLotIds: lots,
-        });
+        submit(ledger, Users.operator1, submitReport, reportApplying(lots, 'INST1', extra));
       await expectRefused(
         ledger,
         withLots([held?.id]),
@@ -341,11 +328,7 @@ describe('Certificate', () => {
         'was cancelled by ENT2; only ENT1',
       );
       // Production of 2026 does not count against 2025 electricity.
-      await submit(ledger, Users.regulator, issue, {
-        ...january,
-        productionPeriod: { from: '2026-01-01', to: '2026-01-31' },
-        quantity: 5,
-      });
+      await regulatorIssues(ledger, { ...days('2026-01-01', '2026-01-31'), quantity: 5 });
       const next = (await submit(ledger, Users.trader1, cancel, {
         accountId: 'TRADE1',
         quantity: 5,

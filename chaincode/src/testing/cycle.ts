@@ -128,13 +128,12 @@ export async function inst3OwesReturn(ledger: TestLedger): Promise<void> {
  * `cancel` of them (trader1, for a beneficiary); returns the id of the cancelled lot in NATIONAL-DELETION.
  */
 export async function cancelledCertificatesOfEnt1(ledger: TestLedger, cancel = 150): Promise<string> {
-  await submit(ledger, Users.regulator, tx(cc.certificate, 'IssueCertificates'), {
-    deviceId: 'DEV1',
-    installationId: 'INST1',
-    productionPeriod: { from: '2025-01-01', to: '2025-01-31' },
-    quantity: 300,
-    toAccount: 'TRADE1',
-  });
+  await submit(
+    ledger,
+    Users.regulator,
+    tx(cc.certificate, 'IssueCertificates'),
+    Fixtures.certificateIssuance(),
+  );
   const cancelled = (await submit(ledger, Users.trader1, tx(cc.certificate, 'CancelCertificates'), {
     accountId: 'TRADE1',
     quantity: cancel,

@@ -78,6 +78,17 @@ export const Fixtures = {
       ...extra,
     };
   },
+  /** Green certificates for DEV1 (of INST1): January 2025's 300 MWh, issued to TRADE1. */
+  certificateIssuance(extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      deviceId: 'DEV1',
+      installationId: 'INST1',
+      productionPeriod: { from: '2025-01-01', to: '2025-01-31' },
+      quantity: 300,
+      toAccount: 'TRADE1',
+      ...extra,
+    };
+  },
 };
 
 /**

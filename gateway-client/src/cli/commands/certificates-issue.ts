@@ -1,6 +1,7 @@
 import { Certificate } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { contractRequest } from './contract-request';
+import { dayPeriodOption, dayPeriodOptionSpecs } from './day-period-options';
 import { facades, show, wholeOption } from './support';
 
 export const certificatesIssueCommand: Command = {
@@ -10,11 +11,7 @@ export const certificatesIssueCommand: Command = {
   options: {
     device: { type: 'string', description: 'the generating device (meter)' },
     installation: { type: 'string', description: 'the registered installation the device belongs to' },
-    from: { type: 'string', description: 'first day of production, YYYY-MM-DD (inclusive)' },
-    to: {
-      type: 'string',
-      description: 'last day of production, YYYY-MM-DD (inclusive, same year as --from)',
-    },
+    ...dayPeriodOptionSpecs('production'),
     quantity: { type: 'string', description: 'MWh of metered renewable production' },
     account: { type: 'string', description: "an open account of the installation's entity" },
   },
@@ -22,7 +19,7 @@ export const certificatesIssueCommand: Command = {
     const request = contractRequest(Certificate.issueCertificates, {
       deviceId: requiredOption(context, 'device'),
       installationId: requiredOption(context, 'installation'),
-      productionPeriod: { from: requiredOption(context, 'from'), to: requiredOption(context, 'to') },
+      productionPeriod: dayPeriodOption(context),
       quantity: wholeOption(context, 'quantity'),
       toAccount: requiredOption(context, 'account'),
     });

@@ -44,6 +44,10 @@ describe('carbon commands', () => {
       'error: --opinion must be positive or positive-with-comments',
     ],
     [['factors', 'publish', '--file', '/no/such/file.json'], 'error: cannot read /no/such/file.json'],
+    [
+      ['offsets', 'issue', '--project', 'P1', '--vintage', '2030', '--from', '2030-01-01'],
+      'error: --to is required',
+    ],
   ])('%j is one line on stderr and exit 1, before any connection', async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(1);
@@ -62,6 +66,15 @@ describe('carbon commands', () => {
       /--price <value>\s+limit price per tonne, in the period's currency with two decimals \(e\.g\. 60\.50\)/,
     );
     expect(result.out).toContain('--json');
+  });
+
+  test('the issue commands describe their day period in their own words', async () => {
+    const certificates = await run('certificates', 'issue', '--help');
+    expect(certificates.out).toMatch(/--from <value>\s+first day of production, YYYY-MM-DD \(inclusive\)/);
+    const offsets = await run('offsets', 'issue', '--help');
+    expect(offsets.out).toMatch(
+      /--to <value>\s+last day of the monitoring period, YYYY-MM-DD \(inclusive, same year as --from\)/,
+    );
   });
 
   test('CSV quotes fields with commas, quotes or line breaks (RFC 4180)', () => {

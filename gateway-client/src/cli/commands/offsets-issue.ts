@@ -1,6 +1,7 @@
 import { Offset } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { contractRequest } from './contract-request';
+import { dayPeriodOption, dayPeriodOptionSpecs } from './day-period-options';
 import { facades, show, wholeOption } from './support';
 
 export const offsetsIssueCommand: Command = {
@@ -9,11 +10,7 @@ export const offsetsIssueCommand: Command = {
   options: {
     project: { type: 'string', description: 'the project' },
     vintage: { type: 'string', description: 'vintage: the year the monitoring period ends' },
-    from: { type: 'string', description: 'first day of the monitoring period, YYYY-MM-DD (inclusive)' },
-    to: {
-      type: 'string',
-      description: 'last day of the monitoring period, YYYY-MM-DD (inclusive, same year as --from)',
-    },
+    ...dayPeriodOptionSpecs('the monitoring period'),
     'serial-start': { type: 'string', description: 'first serial of the block (blocks never overlap)' },
     quantity: { type: 'string', description: 'tonnes CO2e' },
     account: { type: 'string', description: "an open account of the project's owner" },
@@ -22,7 +19,7 @@ export const offsetsIssueCommand: Command = {
     const request = contractRequest(Offset.issueOffsets, {
       projectId: requiredOption(context, 'project'),
       vintage: wholeOption(context, 'vintage'),
-      monitoringPeriod: { from: requiredOption(context, 'from'), to: requiredOption(context, 'to') },
+      monitoringPeriod: dayPeriodOption(context),
       serialStart: wholeOption(context, 'serial-start'),
       quantity: wholeOption(context, 'quantity'),
       toAccount: requiredOption(context, 'account'),
