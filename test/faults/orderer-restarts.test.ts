@@ -1,6 +1,7 @@
 import { ordererHeight, restartNode, type OrdererNode } from '@carbon-ets/network';
 import type { Participant } from '../support/participants';
-import { expectConsistentAfter, waitFor } from './support/consistency';
+import { expectConsistentAfter } from './support/consistency';
+import { waitFor } from '../support/wait-for';
 import { startDepositLoad, stopLoads } from './support/deposit-load';
 import { loadAccount, raftLeader, recordingProgress, report, topology } from './support/scenario';
 

@@ -1,7 +1,8 @@
 import { readPidFile, up } from '@carbon-ets/network';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Participant } from '../support/participants';
-import { expectConsistentAfter, waitFor } from './support/consistency';
+import { expectConsistentAfter } from './support/consistency';
+import { waitFor } from '../support/wait-for';
 import { startDepositLoad, stopLoads } from './support/deposit-load';
 import { loadAccount, raftLeader, recordingProgress, report } from './support/scenario';
 
