@@ -41,6 +41,9 @@ export function CancelCertificatesForm({
       );
     },
     (result) => {
+      // Cleared so that a second click cannot cancel more by mistake.
+      setQuantity('');
+      setLots('');
       onCancelled(result.lots);
     },
   );
