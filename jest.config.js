@@ -28,6 +28,7 @@ module.exports = {
         '<rootDir>/gateway-client/src',
         '<rootDir>/network/src',
         '<rootDir>/server/src',
+        '<rootDir>/web/src',
         '<rootDir>/bench',
       ],
       testMatch: ['**/*.test.ts'],

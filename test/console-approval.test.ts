@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   allowancesOf,
   ensureBaseline,
@@ -6,17 +6,8 @@ import {
   periodWithTradingAccounts,
 } from './support/baseline';
 import { launchBrowser, openConsole, type ConsoleUser } from './support/browser';
+import { fill, section } from './support/console-forms';
 import { participant, type Participant } from './support/participants';
-
-/** A section of a page by its title (each is a `<section aria-label>`). */
-const section = (page: Page, title: string): Locator =>
-  page.getByRole('region', { name: title, exact: true });
-
-async function fill(where: Locator, fields: Record<string, string>): Promise<void> {
-  for (const [label, value] of Object.entries(fields)) {
-    await where.getByLabel(label, { exact: true }).fill(value);
-  }
-}
 
 /**
  * Issue 13's browser path: a two-person approved transfer through the console, in Debian's Chromium on the real

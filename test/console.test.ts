@@ -1,36 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { EmissionReport } from '@carbon-ets/contract';
 import { ensureBaseline, firstFreePeriodYear } from './support/baseline';
 import { launchBrowser, openConsole, type ConsoleUser } from './support/browser';
+import { act, fill, section } from './support/console-forms';
 import { loginAs } from './support/member-servers';
 import { participant, type Participant } from './support/participants';
 import { assignVerifier } from './support/verifiers';
-
-/** A section of a page by its title (each is a `<section aria-label>`). */
-const section = (page: Page, title: string): Locator =>
-  page.getByRole('region', { name: title, exact: true });
-
-/** Fills fields of a section by their exact labels. */
-async function fill(where: Locator, fields: Record<string, string>): Promise<void> {
-  for (const [label, value] of Object.entries(fields)) {
-    await where.getByLabel(label, { exact: true }).fill(value);
-  }
-}
-
-/** Clicks a button and waits for the section's success line (role status), failing on its error line. */
-async function act(where: Locator, button: string): Promise<void> {
-  await where.getByRole('button', { name: button, exact: true }).click();
-  await Promise.race([
-    where.getByRole('status').first().waitFor({ timeout: 30_000 }),
-    where
-      .getByRole('alert')
-      .first()
-      .waitFor({ timeout: 30_000 })
-      .then(async () => {
-        throw new Error(`${button}: ${await where.getByRole('alert').first().innerText()}`);
-      }),
-  ]);
-}
 
 const day = (offsetDays: number): string =>
   new Date(Date.now() + offsetDays * 24 * 3600 * 1000).toISOString().slice(0, 10);

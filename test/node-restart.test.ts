@@ -11,9 +11,9 @@ import {
   up,
 } from '@carbon-ets/network';
 import type { FundsBalance } from '@carbon-ets/gateway-client';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline } from './support/baseline';
 import { participant, type Participant } from './support/participants';
+import { waitFor } from './support/wait-for';
 
 const topology = loadTopology();
 const progress = new Progress((line) => process.stderr.write(`[node-restart] ${line}\n`));
@@ -29,14 +29,6 @@ function livePids(): Map<string, number> {
 
 async function peerHeights(): Promise<number[]> {
   return Promise.all(topology.organizations.map((org) => blockHeight(topology, org)));
-}
-
-async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
 }
 
 async function raftLeader(): Promise<string | undefined> {

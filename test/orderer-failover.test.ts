@@ -20,6 +20,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline } from './support/baseline';
 import { participant, type Participant } from './support/participants';
+import { waitFor } from './support/wait-for';
 
 const topology = loadTopology();
 const IN_FLIGHT = 16;
@@ -29,14 +30,6 @@ async function raftLeader(): Promise<OrdererNode | undefined> {
     if (await isRaftLeader(topology.host, orderer.operationsPort, topology.channel)) return orderer;
   }
   return undefined;
-}
-
-async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
 }
 
 /** The validation code a peer recorded for a transaction id (from its query system chaincode). */

@@ -14,10 +14,10 @@ import {
   stopNode,
   tamperLotQuantity,
 } from '@carbon-ets/network';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
 import { carbon } from './support/carbon-cli';
 import { participant, type Participant } from './support/participants';
+import { waitFor } from './support/wait-for';
 
 const topology = loadTopology();
 const progress = new Progress((line) => process.stderr.write(`[tamper] ${line}\n`));
@@ -26,14 +26,6 @@ const peer = resolveNode(topology, 'peer0.enterprise2');
 const ISSUED = 5000;
 /** Same number of digits as ISSUED: the tamper tool keeps the length of Fabric's encoded value. */
 const FORGED = 9000;
-
-async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
-}
 
 /** Stops Enterprise2's peer by its pid, sets the lot's quantity in its state database, starts it again. */
 async function rewriteLot(lot: Lot, quantity: number): Promise<{ from: number; to: number }> {

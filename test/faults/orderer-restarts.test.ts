@@ -1,5 +1,6 @@
 import { ordererHeight, restartNode, type OrdererNode } from '@carbon-ets/network';
-import { expectConsistentAfter, waitFor } from './support/consistency';
+import { expectConsistentAfter } from './support/consistency';
+import { waitFor } from '../support/wait-for';
 import { startDepositLoad } from './support/deposit-load';
 import { loadScenario, raftLeader, recordingProgress, report, topology } from './support/scenario';
 

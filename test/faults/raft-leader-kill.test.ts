@@ -1,6 +1,7 @@
 import { readPidFile, up } from '@carbon-ets/network';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { expectConsistentAfter, waitFor } from './support/consistency';
+import { expectConsistentAfter } from './support/consistency';
+import { waitFor } from '../support/wait-for';
 import { startDepositLoad } from './support/deposit-load';
 import { loadScenario, raftLeader, recordingProgress, report } from './support/scenario';
 

@@ -18,6 +18,35 @@ export function formatTonnes(tonnes: number): string {
   return `${tonnes.toLocaleString('en-US')} t`;
 }
 
+/** Whole MWh with thousands separators: `1,500 MWh` (green certificates: 1 MWh each). */
+export function formatMwh(mwh: number): string {
+  return `${mwh.toLocaleString('en-US')} MWh`;
+}
+
+/** Whole kg as tonnes to the kg: `1,092,749` → `1,092.749 t` (integer arithmetic, nothing rounded). */
+export function formatKgAsTonnes(kg: number): string {
+  const magnitude = Math.abs(kg);
+  const grams = String(magnitude % 1000).padStart(3, '0');
+  return `${kg < 0 ? '-' : ''}${Math.floor(magnitude / 1000).toLocaleString('en-US')}.${grams} t`;
+}
+
+/**
+ * Basis points as a percentage with two decimals: `9548` → `95.48 %`, `-25` → `-0.25 %`; a difference of two
+ * percentages reads in percentage points (`unit` `pp`).
+ */
+export function formatBasisPoints(basisPoints: number, unit: '%' | 'pp' = '%'): string {
+  const magnitude = Math.abs(basisPoints);
+  const hundredths = String(magnitude % 100).padStart(2, '0');
+  return `${basisPoints < 0 ? '-' : ''}${Math.floor(magnitude / 100).toLocaleString('en-US')}.${hundredths} ${unit}`;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A month of the year (1–12) by its short name: `2` → `Feb`. */
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? String(month);
+}
+
 /** `60.50` typed by a user → 6050 fen; undefined unless it is a positive amount with at most two decimals. */
 export function parsePrice(text: string): number | undefined {
   const match = /^\s*([0-9]{1,9})(?:\.([0-9]{1,2}))?\s*$/.exec(text);

@@ -1,4 +1,6 @@
+import type { CarbonEventName, CarbonEventPayload } from '@carbon-ets/contract';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { formatBasisPoints, monthName } from './format';
 
 /** One notification as the tray shows it. */
 export interface Notice {
@@ -21,6 +23,9 @@ interface NotificationState {
 
 const NotificationContext = createContext<NotificationState | undefined>(undefined);
 
+const percent = (basisPoints: number | null): string =>
+  basisPoints === null ? '–' : formatBasisPoints(basisPoints);
+
 /** A one-line text for an event of the log, from its name and kinds. */
 function describe(event: string, data: Record<string, unknown>): string {
   const kinds = (data.kinds as string[] | undefined) ?? [];
@@ -33,10 +38,15 @@ function describe(event: string, data: Record<string, unknown>): string {
     return `Deadline ${String(data.deadline)} of period ${String(data.period)} in ${String(data.daysLeft)} day(s)`;
   }
   if (event === 'transaction-failed') return `Failed: ${String(data.transaction)} — ${String(data.message)}`;
+  if (event === 'CarbonIndexThresholdPassed') {
+    const passed = payload as unknown as CarbonEventPayload<'CarbonIndexThresholdPassed'>;
+    return `Carbon index of ${passed.installationId} passed the threshold: ${percent(passed.indexBasisPoints)} > ${percent(passed.thresholdBasisPoints)} through ${monthName(passed.month)} ${passed.period}`;
+  }
   return kinds.length > 0 ? `${event} (${kinds.join(', ')})` : event;
 }
 
-const EVENT_NAMES = [
+/** The chaincode events the tray shows, and the member server's own notices. */
+const EVENT_NAMES: readonly (CarbonEventName | 'deadline-approaching' | 'transaction-failed')[] = [
   'OrdersMatched',
   'OrderPlaced',
   'LargeOrderPlaced',
@@ -73,6 +83,11 @@ const EVENT_NAMES = [
   'ApprovalRequested',
   'ApprovalDecided',
   'TrustedAccountsChanged',
+  'MonthlyEnergySubmitted',
+  'CarbonIndexThresholdPassed',
+  'CertificatesIssued',
+  'CertificatesTransferred',
+  'CertificatesCancelled',
   'deadline-approaching',
   'transaction-failed',
 ];

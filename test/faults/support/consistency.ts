@@ -1,25 +1,12 @@
 import { peer } from '@hyperledger/fabric-protos';
 import { connectAs, type CarbonConnection, type FundsBalance } from '@carbon-ets/gateway-client';
 import { blockHeight, loadTopology } from '@carbon-ets/network';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { carbonBin } from '../../support/carbon-bin';
 import type { Participant } from '../../support/participants';
+import { waitFor } from '../../support/wait-for';
 import { depositsApplied, type LoadResult } from './deposit-load';
 
 const topology = loadTopology();
-
-/** Polls `condition` every 250 ms until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(
-  what: string,
-  condition: () => Promise<boolean>,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
-}
 
 /** Every peer's ledger height, by organisation (undefined where the peer does not answer). */
 export async function peerHeights(): Promise<Map<string, number | undefined>> {

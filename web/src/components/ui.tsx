@@ -182,7 +182,10 @@ export function useAction<T>(action: () => Promise<T>, onDone?: (result: T) => v
     setBusy(true);
     setFailure(undefined);
     setDone(undefined);
-    action().then(
+    // A value the form cannot send throws before any request: a failure like the API's, not a stuck button.
+    new Promise<T>((resolve) => {
+      resolve(action());
+    }).then(
       (result) => {
         setBusy(false);
         setDone(success?.(result) ?? 'Done.');

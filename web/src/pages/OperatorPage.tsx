@@ -5,6 +5,8 @@ import { Section, useLoad } from '../components/ui';
 import { useRefreshOnNotice } from '../notifications';
 import { useUser } from '../session';
 import { ApprovalsSection } from './approvals/ApprovalsSection';
+import { CarbonIndexSection } from './carbon-index/CarbonIndexSection';
+import { CertificatesSection } from './certificates/CertificatesSection';
 import { TransferForm } from './approvals/TransferForm';
 import { TrustedAccountsSection } from './approvals/TrustedAccountsSection';
 import { ComplianceStatusSection } from './operator/ComplianceStatusSection';
@@ -21,7 +23,8 @@ const THIS_YEAR = String(new Date().getFullYear());
 
 /**
  * The covered enterprise's operator: its installations, the annual emissions report (with corrections and its
- * timeline), surrender from the installations' holding accounts, and compliance status.
+ * timeline), surrender from the installations' holding accounts, compliance status, the monthly carbon index
+ * and green electricity certificates.
  */
 export function OperatorPage() {
   const user = useUser();
@@ -75,6 +78,8 @@ function OperatorWorkspace({ entityId }: { entityId: string }) {
         defaultInstallation={firstInstallation}
       />
       <ComplianceStatusSection defaultPeriod={THIS_YEAR} defaultInstallation={firstInstallation} canReturn />
+      <CarbonIndexSection defaultInstallation={firstInstallation} defaultPeriod={THIS_YEAR} />
+      <CertificatesSection defaultAccount={holdingAccount} />
       <TransferForm defaultAccount={holdingAccount} />
       <ApprovalsSection defaultAccount={holdingAccount} />
       <TrustedAccountsSection defaultAccount={holdingAccount} />

@@ -1,5 +1,7 @@
 import { RepresentativesSection } from './approvals/RepresentativesSection';
 import { AuctionAdminSection } from './auctions/AuctionAdminSection';
+import { CarbonIndexRankingSection } from './carbon-index/CarbonIndexRankingSection';
+import { CertificateIssuanceSection } from './certificates/CertificateIssuanceSection';
 import { AllocationSection } from './regulator/AllocationSection';
 import { CompliancePeriodSection } from './regulator/CompliancePeriodSection';
 import { EstimatesSection } from './regulator/EstimatesSection';
@@ -17,7 +19,8 @@ import './regulator/regulator.css';
 
 /**
  * The regulator's console, in the order of a period's work: the period and its dashboard, factors, issuance and
- * allocation, funds, reports to accept, estimates and corrections, the registry, then market supervision.
+ * allocation, funds, reports to accept, estimates and corrections, the carbon index ranking, green certificates,
+ * the registry, then market supervision.
  */
 export function RegulatorPage() {
   return (
@@ -31,6 +34,8 @@ export function RegulatorPage() {
       <VerifiersSection />
       <ReportsToAccept />
       <EstimatesSection />
+      <CarbonIndexRankingSection />
+      <CertificateIssuanceSection />
       <RegistrySection />
       <RegisterEntitySection />
       <RegistryLookupSection />

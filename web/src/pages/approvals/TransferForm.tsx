@@ -3,17 +3,21 @@ import { useState } from 'react';
 import { api, newRequestId } from '../../api';
 import { Field, Outcome, Section, Select, useAction } from '../../components/ui';
 import { formatTonnes, localTime } from '../../format';
+import { wholeOrText } from '../regulator/forms';
 
-const wholeOrText = (text: string): number | string =>
-  /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim();
-
-/** What a transfer did, in one line: moved, or waiting for a second representative with its units locked. */
-export function transferOutcome(result: TransferResult): string {
+/**
+ * What a transfer did, in one line: moved, or waiting for a second representative with its units locked.
+ * Quantities read in tonnes, or as `formatQuantity` says (green certificates: MWh).
+ */
+export function transferOutcome(
+  result: TransferResult,
+  formatQuantity: (quantity: number) => string = formatTonnes,
+): string {
   const pending = result.pendingApproval;
   if (pending === undefined) {
-    return `Transferred ${formatTonnes(result.quantity)} from ${result.fromAccount} to ${result.toAccount}.`;
+    return `Transferred ${formatQuantity(result.quantity)} from ${result.fromAccount} to ${result.toAccount}.`;
   }
-  return `Approval required: the transfer of ${formatTonnes(pending.quantity)} to ${result.toAccount} is above ${result.fromAccount}'s threshold and became approval request ${pending.id.slice(0, 12)}. Its units are locked until a second representative approves it (by ${localTime(pending.deadline).text}).`;
+  return `Approval required: the transfer of ${formatQuantity(pending.quantity)} to ${result.toAccount} is above ${result.fromAccount}'s threshold and became approval request ${pending.id.slice(0, 12)}. Its units are locked until a second representative approves it (by ${localTime(pending.deadline).text}).`;
 }
 
 /**
@@ -58,7 +62,7 @@ export function TransferForm({
       <form
         onSubmit={(event) => {
           setPending(false);
-          transfer.submit(event, transferOutcome);
+          transfer.submit(event, (result) => transferOutcome(result));
         }}
       >
         <div className="row">

@@ -139,6 +139,14 @@ export function EmissionsReportForm({
             placeholder="empty: the SHA-256 of the name"
           />
         </div>
+        <Field
+          label="Green certificate lots"
+          name="green-certificate-lots"
+          value={draft.greenCertificateLots}
+          onChange={set('greenCertificateLots')}
+          placeholder="cancelled lot ids, comma separated"
+          error={submit.fieldError('greenCertificateLotIds')}
+        />
         <DocumentFileField
           onDigest={(name, sha256) => {
             onDraft((before) => ({ ...before, documentName: name, documentSha256: sha256 }));
@@ -146,6 +154,12 @@ export function EmissionsReportForm({
         />
         {factorSet.value !== undefined && factorSet.value !== null && (
           <EmissionsEstimate lines={activityOf(draft)} set={factorSet.value} />
+        )}
+        {draft.greenCertificateLots.trim() !== '' && (
+          <p className="muted">
+            The estimate leaves the green certificates out: the ledger counts their MWh of the electricity at
+            zero grid factor.
+          </p>
         )}
         <Outcome error={submit.formError} done={submit.done} />
         <div>

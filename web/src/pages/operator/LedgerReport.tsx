@@ -1,5 +1,5 @@
 import type { EmissionReport } from '@carbon-ets/contract';
-import { formatTonnes } from '../../format';
+import { formatKgAsTonnes, formatMwh, formatTonnes } from '../../format';
 
 /** What the ledger holds for the report: its version, status and the emissions the chaincode computed. */
 export function LedgerReport({ report }: { report: EmissionReport }) {
@@ -17,6 +17,17 @@ export function LedgerReport({ report }: { report: EmissionReport }) {
         <div className="value">{report.status}</div>
         {report.late && <div className="error">submitted late</div>}
       </div>
+      {report.greenCertificates !== undefined && (
+        <div className="stat">
+          <div className="muted">Green certificates applied</div>
+          <div className="value" data-testid="ledger-green-certificates">
+            {formatMwh(report.greenCertificates.mwh)}
+          </div>
+          <div className="muted">
+            −{formatKgAsTonnes(report.greenCertificates.zeroRatedKg)} at zero grid factor
+          </div>
+        </div>
+      )}
       {report.verification !== undefined && (
         <div className="stat">
           <div className="muted">Verified</div>

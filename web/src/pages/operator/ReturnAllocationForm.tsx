@@ -4,9 +4,7 @@ import { api, newRequestId } from '../../api';
 import { Field, Outcome, useAction } from '../../components/ui';
 import { formatTonnes } from '../../format';
 import { FORM_LAYOUT } from './form-layout';
-
-const wholeOrText = (text: string): number | string =>
-  /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim();
+import { wholeOrText } from '../regulator/forms';
 
 /**
  * Returns over-allocated allowances (of the period's vintage) from the installation's holding account to

@@ -7,9 +7,7 @@ import { useRefreshOnNotice } from '../../notifications';
 import { AvailableUnits } from './AvailableUnits';
 import { useHoldingAccount } from './useHoldingAccount';
 import { FORM_LAYOUT, WARNING_NOTE } from './form-layout';
-
-const wholeOrText = (text: string): number | string =>
-  /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim();
+import { wholeOrText } from '../regulator/forms';
 
 /** Surrenders units from an installation's holding account against its obligation for a period, for good. */
 export function SurrenderForm({

@@ -1,6 +1,7 @@
 import type { ActivityLineInput, EmissionReport } from '@carbon-ets/contract';
 import { add, type Fraction, formatDecimal, multiply, parseDecimal, whole } from './decimal';
 import { sha256Hex } from './sha256';
+import { wholeOrText } from '../regulator/forms';
 
 /** The fuel every report form offers; a factor set's other fuels are offered once it is loaded. */
 export const NATURAL_GAS = 'natural_gas';
@@ -16,6 +17,8 @@ export interface ReportDraft {
   readonly electricityMWh: string;
   readonly documentName: string;
   readonly documentSha256: string;
+  /** Cancelled green certificate lots to apply against the purchased electricity, ids as typed. */
+  readonly greenCertificateLots: string;
 }
 
 export function emptyDraft(period: string, installationId: string): ReportDraft {
@@ -28,6 +31,7 @@ export function emptyDraft(period: string, installationId: string): ReportDraft 
     electricityMWh: '',
     documentName: '',
     documentSha256: '',
+    greenCertificateLots: '',
   };
 }
 
@@ -48,9 +52,10 @@ export function activityOf(draft: ReportDraft): ActivityLineInput[] {
   return lines;
 }
 
-/** A year or id as typed: a number when it is one, else the text (the ledger's error then names the field). */
-const wholeOrText = (text: string): number | string =>
-  /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim();
+/** Lot ids typed as a list, separated by commas or spaces: `L1, L2` → `['L1', 'L2']`. */
+export function lotIdsOf(text: string): string[] {
+  return text.split(/[\s,]+/).filter((id) => id !== '');
+}
 
 /**
  * The `POST /reports` (or `PUT`, with `reason`) body. A document whose hash is left empty is given the SHA-256
@@ -61,6 +66,7 @@ export async function requestOf(draft: ReportDraft): Promise<Record<string, unkn
   const typed = draft.documentSha256.trim().toLowerCase();
   const documents =
     name === '' && typed === '' ? [] : [{ name, sha256: typed === '' ? await sha256Hex(name) : typed }];
+  const greenCertificateLotIds = lotIdsOf(draft.greenCertificateLots);
   return {
     period: wholeOrText(draft.period),
     installationId: draft.installationId.trim(),
@@ -68,6 +74,7 @@ export async function requestOf(draft: ReportDraft): Promise<Record<string, unkn
     factorSetVersion: wholeOrText(draft.factorSetVersion),
     activity: activityOf(draft),
     documents,
+    ...(greenCertificateLotIds.length === 0 ? {} : { greenCertificateLotIds }),
   };
 }
 
@@ -100,5 +107,6 @@ export function draftOf(report: EmissionReport): ReportDraft {
     electricityMWh: electricity === undefined ? '' : formatDecimal(electricity),
     documentName: document?.name ?? '',
     documentSha256: document?.sha256 ?? '',
+    greenCertificateLots: report.greenCertificates?.lotIds.join(', ') ?? '',
   };
 }

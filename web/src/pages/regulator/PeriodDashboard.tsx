@@ -2,7 +2,7 @@ import type { CompliancePeriod, ComplianceStatusReport, SupplySummary } from '@c
 import { api } from '../../api';
 import { Loadable, Time, useLoad } from '../../components/ui';
 import { formatMoney, formatTonnes } from '../../format';
-import { BarChart } from './BarChart';
+import { BarChart } from '../../components/BarChart';
 import { ClosePeriod } from './ClosePeriod';
 import { ComplianceTable, penaltyOf, shortfallOf } from './ComplianceTable';
 import { hasPolicy, policyText } from './policy';

@@ -29,6 +29,10 @@ export function otherError(
   return action.formError;
 }
 
+/** A year or id as typed: a number when it is one, else the text (the ledger's error then names the field). */
+export const wholeOrText = (text: string): number | string =>
+  /^\s*\d+\s*$/.test(text) ? Number(text) : text.trim();
+
 /** A non-empty text, trimmed. */
 export function required(text: string, field: string, label: string): string {
   const value = text.trim();

@@ -41,3 +41,13 @@ export const REPORT_EVENTS = [
 ] as const;
 
 export const MARKET_STATUS_EVENTS = ['MarketHalted', 'MarketResumed'] as const;
+
+/** Events after which an installation's carbon index (and the period's ranking) may have changed. */
+export const CARBON_INDEX_EVENTS = ['MonthlyEnergySubmitted', 'CarbonIndexThresholdPassed'] as const;
+
+/** Events that change green certificate holdings or a device's issued production. */
+export const CERTIFICATE_EVENTS = [
+  'CertificatesIssued',
+  'CertificatesTransferred',
+  'CertificatesCancelled',
+] as const;
