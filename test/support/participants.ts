@@ -24,8 +24,9 @@ export interface Participant {
 
 const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
-export function participant(organization: string, user: string): Participant {
-  const connection = connectAs({ organization, user });
+/** `gatewayPeer`: another organisation whose peer answers this user's queries (its own peer by default). */
+export function participant(organization: string, user: string, gatewayPeer?: string): Participant {
+  const connection = connectAs({ organization, user, ...(gatewayPeer === undefined ? {} : { gatewayPeer }) });
   return {
     connection,
     submit: async <T>(transaction: string, request: unknown) => {
