@@ -27,6 +27,9 @@ export interface RestartResult {
   readonly seconds: number;
 }
 
+/** How long a stopped node's ports are given to close before a restart calls them taken. */
+const PORT_RELEASE_MS = 5000;
+
 /**
  * Restarts one node by name (`ca`, `orderer2`, `peer0.enterprise2`, `chaincode.regulator`, `server.auditor`):
  * stops its process by the pid file (if it runs), starts it again with the same command and configuration,
@@ -51,7 +54,9 @@ export async function restartNode(
   progress.done();
 
   progress.step(`Starting ${node.name}`);
-  if (node.kind !== 'member server') await assertPortsFree(topology, new Set([node.name]));
+  if (node.kind !== 'member server') {
+    await assertPortsFree(topology, new Set([node.name]), running ? PORT_RELEASE_MS : 0);
+  }
   const startedPid = startNode(supervised.process);
   await waitReady(topology, [supervised]);
   progress.done(`pid ${startedPid}, healthy`);

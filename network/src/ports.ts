@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { NetworkError } from './errors';
+import { sleep } from './exec';
 import type { Topology } from './topology';
 import { chaincodeServerNodeName, peerNodeName } from './topology';
 import { multiHostMode } from './hosts';
@@ -52,11 +53,18 @@ function isFree(host: string, port: number): Promise<boolean> {
  * Fails with one clear line naming the first port some other process holds: of every node, or only of the
  * `nodes` about to start (the others keep running and hold theirs).
  */
-export async function assertPortsFree(topology: Topology, nodes?: ReadonlySet<string>): Promise<void> {
+export async function assertPortsFree(
+  topology: Topology,
+  nodes?: ReadonlySet<string>,
+  waitMs = 0,
+): Promise<void> {
   // Each host of multi-host mode is a namespace the project created for this network: nothing else listens there.
   if (multiHostMode()) return;
+  const deadline = Date.now() + waitMs;
   for (const { port, owner, node } of topologyPorts(topology)) {
     if (nodes && !nodes.has(node)) continue;
+    // A process just stopped may hold its listening socket a moment longer (its children exit after it).
+    while (!(await isFree(topology.host, port)) && Date.now() < deadline) await sleep(100);
     if (!(await isFree(topology.host, port))) {
       throw new NetworkError(
         `port ${port} (${owner}) on ${topology.host} is in use by another process`,

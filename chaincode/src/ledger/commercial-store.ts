@@ -14,8 +14,14 @@ export function commercialInput(ctx: Context): string | undefined {
   return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
 }
 
-/** Fabric's refusal of a private read by a user of an organisation outside the collection (memberOnlyRead). */
-const READ_REFUSED = 'does not have read access permission';
+/**
+ * Fabric's answers when a private value is not to be had here: the user's organisation is outside the
+ * collection (memberOnlyRead), or this peer's organisation is, so the peer holds only the hash.
+ */
+const NOT_HELD_HERE = [
+  'does not have read access permission',
+  'private data matching public hash version is not available',
+];
 
 /** What a peer answers about one commercial object: the channel's hash always, the data where it may. */
 export interface CommercialRead<T> {
@@ -79,7 +85,7 @@ export class CommercialStore {
     try {
       bytes = await this.ctx.stub.getPrivateData(this.collection, key);
     } catch (err) {
-      if (err instanceof Error && err.message.includes(READ_REFUSED))
+      if (err instanceof Error && NOT_HELD_HERE.some((text) => err.message.includes(text)))
         return { channelSha256, stored: undefined };
       throw err;
     }
