@@ -14,7 +14,7 @@ export {
 } from './connection-settings';
 export { GatewayClientError, type GatewayClientErrorCode } from './errors';
 export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutcome } from './submit';
-export { requestProposal, type RequestProposal } from './request-proposal';
+export { commercialTransient, requestProposal, type RequestProposal } from './request-proposal';
 export {
   TransactionError,
   type TransactionErrorDetails,

@@ -17,10 +17,12 @@ export function requestProposal(transaction: string, request: unknown): RequestP
     return { arguments: [typeof request === 'string' ? request : JSON.stringify(request)] };
   }
   const texts = requestTexts(definition, request);
-  return {
-    arguments: [texts.argument],
-    ...(texts.commercial === undefined
-      ? {}
-      : { transient: { [COMMERCIAL_TRANSIENT_KEY]: new TextEncoder().encode(texts.commercial) } }),
-  };
+  return { arguments: [texts.argument], ...commercialTransient(texts.commercial) };
+}
+
+/** The transient map carrying a write's commercial fields (JSON text); nothing when there are none. */
+export function commercialTransient(commercialText: string | undefined): Pick<RequestProposal, 'transient'> {
+  return commercialText === undefined
+    ? {}
+    : { transient: { [COMMERCIAL_TRANSIENT_KEY]: new TextEncoder().encode(commercialText) } };
 }

@@ -7,9 +7,10 @@ import {
   qualifiedName,
   requestJsonSchema,
   type TransactionDefinition,
+  splitCommercial,
   validateRequest,
 } from '@carbon-ets/contract';
-import { evaluate, submit } from '@carbon-ets/gateway-client';
+import { commercialTransient, evaluate, submit } from '@carbon-ets/gateway-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentUser, requireUser, type RequestUser } from '../auth';
 import type { UserConnections } from '../gateway/user-connections';
@@ -172,10 +173,20 @@ async function handleWrite(
     checkRole(user, definition);
     const value = writeRequest(route, request);
     validateRequest(definition, value);
-    const argument = exactJsonText(value);
+    // Commercial fields (a report's activity) go in the transient map, never into the block.
+    const parts = splitCommercial(definition.commercialFields, value);
+    // Both parts are made of the request's exact JSON values, so they print as exactly.
+    const argument = exactJsonText(parts.argument as ExactJson);
+    const commercial =
+      parts.commercial === undefined ? undefined : exactJsonText(parts.commercial as ExactJson);
     const key = IdempotencyStore.parseKey(request.headers['idempotency-key']);
     if (key !== undefined) {
-      const claim = options.idempotency.begin(user.name, key, transaction, argument);
+      const claim = options.idempotency.begin(
+        user.name,
+        key,
+        transaction,
+        commercial === undefined ? argument : `${argument}\n${commercial}`,
+      );
       if (claim.kind === 'replay') {
         void reply.header('idempotent-replayed', 'true');
         if (claim.answer.transactionId !== undefined) {
@@ -190,6 +201,7 @@ async function handleWrite(
     const outcome = await submit(connection.contract, transaction, {
       commitWait: connection.commitWait,
       arguments: [argument],
+      ...commercialTransient(commercial),
       ...(key === undefined ? {} : { requestId: key }),
     });
     const status = route.created === true ? 201 : 200;
