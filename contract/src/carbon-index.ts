@@ -10,6 +10,7 @@ import {
   Year,
   field,
 } from './fields';
+import { CommercialDataRef } from './commercial-data';
 import { invalidArgument } from './refusal';
 import { read, type RequestOf, write } from './transaction';
 
@@ -93,9 +94,8 @@ export const SourceKg = z
 export type SourceKg = z.infer<typeof SourceKg>;
 
 /**
- * One installation-month, `carbonIndexMonth ~ period ~ installationId ~ MM`: everything about it in one object
- * (kept whole so it can later move into a private data collection as is). A resubmission replaces it with the
- * next version while the period is open; earlier versions stay in the key's history.
+ * One installation-month's energy use and its emissions by source: commercial data, kept in the owner
+ * organisation's collection as `carbonIndexEnergy ~ period ~ installationId ~ MM ~ version` (every version).
  */
 export const MonthlyEnergy = z
   .object({
@@ -115,6 +115,27 @@ export const MonthlyEnergy = z
   .readonly();
 export type MonthlyEnergy = z.infer<typeof MonthlyEnergy>;
 
+/**
+ * What the channel keeps of an installation-month, `carbonIndexMonth ~ period ~ installationId ~ MM`: its total
+ * emissions (what the index, the ranking and the threshold event need) and where its energy figures are kept,
+ * with their hash. A resubmission replaces it with the next version; earlier versions stay in the key's history.
+ */
+export const MonthlyEmissions = z
+  .object({
+    period: z.number(),
+    installationId: z.string(),
+    entityId: z.string(),
+    month: z.number(),
+    version: z.number(),
+    factorSet: z.object({ id: z.string(), version: z.number() }).readonly(),
+    totalKg: z.number(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    commercialData: CommercialDataRef,
+  })
+  .readonly();
+export type MonthlyEmissions = z.infer<typeof MonthlyEmissions>;
+
 /** One bar of the monthly chart: kg by source, and the year-to-date index at that month. */
 export const CarbonIndexBar = z
   .object({
@@ -133,28 +154,31 @@ export type CarbonIndexBar = z.infer<typeof CarbonIndexBar>;
  * `index = floor(E(1..m) [kg] × 12 × 10000 / (A [t] × 1000 × m))` basis points, E the year-to-date emissions
  * (months not submitted count 0), A the free allocation it keeps for the period; null when A is 0 or absent.
  */
+const carbonIndexFields = {
+  period: z.number(),
+  installationId: z.string(),
+  entityId: z.string(),
+  /** The latest month submitted: the index is year-to-date through it. */
+  throughMonth: z.number(),
+  /** Months before it with no submission (counted as 0 kg). */
+  missingMonths: z.array(z.number()).readonly(),
+  yearToDateKg: z.number(),
+  /** Whole tonnes; null without an allocation. */
+  allocationTonnes: z.number().nullable(),
+  /** A × 1000 × m / 12, rounded down to whole kg; null without an allocation. */
+  proRataAllocationKg: z.number().nullable(),
+  indexBasisPoints: z.number().nullable(),
+  /** The index through the month before `throughMonth` (null in January or without an allocation). */
+  previousIndexBasisPoints: z.number().nullable(),
+  /** index − previous index, basis points. */
+  trendBasisPoints: z.number().nullable(),
+  trend: z.enum(['up', 'down', 'flat']).nullable(),
+  thresholdBasisPoints: z.number().nullable(),
+  aboveThreshold: z.boolean(),
+};
 export const InstallationCarbonIndex = z
   .object({
-    period: z.number(),
-    installationId: z.string(),
-    entityId: z.string(),
-    /** The latest month submitted: the index is year-to-date through it. */
-    throughMonth: z.number(),
-    /** Months before it with no submission (counted as 0 kg). */
-    missingMonths: z.array(z.number()).readonly(),
-    yearToDateKg: z.number(),
-    /** Whole tonnes; null without an allocation. */
-    allocationTonnes: z.number().nullable(),
-    /** A × 1000 × m / 12, rounded down to whole kg; null without an allocation. */
-    proRataAllocationKg: z.number().nullable(),
-    indexBasisPoints: z.number().nullable(),
-    /** The index through the month before `throughMonth` (null in January or without an allocation). */
-    previousIndexBasisPoints: z.number().nullable(),
-    /** index − previous index, basis points. */
-    trendBasisPoints: z.number().nullable(),
-    trend: z.enum(['up', 'down', 'flat']).nullable(),
-    thresholdBasisPoints: z.number().nullable(),
-    aboveThreshold: z.boolean(),
+    ...carbonIndexFields,
     /** Year-to-date kg by source. */
     emissionsKg: SourceKg,
     /** Share of each source in year-to-date emissions, basis points summing to exactly 10000 (0s when nothing). */
@@ -163,6 +187,13 @@ export const InstallationCarbonIndex = z
   })
   .readonly();
 export type InstallationCarbonIndex = z.infer<typeof InstallationCarbonIndex>;
+
+/**
+ * The index without the figures by source (which would tell the energy mix): what a submission answers, since a
+ * write's answer is written into the block.
+ */
+export const CarbonIndexSummary = z.object(carbonIndexFields).readonly();
+export type CarbonIndexSummary = z.infer<typeof CarbonIndexSummary>;
 
 export const CarbonIndexRankingRow = z
   .object({
@@ -213,7 +244,8 @@ export const CarbonIndex = {
       /** MWh of purchased grid electricity. */
       electricity: optional(PositiveDecimalString),
     }),
-    answer: z.object({ submission: MonthlyEnergy, index: InstallationCarbonIndex }).readonly(),
+    answer: z.object({ submission: MonthlyEmissions, index: CarbonIndexSummary }).readonly(),
+    commercialFields: ENERGY_SOURCES,
   }),
   getIndex: read({
     contract: 'CarbonIndex',

@@ -88,5 +88,7 @@ export function joinCommercial(
 export const CommercialObjectType = {
   /** `reportActivity ~ period ~ installationId ~ version`: a report version's activity lines and documents. */
   reportActivity: 'reportActivity',
+  /** `carbonIndexEnergy ~ period ~ installationId ~ MM ~ version`: a month's energy use and its emissions by source. */
+  carbonIndexEnergy: 'carbonIndexEnergy',
 } as const;
 export type CommercialObjectTypeName = (typeof CommercialObjectType)[keyof typeof CommercialObjectType];

@@ -13,11 +13,15 @@ import {
   type CarbonIndexRankingRow,
   type CompliancePeriod,
   type InstallationCarbonIndex,
+  MonthlyEmissions,
   type MonthlyEnergy,
+  CarbonIndexSummary,
+  CommercialObjectType,
 } from '@carbon-ets/contract';
 import { keptAllocation, loadAllocation } from '../compliance/compliance-record';
 import { CarbonContract } from '../contracts/carbon-contract';
 import { authorizeTransaction, isSupervisor, requireActsFor } from '../identity/access';
+import { commercialInput, CommercialStore } from '../ledger/commercial-store';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
@@ -39,13 +43,18 @@ function requirePolicy(period: CompliancePeriod): CarbonIndexPolicy {
 }
 
 /**
- * The installation's submitted months by point reads (12 keys, never a range): a submission reads them without
- * a phantom-read risk, and concurrent submissions of other installations never conflict with it.
+ * The installation's submitted months (the channel's records) by point reads (12 keys, never a range): a
+ * submission reads them without a phantom-read risk, and concurrent submissions of other installations never
+ * conflict with it.
  */
-async function submittedMonths(store: Store, year: number, installationId: string): Promise<MonthlyEnergy[]> {
-  const months: MonthlyEnergy[] = [];
+async function submittedMonths(
+  store: Store,
+  year: number,
+  installationId: string,
+): Promise<MonthlyEmissions[]> {
+  const months: MonthlyEmissions[] = [];
   for (let month = 1; month <= MONTHS_PER_PERIOD; month += 1) {
-    const stored = await store.get<MonthlyEnergy>(ObjectType.carbonIndexMonth, [
+    const stored = await store.get<MonthlyEmissions>(ObjectType.carbonIndexMonth, [
       year,
       installationId,
       monthKey(month),
@@ -53,6 +62,29 @@ async function submittedMonths(store: Store, year: number, installationId: strin
     if (stored !== undefined) months.push(stored);
   }
   return months;
+}
+
+/**
+ * A month's energy figures from the owner's collection: on a member's peer for a member's user. Callers of
+ * GetIndex are the owner's operators and the supervisors, all members; a peer that lacks the figures (not yet
+ * received) says so rather than showing a mix of zeros.
+ */
+async function energyOf(ctx: Context, month: MonthlyEmissions): Promise<MonthlyEnergy> {
+  const read = await CommercialStore.of(ctx, month.commercialData).read<MonthlyEnergy>(
+    CommercialObjectType.carbonIndexEnergy,
+    [month.period, month.installationId, monthKey(month.month), month.version],
+  );
+  if (read.stored === undefined) {
+    throw failedPrecondition(
+      `the energy figures of ${month.installationId} for ${month.period}-${monthKey(month.month)} are commercial data this peer does not hold (${month.commercialData.collection}); ask a member organisation's peer`,
+    );
+  }
+  return read.stored.value;
+}
+
+/** The index without the figures by source (the schema drops the keys it does not declare). */
+function summaryOf(index: InstallationCarbonIndex): CarbonIndexSummary {
+  return CarbonIndexSummary.parse(index);
 }
 
 async function allocationTonnes(
@@ -85,7 +117,7 @@ export class CarbonIndexContract extends CarbonContract {
   @Returns('string')
   public async SubmitMonthlyEnergy(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, CarbonIndex.submitMonthlyEnergy);
-    const input = parseRequest(CarbonIndex.submitMonthlyEnergy, request);
+    const input = parseRequest(CarbonIndex.submitMonthlyEnergy, request, commercialInput(ctx));
     const { installationId, period: year, month } = input;
     const energy = {
       ...(input.coal === undefined ? {} : { coal: input.coal }),
@@ -106,18 +138,27 @@ export class CarbonIndexContract extends CarbonContract {
     const months = await submittedMonths(store, year, installationId);
     const previous = months.find((stored) => stored.month === month);
     const allocation = await allocationTonnes(store, year, installationId);
-    const submission: MonthlyEnergy = {
+    const version = (previous?.version ?? 0) + 1;
+    const energyUse: MonthlyEnergy = {
       period: year,
       installationId,
       entityId: entity.id,
       month,
-      version: (previous?.version ?? 0) + 1,
+      version,
       factorSet: { id: factors.id, version: factors.version },
       energy,
       ...monthEmissions(energy, policy, factors),
       submittedAt: txTime(ctx),
       submittedBy: `${caller.mspId}:${ctx.clientIdentity.getID()}`,
     };
+    // The energy figures and the mix are commercial: the owner's collection keeps them, the channel the total.
+    const commercialData = await CommercialStore.ofOwner(ctx, entity.ownerMsp).put(
+      CommercialObjectType.carbonIndexEnergy,
+      [year, installationId, monthKey(month), version],
+      energyUse,
+    );
+    // The public record: the schema keeps the total and drops the energy and the kg by source.
+    const submission = MonthlyEmissions.parse({ ...energyUse, commercialData });
     const before = months.length === 0 ? null : carbonIndexOf(months, allocation, policy).indexBasisPoints;
     const index = carbonIndexOf(
       [...months.filter((stored) => stored.month !== month), submission],
@@ -142,7 +183,8 @@ export class CarbonIndexContract extends CarbonContract {
     } else {
       emitEvent(ctx, 'MonthlyEnergySubmitted', summary);
     }
-    return JSON.stringify({ submission, index });
+    // The answer is written into the block: the public record and the index without the figures by source.
+    return JSON.stringify({ submission, index: summaryOf(index) });
   }
 
   /** An installation's carbon index for a period. Caller: an operator of its entity, or a supervisor. */
@@ -165,7 +207,9 @@ export class CarbonIndexContract extends CarbonContract {
     if (months.length === 0) {
       throw notFound(`no monthly energy of ${id} for ${year} has been submitted`);
     }
-    return JSON.stringify(carbonIndexOf(months, await allocationTonnes(store, year, id), policy));
+    const withSources: MonthlyEnergy[] = [];
+    for (const month of months) withSources.push(await energyOf(ctx, month));
+    return JSON.stringify(carbonIndexOf(withSources, await allocationTonnes(store, year, id), policy));
   }
 
   /**

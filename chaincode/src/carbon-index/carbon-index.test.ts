@@ -1,4 +1,9 @@
-import type { InstallationCarbonIndex, MonthlyEnergy } from '@carbon-ets/contract';
+import type {
+  CarbonIndexSummary,
+  InstallationCarbonIndex,
+  MonthlyEmissions,
+  MonthlyEnergy,
+} from '@carbon-ets/contract';
 import { closePeriod } from '../testing/closing';
 import { expectRefused } from '../testing/expect-refused';
 import { Users, type UserName } from '../testing/identities';
@@ -60,8 +65,8 @@ const submitEnergy = tx(cc.carbonIndex, 'SubmitMonthlyEnergy');
 const getIndex = tx(cc.carbonIndex, 'GetIndex');
 const getRanking = tx(cc.carbonIndex, 'GetRanking');
 interface Answer {
-  submission: MonthlyEnergy;
-  index: InstallationCarbonIndex;
+  submission: MonthlyEmissions;
+  index: CarbonIndexSummary;
 }
 const energy = (month: number, use: Record<string, string>, installationId = 'INST1') =>
   ({ installationId, period: 2026, month, ...use }) as Record<string, unknown>;
@@ -137,34 +142,49 @@ describe('CarbonIndex:SubmitMonthlyEnergy and GetIndex', () => {
   it('computes the month as MRV does and the year-to-date index, shares, trend and bars', async () => {
     const ledger = base.fork();
     const first = await send(ledger, january);
+    // The channel (and the answer, which is in the block) keeps the month's total, not the energy or the mix.
     expect(first.submission).toMatchObject({
       version: 1,
       factorSet: { id: 'CI2026', version: 1 },
-      energy: { coal: '400', electricity: '100' },
-      emissionsKg: { coal: 760_000, oil: 0, gas: 0, electricity: 57_030 },
       totalKg: 817_030,
+      commercialData: {
+        collection: 'commercial-Enterprise1MSP',
+        key: ['carbonIndexEnergy', '2026', 'INST1', '01', '1'],
+      },
     });
-    // 760,000 × 10000 / 817,030 = 9301.98, 57,030 × 10000 / 817,030 = 698.02: the point left goes to coal.
+    expect(first.submission).not.toHaveProperty('energy');
+    expect(first.submission).not.toHaveProperty('emissionsKg');
     expect(first.index).toMatchObject({
       throughMonth: 1,
       indexBasisPoints: 8_170,
       previousIndexBasisPoints: null,
       trend: null,
-      shareBasisPoints: { coal: 9_302, oil: 0, gas: 0, electricity: 698 },
       aboveThreshold: false,
     });
+    expect(first.index).not.toHaveProperty('shareBasisPoints');
+    const stored = ledger.world.privateValue(
+      'commercial-Enterprise1MSP',
+      ledger.lastStub?.createCompositeKey('carbonIndexEnergy', ['2026', 'INST1', '01', '1']) ?? '',
+    );
+    expect(JSON.parse(Buffer.from(stored ?? new Uint8Array()).toString()) as MonthlyEnergy).toMatchObject({
+      energy: { coal: '400', electricity: '100' },
+      emissionsKg: { coal: 760_000, oil: 0, gas: 0, electricity: 57_030 },
+    });
+    // 760,000 × 10000 / 817,030 = 9301.98, 57,030 × 10000 / 817,030 = 698.02: the point left goes to coal.
+    const afterJanuary = (await evaluate(
+      ledger,
+      Users.operator1,
+      getIndex,
+      '2026',
+      'INST1',
+    )) as InstallationCarbonIndex;
+    expect(afterJanuary.shareBasisPoints).toEqual({ coal: 9_302, oil: 0, gas: 0, electricity: 698 });
     expect(ledger.lastEvent()).toMatchObject({
       name: 'MonthlyEnergySubmitted',
       payload: { installationId: 'INST1', month: 1, version: 1, indexBasisPoints: 8_170 },
     });
 
     const second = await send(ledger, february);
-    expect(second.submission.emissionsKg).toEqual({
-      coal: 950_000,
-      oil: 31_863,
-      gas: 53_856,
-      electricity: 57_030,
-    });
     expect(second.submission.totalKg).toBe(1_092_749);
     const index = (await evaluate(
       ledger,

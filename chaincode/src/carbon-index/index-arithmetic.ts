@@ -99,9 +99,23 @@ export function shareBasisPoints(kg: SourceKg): SourceKg {
   return shares;
 }
 
-/** Year-to-date figures of an installation from its submitted months (any order, at least one). */
+/**
+ * A submitted month as the index needs it: its total, and its kg by source where known (the channel keeps only
+ * the total; the owner's collection the sources).
+ */
+export type MonthFigures = Pick<
+  MonthlyEnergy,
+  'period' | 'installationId' | 'entityId' | 'month' | 'totalKg'
+> & {
+  readonly emissionsKg?: SourceKg;
+};
+
+/**
+ * Year-to-date figures of an installation from its submitted months (any order, at least one). Months without
+ * figures by source count 0 kg for each source (the totals, index and trend are whole either way).
+ */
 export function carbonIndexOf(
-  submissions: readonly MonthlyEnergy[],
+  submissions: readonly MonthFigures[],
   allocationTonnes: number | undefined,
   policy: CarbonIndexPolicy,
 ): InstallationCarbonIndex {

@@ -5,7 +5,9 @@ export type {
   CarbonIndexPolicy,
   CarbonIndexRanking,
   CarbonIndexRankingRow,
+  CarbonIndexSummary,
   InstallationCarbonIndex,
+  MonthlyEmissions,
   MonthlyEnergy,
   MonthlyEnergyRequest,
 } from '@carbon-ets/contract';

@@ -1,4 +1,4 @@
-import type { InstallationCarbonIndex, MonthlyEnergy } from '@carbon-ets/contract';
+import type { CarbonIndexSummary, InstallationCarbonIndex, MonthlyEmissions } from '@carbon-ets/contract';
 import { useState } from 'react';
 import { api, ApiFailure, newRequestId } from '../../api';
 import { Field, Loadable, Outcome, Section, useAction, useLoad } from '../../components/ui';
@@ -71,7 +71,7 @@ export function CarbonIndexSection({
   });
   const submit = useAction(
     () =>
-      api<{ submission: MonthlyEnergy; index: InstallationCarbonIndex }>(
+      api<{ submission: MonthlyEmissions; index: CarbonIndexSummary }>(
         'PUT',
         `/api/v1/installations/${encodeURIComponent(installationId.trim())}/energy`,
         {
