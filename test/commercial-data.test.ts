@@ -3,13 +3,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type {
+  CarbonIndexRanking,
   EmissionReport,
+  InstallationCarbonIndex,
+  MonthlyEmissions,
   ObjectHistory,
   ReconcileReport,
   ReportCommercialData,
 } from '@carbon-ets/gateway-client';
 import { carbon } from './support/carbon-cli';
 import {
+  allocateFixed,
   ensureBaseline,
   firstFreePeriodYear,
   gasAndGridFactors,
@@ -177,5 +181,126 @@ describe('commercial data in private collections on the real network', () => {
     );
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as ReconcileReport).mismatches).toEqual([]);
+  });
+});
+
+/**
+ * The carbon index's energy figures are commercial data too (issue 15, item 2): the channel keeps each month's
+ * total and hash, the owner's collection the coal, oil, gas and electricity behind it.
+ */
+describe('carbon index energy figures in the private collection on the real network', () => {
+  let regulator: Participant;
+  let operator1: Participant;
+  let auditor: Participant;
+  let regulatorOnEnterprise2Peer: Participant;
+  let year = 0;
+  let installationId = '';
+  let submission: MonthlyEmissions;
+  const energy = { coal: '100', gas: '10', electricity: '200' };
+  const index = (reader: Participant) =>
+    reader.evaluate<InstallationCarbonIndex>('CarbonIndex:GetIndex', String(year), installationId);
+
+  beforeAll(async () => {
+    regulator = participant('Regulator', 'regulator1');
+    operator1 = participant('Enterprise1', 'operator1');
+    auditor = participant('Auditor', 'auditor1');
+    regulatorOnEnterprise2Peer = participant('Regulator', 'regulator1', 'Enterprise2');
+    await ensureBaseline(regulator);
+    year = await firstFreePeriodYear(regulator, 2174);
+    installationId = `INST-${year}-CI`;
+    const factorSetId = `CIX-${year}`;
+    await regulator.submit('Registry:AddInstallations', {
+      entityId: 'ENT1',
+      installations: [{ id: installationId, sector: 'power', capacity: '300' }],
+    });
+    await regulator.submit('Registry:OpenAccount', {
+      kind: 'holding',
+      id: `HOLD-${year}-CI`,
+      entityId: 'ENT1',
+      installationId,
+    });
+    await regulator.submit('Period:PublishFactorSet', {
+      id: factorSetId,
+      version: 1,
+      description: 'Carbon index factors (network test)',
+      fuels: {
+        coal: { ncv: '20', emissionFactor: '95000', oxidation: '1' },
+        diesel: { ncv: '43', emissionFactor: '74100', oxidation: '1' },
+        natural_gas: { ncv: '48', emissionFactor: '56100', oxidation: '1' },
+      },
+      gridFactor: '0.5703',
+    });
+    await regulator.submit('Period:CreatePeriod', {
+      ...periodStartingNow(year, 1_000_000),
+      carbonIndex: {
+        factorSetId,
+        factorSetVersion: 1,
+        fuels: { coal: 'coal', oil: 'diesel', gas: 'natural_gas' },
+      },
+    });
+    await regulator.submit('Allowance:IssueAllowances', { period: year, quantity: 10_000 });
+    await allocateFixed(regulator, year, installationId, 1_200);
+    submission = (
+      await operator1.submit<{ submission: MonthlyEmissions }>('CarbonIndex:SubmitMonthlyEnergy', {
+        installationId,
+        period: year,
+        month: 1,
+        ...energy,
+      })
+    ).submission;
+  });
+
+  afterAll(() => {
+    for (const p of [regulator, operator1, auditor, regulatorOnEnterprise2Peer]) p.connection.close();
+  });
+
+  test('the channel keeps the month’s total and hash, not the energy figures', async () => {
+    // 100 t coal × 20 GJ/t × 95 t/TJ = 190,000 kg; 10 t gas × 48 × 56.1 = 26,928 kg; 200 MWh × 0.5703 = 114,060 kg.
+    expect(submission.totalKg).toBe(330_988);
+    expect(submission.commercialData.collection).toBe('commercial-Enterprise1MSP');
+    const history = await auditor.evaluate<ObjectHistory>(
+      'Query:GetHistory',
+      JSON.stringify({ type: 'carbonIndexMonth', id: [String(year), installationId, '01'] }),
+    );
+    expect(history.history).toHaveLength(1);
+    const stored = JSON.stringify(history.history[0]?.value);
+    expect(stored).toContain(submission.commercialData.sha256);
+    for (const field of ['coal', 'gas', 'electricity', 'emissionsKg']) expect(stored).not.toContain(field);
+  });
+
+  test.each([
+    ['the owner (Enterprise1)', () => operator1],
+    ['the regulator', () => regulator],
+    ['the auditor', () => auditor],
+  ])('%s sees the figures by source on its own peer', async (_who, reader) => {
+    const answer = await index(reader());
+    expect(answer.yearToDateKg).toBe(330_988);
+    expect(answer.emissionsKg).toEqual({ coal: 190_000, oil: 0, gas: 26_928, electricity: 114_060 });
+    // floor(330,988 × 12 × 10000 / (1,200 × 1000 × 1)) = 33,098 bp: January alone is 331 % of its twelfth.
+    expect(answer.indexBasisPoints).toBe(33_098);
+  });
+
+  test('Enterprise2’s peer does not hold them: the index is refused there, the ranking from totals is not', async () => {
+    await expect(index(regulatorOnEnterprise2Peer)).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: expect.stringContaining('commercial data this peer does not hold') as unknown,
+    });
+    const ranking = await regulatorOnEnterprise2Peer.evaluate<CarbonIndexRanking>(
+      'CarbonIndex:GetRanking',
+      JSON.stringify({ period: year }),
+    );
+    expect(ranking.rows.find((row) => row.installationId === installationId)?.yearToDateKg).toBe(330_988);
+  });
+
+  test('energy sent as a plain argument is refused and the month is unchanged', async () => {
+    const refusal = await operator1.refusal(
+      'CarbonIndex:SubmitMonthlyEnergy',
+      JSON.stringify({ installationId, period: year, month: 1, coal: '1' }),
+    );
+    expect(refusal.code).toBe('INVALID_ARGUMENT');
+    expect(refusal.reason).toContain('energy.coal is commercial data');
+    const answer = await index(operator1);
+    expect(answer.months[0]?.totalKg).toBe(330_988);
+    expect(answer.yearToDateKg).toBe(330_988);
   });
 });
