@@ -14,6 +14,8 @@ import type {
 import { carbon } from './support/carbon-cli';
 import {
   allocateFixed,
+  carbonIndexFactors,
+  carbonIndexPolicy,
   ensureBaseline,
   firstFreePeriodYear,
   gasAndGridFactors,
@@ -219,24 +221,10 @@ describe('carbon index energy figures in the private collection on the real netw
       entityId: 'ENT1',
       installationId,
     });
-    await regulator.submit('Period:PublishFactorSet', {
-      id: factorSetId,
-      version: 1,
-      description: 'Carbon index factors (network test)',
-      fuels: {
-        coal: { ncv: '20', emissionFactor: '95000', oxidation: '1' },
-        diesel: { ncv: '43', emissionFactor: '74100', oxidation: '1' },
-        natural_gas: { ncv: '48', emissionFactor: '56100', oxidation: '1' },
-      },
-      gridFactor: '0.5703',
-    });
+    await regulator.submit('Period:PublishFactorSet', carbonIndexFactors(factorSetId));
     await regulator.submit('Period:CreatePeriod', {
       ...periodStartingNow(year, 1_000_000),
-      carbonIndex: {
-        factorSetId,
-        factorSetVersion: 1,
-        fuels: { coal: 'coal', oil: 'diesel', gas: 'natural_gas' },
-      },
+      carbonIndex: carbonIndexPolicy(factorSetId),
     });
     await regulator.submit('Allowance:IssueAllowances', { period: year, quantity: 10_000 });
     await allocateFixed(regulator, year, installationId, 1_200);

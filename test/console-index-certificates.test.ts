@@ -1,6 +1,13 @@
 import type { Browser, Locator } from 'playwright-core';
 import type { AccountHoldings, CarbonIndexRanking, Lot } from '@carbon-ets/contract';
-import { allocateFixed, ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
+import {
+  allocateFixed,
+  carbonIndexFactors,
+  carbonIndexPolicy,
+  ensureBaseline,
+  firstFreePeriodYear,
+  periodStartingNow,
+} from './support/baseline';
 import { launchBrowser, openConsole, type ConsoleUser } from './support/browser';
 import { act, fill, refusedAct, section } from './support/console-forms';
 import { participant, type Participant } from './support/participants';
@@ -14,18 +21,6 @@ import { waitFor } from './support/wait-for';
 const KG_PER_TEN_UNITS = { coal: 19_000, oil: 31_863, gas: 26_928, electricity: 5_703 } as const;
 type Source = keyof typeof KG_PER_TEN_UNITS;
 const SOURCES: readonly Source[] = ['coal', 'oil', 'gas', 'electricity'];
-
-const factorSet = (id: string) => ({
-  id,
-  version: 1,
-  description: 'Carbon index factors (browser test)',
-  fuels: {
-    coal: { ncv: '20', emissionFactor: '95000', oxidation: '1' },
-    diesel: { ncv: '43', emissionFactor: '74100', oxidation: '1' },
-    natural_gas: { ncv: '48', emissionFactor: '56100', oxidation: '1' },
-  },
-  gridFactor: '0.5703',
-});
 
 /** The installation's free allocation for the period, whole tonnes. */
 const ALLOCATION = 12_000;
@@ -122,15 +117,10 @@ describe('the carbon index and green certificates in the console', () => {
       entityId: 'ENT1',
       installationId: installation,
     });
-    await regulatorGateway.submit('Period:PublishFactorSet', factorSet(factorSetId));
+    await regulatorGateway.submit('Period:PublishFactorSet', carbonIndexFactors(factorSetId));
     await regulatorGateway.submit('Period:CreatePeriod', {
       ...periodStartingNow(year, 1_000_000),
-      carbonIndex: {
-        factorSetId,
-        factorSetVersion: 1,
-        fuels: { coal: 'coal', oil: 'diesel', gas: 'natural_gas' },
-        thresholdBasisPoints: THRESHOLD,
-      },
+      carbonIndex: carbonIndexPolicy(factorSetId, THRESHOLD),
     });
     await regulatorGateway.submit('Allowance:IssueAllowances', { period: year, quantity: 50_000 });
     await allocateFixed(regulatorGateway, year, installation, ALLOCATION);

@@ -86,6 +86,37 @@ export function gasAndGridReport(
 }
 
 /**
+ * Coal, diesel and natural gas (IPCC 2006 defaults, rounded) with the China 2022 grid factor, published under
+ * `id` version 1: what a period's carbon index computes monthly energy with ({@link carbonIndexPolicy}).
+ */
+export function carbonIndexFactors(id: string): Record<string, unknown> {
+  return {
+    id,
+    version: 1,
+    description: 'Carbon index factors',
+    fuels: {
+      coal: { ncv: '20', emissionFactor: '95000', oxidation: '1' },
+      diesel: { ncv: '43', emissionFactor: '74100', oxidation: '1' },
+      natural_gas: { ncv: '48', emissionFactor: '56100', oxidation: '1' },
+    },
+    gridFactor: '0.5703',
+  };
+}
+
+/** A period's carbon index over {@link carbonIndexFactors} `factorSetId` (coal, oil as diesel, gas). */
+export function carbonIndexPolicy(
+  factorSetId: string,
+  thresholdBasisPoints?: number,
+): Record<string, unknown> {
+  return {
+    factorSetId,
+    factorSetVersion: 1,
+    fuels: { coal: 'coal', oil: 'diesel', gas: 'natural_gas' },
+    ...(thresholdBasisPoints === undefined ? {} : { thresholdBasisPoints }),
+  };
+}
+
+/**
  * Creates period `year`, issues `issued` allowances, opens the trading accounts and moves `funded` of the
  * issued allowances from the national allocation account into the first of them.
  */
