@@ -30,6 +30,12 @@ interface ReplayCheckpoint {
   readonly state: readonly (readonly [string, string])[];
 }
 
+/** The accounts and vintages whose state the blocks applied while recording changed (before or after). */
+export interface StateTouches {
+  readonly accounts: Set<string>;
+  readonly vintages: Set<number>;
+}
+
 /**
  * Rebuilds the chaincode's world state off-chain from committed blocks: the valid transactions' writes,
  * applied in block order. Independent of the peers' state databases, so comparing the two finds anything
@@ -41,6 +47,7 @@ export class LedgerReplay {
   nextBlock = 0n;
   transactions = 0;
   validTransactions = 0;
+  private touches: StateTouches | undefined;
 
   constructor(
     readonly channel: string,
@@ -57,11 +64,29 @@ export class LedgerReplay {
       if (!transaction.valid) continue;
       this.validTransactions++;
       for (const write of transaction.writes) {
-        if (write.isDelete) this.state.delete(write.key);
-        else this.state.set(write.key, decoder.decode(write.value));
+        const value = write.isDelete ? undefined : decoder.decode(write.value);
+        if (this.touches) {
+          noteTouch(this.touches, this.state.get(write.key));
+          noteTouch(this.touches, value);
+        }
+        if (value === undefined) this.state.delete(write.key);
+        else this.state.set(write.key, value);
       }
     }
     this.nextBlock = number + 1n;
+  }
+
+  /**
+   * Notes, from now until {@link stopRecording}, which accounts and vintages the applied writes change: any
+   * state whose old or new value names an `accountId` or a `vintage` (lots, cash entries, orders, escrow…).
+   */
+  recordTouches(): StateTouches {
+    this.touches = { accounts: new Set(), vintages: new Set() };
+    return this.touches;
+  }
+
+  stopRecording(): void {
+    this.touches = undefined;
   }
 
   /**
@@ -119,6 +144,20 @@ export class LedgerReplay {
     for (const [key, value] of checkpoint.state) replay.state.set(key, value);
     return replay;
   }
+}
+
+function noteTouch(touches: StateTouches, value: string | undefined): void {
+  if (value === undefined) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return;
+  const { accountId, vintage } = parsed as { accountId?: unknown; vintage?: unknown };
+  if (typeof accountId === 'string') touches.accounts.add(accountId);
+  if (typeof vintage === 'number') touches.vintages.add(vintage);
 }
 
 /** A composite key's attributes as people write them: `\0lot\0HOLD1\0l1\0` → `HOLD1 ~ l1`. */

@@ -180,14 +180,20 @@ function fakeConnection(
   world: ReturnType<typeof worldState>,
   summary = supply,
   balances = new Map([['HOLD1', { available: '250000', locked: '0' }]]),
+  /** The height each ledger-height query answers in turn (the last one from then on): a moving ledger. */
+  heights: readonly number[] = [blocks.length],
 ): CarbonConnection {
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-  const info = new common.BlockchainInfo();
-  info.setHeight(blocks.length);
+  let asked = 0;
+  const chainInfo = () => {
+    const info = new common.BlockchainInfo();
+    info.setHeight(heights[Math.min(asked++, heights.length - 1)] ?? blocks.length);
+    return Promise.resolve(info.serializeBinary());
+  };
   return {
     settings: { channel: 'carbon', chaincode: 'carbon' },
     network: {
-      getContract: () => ({ evaluateTransaction: () => Promise.resolve(info.serializeBinary()) }),
+      getContract: () => ({ evaluateTransaction: chainInfo }),
       getBlockEvents: ({ startBlock }: { startBlock: bigint }) =>
         Promise.resolve({
           close: () => undefined,
@@ -419,6 +425,76 @@ describe('reconcile', () => {
       message: expect.stringMatching(
         /^the lot HOLD1 ~ h4 written in block history does not match the wire contract: origin /,
       ) as unknown,
+    });
+  });
+
+  describe('on a ledger that moves during the comparison', () => {
+    /** Block `n`: a deposit of 100 fen into HOLD1 (cash entry `c<n>`). */
+    const deposit = (n: number) =>
+      testBlock(n, [
+        {
+          txId: `deposit${n}`,
+          writes: [
+            {
+              key: compositeKey('cash', 'HOLD1', `c${n}`),
+              value: {
+                id: `c${n}`,
+                accountId: 'HOLD1',
+                amount: '100',
+                origin: 'deposit',
+                createdAt: '2030-01-03T00:00:00.000Z',
+                createdTxId: `deposit${n}`,
+              } satisfies CashEntry,
+            },
+          ],
+        },
+      ]);
+
+    test('a difference on an account the new blocks changed is compared again; one elsewhere is real', async () => {
+      // The world state is already at height 4 (HOLD1 has the new deposit) when the replay stands at 3, and
+      // NATIONAL holds a forged lot that no block explains.
+      const world = worldState();
+      world.set('NATIONAL', [
+        {
+          status: 'held',
+          lots: [
+            { id: 'n2', quantity: 700, lockedBy: null },
+            { id: 'forged', quantity: 5, lockedBy: null },
+          ],
+        },
+      ]);
+      const report = await reconcile(
+        fakeConnection(
+          [...history, deposit(3)],
+          world,
+          supply,
+          new Map([['HOLD1', { available: '250100', locked: '0' }]]),
+          [3, 4],
+        ),
+      );
+      expect(report.mismatches).toEqual([
+        'account NATIONAL: lot forged (allowance 2030 held ×5 serials 1-5) is in the world state but no committed transaction wrote it',
+      ]);
+      expect(report.unsettled).toEqual([]);
+      expect(report.ledgerMoved).toBe(false);
+      expect(report.blocks).toBe(4);
+    });
+
+    test('an account that changes through every round is reported unsettled, not as a mismatch', async () => {
+      const report = await reconcile(
+        fakeConnection(
+          [...history, deposit(3), deposit(4), deposit(5), deposit(6)],
+          worldState(),
+          supply,
+          new Map([['HOLD1', { available: '999', locked: '0' }]]),
+          [3, 4, 5, 6, 7],
+        ),
+      );
+      expect(report.mismatches).toEqual([]);
+      expect(report.unsettled).toEqual([
+        'account HOLD1: available funds are 999 fen in the world state, 250300 by history',
+      ]);
+      expect(report.ledgerMoved).toBe(true);
     });
   });
 });

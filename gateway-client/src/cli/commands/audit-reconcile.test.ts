@@ -15,7 +15,7 @@ jest.mock('../../audit/reconcile', () => ({ reconcile: jest.fn() }));
 const LOT_LINE =
   'account NATIONAL-ALLOCATION: lot tx.1 is allowance 2120 held ×9000 in the world state, allowance 2120 held ×5000 by history';
 
-function report(mismatches: string[]): ReconcileReport {
+function report(mismatches: string[], unsettled: string[] = []): ReconcileReport {
   return {
     channel: 'carbon',
     blocks: 10,
@@ -30,8 +30,9 @@ function report(mismatches: string[]): ReconcileReport {
     funds: { available: '0', locked: '0' },
     accountsCompared: 1,
     lotsCompared: 1,
-    ledgerMoved: false,
+    ledgerMoved: unsettled.length > 0,
     mismatches,
+    unsettled,
   };
 }
 
@@ -89,6 +90,17 @@ describe('carbon audit reconcile --peer', () => {
     const result = await run('--peer', 'enterprise2');
     expect(result.code).toBe(3);
     expect(result.out).toContain('1 mismatch(es):');
+    expect(result.out).toContain(`  ${LOT_LINE}`);
+  });
+
+  test('differences on accounts that kept changing are listed as not judged, and the exit code stays 0', async () => {
+    jest.mocked(reconcile).mockResolvedValue(report([], [LOT_LINE]));
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('no mismatch.');
+    expect(result.out).toContain(
+      '1 difference(s) on accounts that transactions changed during every comparison round: not judged; run again when they are quieter:',
+    );
     expect(result.out).toContain(`  ${LOT_LINE}`);
   });
 

@@ -86,13 +86,15 @@ export const auditReconcileCommand: Command = {
           (report.mismatches.length === 0 ? 'no mismatch.' : `${report.mismatches.length} mismatch(es):`),
       );
       for (const mismatch of report.mismatches) context.print(`  ${mismatch}`);
-      if (report.ledgerMoved && report.mismatches.length > 0) {
+      if (report.unsettled.length > 0) {
         context.print(
-          '  (transactions kept committing during the comparison; run again on a quieter ledger to confirm)',
+          `${report.unsettled.length} difference(s) on accounts that transactions changed during every comparison round: not judged; run again when they are quieter:`,
         );
+        for (const line of report.unsettled) context.print(`  ${line}`);
       }
     }
-    // History and world state disagree: not a failure to run, but not a clean audit either.
+    // History and world state disagree: not a failure to run, but not a clean audit either. Unsettled
+    // differences (state that moved under the comparison) are no evidence either way.
     if (report.mismatches.length > 0) context.setExitCode(EXIT_CODES.mismatch);
   },
 };

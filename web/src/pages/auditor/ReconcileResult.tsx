@@ -62,7 +62,9 @@ function ObjectTable({ label, rows }: { label: string; rows: readonly Record<str
 export function ReconcileResult({ report }: { report: ReconcileReport }) {
   const listed: unknown = report.mismatches;
   const mismatches = Array.isArray(listed) ? listed.map((line: unknown) => String(line)) : undefined;
-  const entries = Object.entries(report).filter(([key]) => key !== 'mismatches');
+  const pending: unknown = report.unsettled;
+  const unsettled = Array.isArray(pending) ? pending.map((line: unknown) => String(line)) : [];
+  const entries = Object.entries(report).filter(([key]) => key !== 'mismatches' && key !== 'unsettled');
   const scalars = entries.filter(([, value]) => !isRecord(value) && !Array.isArray(value));
   const tables = entries.filter(
     (entry): entry is [string, Record<string, unknown>[]] =>
@@ -87,11 +89,18 @@ export function ReconcileResult({ report }: { report: ReconcileReport }) {
           ))}
         </ul>
       )}
-      {report.ledgerMoved === true && (
-        <p className="muted">
-          Transactions kept committing during the comparison: a mismatch may be one of them. Run again on a
-          quieter ledger to be sure.
-        </p>
+      {unsettled.length > 0 && (
+        <>
+          <p className="muted">
+            Not judged: {unsettled.length} difference{unsettled.length === 1 ? '' : 's'} on accounts that
+            transactions changed during every comparison round. Run again when they are quieter.
+          </p>
+          <ul aria-label="Not judged">
+            {unsettled.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
       )}
       <table aria-label="Reconcile result">
         <tbody>
