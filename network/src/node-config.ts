@@ -106,6 +106,12 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       CORE_PEER_GOSSIP_RECONNECTINTERVAL: '3s',
       CORE_PEER_GOSSIP_PUBLISHSTATEINFOINTERVAL: '1s',
       CORE_PEER_GOSSIP_REQUESTSTATEINFOINTERVAL: '1s',
+      // A transaction the client re-broadcast (no commit status in time) can be ordered twice; the copy is
+      // invalid (DUPLICATE_TXID), and its private data left the transient store with the first commit. By
+      // default every member peer then waits pullRetryThreshold (60 s) for it before committing the block:
+      // seen to stall four of five peers for a minute per duplicate under a load of carbon-index submissions.
+      // An invalid transaction's private data is never applied, so do not pull it.
+      CORE_PEER_GOSSIP_PVTDATA_SKIPPULLINGINVALIDTRANSACTIONSDURINGCOMMIT: 'true',
       // The gateway tries the orderers one after another; an orderer that died mid-connection holds a
       // broadcast until this timeout (30 s in core.yaml), so give up on it quickly and try the next.
       CORE_PEER_GATEWAY_BROADCASTTIMEOUT: '2s',
