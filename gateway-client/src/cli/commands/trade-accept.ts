@@ -1,4 +1,4 @@
-import { Market } from '@carbon-ets/contract';
+import { Market, OFF_CHANNEL } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { formatAmount } from '../../money';
 import { instrumentCurrency } from './money-options';
@@ -29,9 +29,10 @@ export const tradeAcceptCommand: Command = {
         proposal: proposal.id,
         status: proposal.status,
         trade: trade.id,
-        price: formatAmount(trade.price, currency),
+        // A trade paid off-channel has no public price (this command cannot accept one yet).
+        price: trade.price === undefined ? OFF_CHANNEL : formatAmount(trade.price, currency),
         quantity: trade.quantity,
-        value: formatAmount(trade.value, currency),
+        value: trade.value === undefined ? OFF_CHANNEL : formatAmount(trade.value, currency),
       },
     );
   },

@@ -1,4 +1,4 @@
-import { Market } from '@carbon-ets/contract';
+import { Market, OFF_CHANNEL } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { formatAmount } from '../../money';
 import { instrumentCurrency, moneyOptionSpec, priceOption } from './money-options';
@@ -31,6 +31,9 @@ export const tradeProposeCommand: Command = {
     const { market, period } = facades(context);
     const currency = await instrumentCurrency(period, request.instrument);
     const proposal = await market.proposeTrade(request);
-    show(context, proposal, { ...proposal, price: formatAmount(proposal.price, currency) });
+    show(context, proposal, {
+      ...proposal,
+      price: proposal.price === undefined ? OFF_CHANNEL : formatAmount(proposal.price, currency),
+    });
   },
 };

@@ -1,4 +1,4 @@
-import type { Proposal, Trade } from '@carbon-ets/contract';
+import { OFF_CHANNEL, type Proposal, type Trade } from '@carbon-ets/contract';
 import { api } from '../../api';
 import { useState } from 'react';
 import { Field, Loadable, Outcome, Time, useAction, useLoad } from '../../components/ui';
@@ -101,7 +101,11 @@ export function ProposalLookup({
               disabled={busy}
               onClick={() => {
                 setLast('accept');
-                accept.submit(undefined, ({ trade }) => `Accepted: trade ${trade.id} settled.`);
+                accept.submit(undefined, ({ trade }) =>
+                  trade.settlement === OFF_CHANNEL
+                    ? `Accepted: trade ${trade.id} delivered the units free of payment; pay the seller outside the ledger.`
+                    : `Accepted: trade ${trade.id} settled.`,
+                );
               }}
             >
               Accept proposal
@@ -137,12 +141,25 @@ export function ProposalLookup({
   );
 }
 
+/**
+ * The proposal's price: public, or private and paid off-channel. The agreed price and nonce are shown where the
+ * ledger joined them in (the seller's organisation, the buyer's once accepted, the supervisors').
+ */
+function priceTerms(proposal: Proposal): string {
+  const price = proposal.price ?? proposal.agreedPrice;
+  if (price === undefined) return 'at a private price, paid off-channel';
+  const terms = `at CNY ${formatPrice(price)} per t, ${formatMoney(valueOf(price, proposal.quantity))} in all`;
+  if (proposal.settlement !== OFF_CHANNEL) return terms;
+  const nonce = proposal.priceNonce === undefined ? '' : `, nonce ${proposal.priceNonce}`;
+  return `${terms} (private${nonce}), paid off-channel`;
+}
+
 function ProposalSummary({ proposal }: { proposal: Proposal }) {
   return (
     <p>
       <strong>{proposal.status}</strong>: {proposal.sellerEntityId} ({proposal.sellerAccountId}) offers{' '}
-      {proposal.buyerEntityId} {formatTonnes(proposal.quantity)} of {proposal.instrument} at CNY{' '}
-      {formatPrice(proposal.price)} per t, {formatMoney(valueOf(proposal.price, proposal.quantity))} in all;{' '}
+      {proposal.buyerEntityId} {formatTonnes(proposal.quantity)} of {proposal.instrument}{' '}
+      {priceTerms(proposal)};{' '}
       {proposal.status === 'open' ? (
         <>
           expires <Time iso={proposal.expiresAt} />

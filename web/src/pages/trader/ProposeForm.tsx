@@ -52,7 +52,7 @@ export function ProposeForm({
         action.submit(
           event,
           (proposal) =>
-            `Proposal ${proposal.id} sent to ${proposal.buyerEntityId}: ${formatTonnes(proposal.quantity)} at CNY ${formatPrice(proposal.price)}.`,
+            `Proposal ${proposal.id} sent to ${proposal.buyerEntityId}: ${formatTonnes(proposal.quantity)} at ${proposal.price === undefined ? 'a private price' : `CNY ${formatPrice(proposal.price)}`}.`,
         );
       }}
     >
