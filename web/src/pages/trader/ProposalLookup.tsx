@@ -1,18 +1,19 @@
-import { OFF_CHANNEL, type Proposal, type Trade } from '@carbon-ets/contract';
+import { OFF_CHANNEL, PRICE_NONCE_PATTERN, type Proposal, type Trade } from '@carbon-ets/contract';
 import { api } from '../../api';
 import { useState } from 'react';
 import { Field, Loadable, Outcome, Time, useAction, useLoad } from '../../components/ui';
-import { formatMoney, formatPrice, formatTonnes } from '../../format';
+import { formatMoney, formatPrice, formatTonnes, parsePrice } from '../../format';
 import { useUser } from '../../session';
 import { inputError } from './errors';
 import { useSettled } from './hooks';
-import { ACCOUNT_PATTERN, STACK, valueOf } from './market';
+import { ACCOUNT_PATTERN, FIELD_GRID, STACK, valueOf } from './market';
 
 const proposalPath = (id: string) => `/api/v1/proposals/${encodeURIComponent(id.trim())}`;
 
 /**
  * A proposal found by its id: the buyer accepts it (settled at once, into the trader's Account) or rejects it;
- * the seller may withdraw it while it is open.
+ * the seller may withdraw it while it is open. A proposal paid off-channel is accepted with the agreed price and
+ * the nonce the seller gave the buyer.
  */
 export function ProposalLookup({
   proposalId,
@@ -28,12 +29,17 @@ export function ProposalLookup({
   onChanged: () => void;
 }) {
   const user = useUser();
+  const [agreedPrice, setAgreedPrice] = useState('');
+  const [priceNonce, setPriceNonce] = useState('');
   const settledId = useSettled(proposalId.trim());
   const valid = ACCOUNT_PATTERN.test(settledId);
   const found = useLoad(
     () => (valid ? api<Proposal>('GET', proposalPath(settledId)) : Promise.resolve(undefined)),
     [settledId, valid, tick],
   );
+  const proposal = found.value;
+  const shown = proposal !== undefined && found.error === undefined && proposal.id === settledId;
+  const offChannel = shown && proposal.settlement === OFF_CHANNEL;
   const checkId = () =>
     ACCOUNT_PATTERN.test(proposalId.trim())
       ? undefined
@@ -44,8 +50,24 @@ export function ProposalLookup({
     if (account === undefined) {
       return Promise.reject(new Error('Enter your Account under Market: the units are delivered there.'));
     }
+    let terms: { agreedPrice?: number; priceNonce?: string } = {};
+    if (offChannel) {
+      const fen = parsePrice(agreedPrice);
+      if (fen === undefined) {
+        return Promise.reject(
+          inputError('agreedPrice', 'must be the price per tonne agreed with the seller, in CNY'),
+        );
+      }
+      if (!PRICE_NONCE_PATTERN.test(priceNonce.trim())) {
+        return Promise.reject(
+          inputError('priceNonce', 'must be the nonce the seller gave you with the price'),
+        );
+      }
+      terms = { agreedPrice: fen, priceNonce: priceNonce.trim() };
+    }
     return api<{ proposal: Proposal; trade: Trade }>('POST', `${proposalPath(proposalId)}/acceptance`, {
       accountId: account,
+      ...terms,
     });
   }, onChanged);
   const reject = useAction(() => {
@@ -60,9 +82,7 @@ export function ProposalLookup({
       ? Promise.reject(wrong)
       : api<Proposal>('POST', `${proposalPath(proposalId)}/cancel`, {});
   }, onChanged);
-  const proposal = found.value;
   // Offer only what this user may do with it: the buyer answers an open proposal, the seller may withdraw it.
-  const shown = proposal !== undefined && found.error === undefined && proposal.id === settledId;
   const isBuyer = !shown || (proposal.status === 'open' && proposal.buyerEntityId === user.entity);
   const isSeller = shown && proposal.status === 'open' && proposal.sellerEntityId === user.entity;
   // The outcome shown is that of the last button pressed.
@@ -90,6 +110,25 @@ export function ProposalLookup({
         <Loadable state={found}>
           {(value) => (value === undefined ? null : <ProposalSummary proposal={value} />)}
         </Loadable>
+      )}
+      {offChannel && isBuyer && (
+        <div style={FIELD_GRID}>
+          <Field
+            label="Agreed price (CNY)"
+            name="acceptance-agreed-price"
+            value={agreedPrice}
+            onChange={setAgreedPrice}
+            inputMode="decimal"
+            error={accept.fieldError('agreedPrice')}
+          />
+          <Field
+            label="Price nonce (from the seller)"
+            name="acceptance-price-nonce"
+            value={priceNonce}
+            onChange={setPriceNonce}
+            error={accept.fieldError('priceNonce')}
+          />
+        </div>
       )}
       <Outcome error={fieldError === undefined ? last.formError : undefined} done={last.done} />
       <div className="row" style={{ flexWrap: 'wrap' }}>
