@@ -13,9 +13,19 @@ import { invalidArgument } from './refusal';
 /** Transient-map key under which a client sends a write's commercial fields, as one JSON object. */
 export const COMMERCIAL_TRANSIENT_KEY = 'carbon.commercial';
 
+const COMMERCIAL_COLLECTION_PREFIX = 'commercial-';
+
 /** The private data collection of an enterprise organisation's commercial data. */
 export function commercialCollection(ownerMsp: string): string {
-  return `commercial-${ownerMsp}`;
+  return `${COMMERCIAL_COLLECTION_PREFIX}${ownerMsp}`;
+}
+
+/** The organisation (MSP id) owning a commercial collection; undefined for a name that is not one. */
+export function commercialCollectionOwner(collection: string): string | undefined {
+  return collection.startsWith(COMMERCIAL_COLLECTION_PREFIX) &&
+    collection.length > COMMERCIAL_COLLECTION_PREFIX.length
+    ? collection.slice(COMMERCIAL_COLLECTION_PREFIX.length)
+    : undefined;
 }
 
 /**
@@ -90,5 +100,10 @@ export const CommercialObjectType = {
   reportActivity: 'reportActivity',
   /** `carbonIndexEnergy ~ period ~ installationId ~ MM ~ version`: a month's energy use and its emissions by source. */
   carbonIndexEnergy: 'carbonIndexEnergy',
+  /**
+   * `agreedPrice ~ proposalId`: the agreed price of a bilateral trade settled off-channel, with its nonce. The
+   * same bytes are kept in the seller's collection (from the proposal) and the buyer's (from the acceptance).
+   */
+  agreedPrice: 'agreedPrice',
 } as const;
 export type CommercialObjectTypeName = (typeof CommercialObjectType)[keyof typeof CommercialObjectType];

@@ -10,6 +10,7 @@ import {
   MarketStatus,
   Order,
   PriceBand,
+  PricedTrade,
   Proposal,
   Trade,
 } from './market';
@@ -68,8 +69,11 @@ const unitTransfer = {
 /** What a placed order is: the order and the band its price was checked against. */
 const placedOrder = { order: Order, band: PriceBand };
 
-/** A fill of a clearing, as its event lists it: the trade's id, price, size and orders, no counterparties. */
-export const MatchedTrade = Trade.unwrap()
+/**
+ * A fill of a clearing, as its event lists it: the trade's id, price, size and orders, no counterparties. An
+ * order-book trade always has its public price.
+ */
+export const MatchedTrade = PricedTrade.unwrap()
   .pick({ id: true, price: true, quantity: true, buyOrderId: true, sellOrderId: true })
   .readonly();
 export type MatchedTrade = z.infer<typeof MatchedTrade>;
@@ -294,9 +298,9 @@ export const CARBON_EVENTS = {
     /** The round stopped at a limit: the operator clears again. */
     more: z.boolean(),
   }),
-  /** Market:ProposeTrade. */
+  /** Market:ProposeTrade (an off-channel proposal without its agreed price: events are in the block). */
   TradeProposed: eventPayload({ proposal: Proposal }),
-  /** Market:AcceptTrade: the accepted proposal and its settled trade, as the answer. */
+  /** Market:AcceptTrade: the accepted proposal and its settled trade, as the answer (no private price). */
   TradeAccepted: eventPayload({ proposal: Proposal, trade: Trade }),
   /** Market:RejectTrade. */
   TradeRejected: eventPayload({ proposal: Proposal }),

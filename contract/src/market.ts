@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CommercialDataRef } from './commercial-data';
 import { NumberLiteral } from './exact-json';
 import {
   BasisPoints,
@@ -18,6 +19,7 @@ import {
   Year,
 } from './fields';
 import { AccountFunds } from './funds';
+import { documentedAs } from './json-schema';
 import { parseQuantity } from './quantity';
 import { GOOD_TILL, GoodTill, ORDER_SIDES, OrderSide } from './order-terms';
 import { invalidArgument } from './refusal';
@@ -81,6 +83,62 @@ export const Price = field<number, number>(parsePrice, {
   minimum: 1,
   description: 'Fen per tonne (the 0.01 CNY tick is 1 fen)',
 });
+
+/**
+ * The nonce kept with a private agreed price: base64url, 16 to 128 characters. Fabric writes the SHA-256 of every
+ * private value into the block, and an agreed price is one of a few thousand whole-fen values inside the band:
+ * hashed alone (with the proposal's public fields) it would be found by trying them all. The seller's client draws
+ * the nonce at random and passes it to the buyer with the price; the chaincode never draws it, since every
+ * endorsing peer must compute the same result.
+ */
+export const PRICE_NONCE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** Checks a price nonce from a client (see {@link PRICE_NONCE_PATTERN}). */
+export function parsePriceNonce(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !PRICE_NONCE_PATTERN.test(value)) {
+    throw invalidArgument(
+      `${field} must be 16-128 base64url characters (letters, digits, '-', '_') drawn at random, e.g. by \`carbon trade propose --off-channel\``,
+    );
+  }
+  return value;
+}
+
+export const PriceNonce = field<string, string>(parsePriceNonce, {
+  type: 'string',
+  pattern: PRICE_NONCE_PATTERN.source,
+  description:
+    'A random nonce kept with the agreed price, 16-128 base64url characters: without it the price could be found from the SHA-256 Fabric writes into the block',
+});
+
+/** Random bytes a client draws for a price nonce: 16 (128 bits), written as 22 base64url characters. */
+export const PRICE_NONCE_BYTES = 16;
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Writes random bytes as a price nonce (base64url without padding). The caller draws them — node:crypto's
+ * randomBytes in the CLI, crypto.getRandomValues in the browser — so this stays free of any platform's API.
+ */
+export function priceNonceOf(random: Uint8Array): string {
+  if (random.length < PRICE_NONCE_BYTES) {
+    throw new RangeError(
+      `a price nonce needs at least ${PRICE_NONCE_BYTES} random bytes, got ${random.length}`,
+    );
+  }
+  let text = '';
+  let pending = 0;
+  let bits = 0;
+  for (const byte of random) {
+    pending = (pending << 8) | byte;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      text += BASE64URL.charAt((pending >> bits) & 63);
+    }
+    pending &= (1 << bits) - 1;
+  }
+  return bits === 0 ? text : text + BASE64URL.charAt((pending << (6 - bits)) & 63);
+}
 
 /**
  * A tradable instrument: one unit type and vintage (`allowance-2025`, `offset-2025`). Its trading rules are
@@ -224,17 +282,36 @@ export type PlacedOrder = z.infer<typeof PlacedOrder>;
 export const TradeKind = z.enum(['order-book', 'bilateral']);
 export type TradeKind = z.infer<typeof TradeKind>;
 
+/**
+ * How a bilateral trade is paid: absent, delivery-versus-payment with cash on the channel at the public price (every
+ * order-book trade, and every proposal made with `price`); `off-channel`, units delivered free of payment while
+ * the buyer pays the seller outside the ledger at a private agreed price (a proposal made with `agreedPrice`).
+ */
+export const OFF_CHANNEL = 'off-channel';
+export const Settlement = z.literal(OFF_CHANNEL);
+export type Settlement = z.infer<typeof Settlement>;
+
+/**
+ * Where an off-channel trade's agreed price is kept: the seller's collection (written by the proposal) and the
+ * buyer's (written by the acceptance), the same bytes, so both references have the same SHA-256.
+ */
+export const AgreedPriceData = z
+  .object({ seller: CommercialDataRef, buyer: CommercialDataRef.optional() })
+  .readonly();
+export type AgreedPriceData = z.infer<typeof AgreedPriceData>;
+
 /** What anyone may see of a trade. */
 const tradeSummaryShape = {
   id: z.string(),
   kind: TradeKind,
   instrument: z.string(),
   day: z.string(),
-  /** Fen per tonne. */
-  price: z.number(),
+  /** Fen per tonne; absent for a trade settled off-channel, whose price is private. */
+  price: z.number().optional(),
   quantity: z.number(),
-  /** `price × quantity`, fen. */
-  value: z.string(),
+  /** `price × quantity`, fen; absent with the price. */
+  value: z.string().optional(),
+  settlement: Settlement.optional(),
   executedAt: z.string(),
 };
 
@@ -252,14 +329,31 @@ const tradePartiesShape = {
   /** Lots the buyer received. */
   deliveredLotIds: z.array(z.string()).readonly(),
   txId: z.string(),
+  /** Off-channel trades: where the agreed price is kept (it names the parties' organisations). */
+  agreedPriceData: AgreedPriceData.optional(),
+  /**
+   * Off-channel trades: the agreed price (fen per tonne), joined in by `Market:GetTrades` for a user of a
+   * collection's member on a peer that holds it; never on the channel.
+   */
+  agreedPrice: z.number().optional(),
 };
 
 /**
  * One settled trade, keyed `trade ~ instrumentId ~ day ~ tradeId` (id `<txId>.<n>`), written once by the
- * transaction that settled it delivery-versus-payment.
+ * transaction that settled it: delivery-versus-payment, or (an off-channel bilateral trade) delivery free of
+ * payment, without a public price.
  */
 export const Trade = z.object({ ...tradeSummaryShape, ...tradePartiesShape }).readonly();
 export type Trade = z.infer<typeof Trade>;
+
+/**
+ * A trade at a public price, settled delivery-versus-payment: every order-book trade, and every bilateral trade
+ * whose proposal had a public `price`.
+ */
+export const PricedTrade = z
+  .object({ ...tradeSummaryShape, ...tradePartiesShape, price: z.number(), value: z.string() })
+  .readonly();
+export type PricedTrade = z.infer<typeof PricedTrade>;
 
 /** A trade as `Market:GetTrades` shows it: the counterparties only to supervisors and the parties. */
 export const TradeView = z
@@ -270,7 +364,8 @@ export type TradeView = z.infer<typeof TradeView>;
 /**
  * Daily market data of one instrument, keyed `marketDay ~ instrumentId ~ day`. Open, high, low and last come
  * from order-book trades; the close is their volume-weighted average price (round half up, fen). Negotiated
- * trades are counted apart and do not move the close.
+ * trades are counted apart and do not move the close; those settled off-channel have no public price and are
+ * not counted at all.
  */
 export const MarketDay = z
   .object({
@@ -328,7 +423,7 @@ export const ClearingResult = z
     cutoff: z.string(),
     /** Orders this round read: new ones taken in, resting ones read from the best prices, expired ones. */
     ordersConsidered: z.number(),
-    trades: z.array(Trade).max(CLEARING_LIMITS.fills).readonly(),
+    trades: z.array(PricedTrade).max(CLEARING_LIMITS.fills).readonly(),
     expiredOrderIds: z.array(z.string()).max(CLEARING_LIMITS.expiries).readonly(),
     /** A limit of {@link CLEARING_LIMITS} stopped this round: clear again to go on. */
     more: z.boolean(),
@@ -398,9 +493,11 @@ export const ProposalStatus = z.enum(['open', 'accepted', 'rejected', 'cancelled
 export type ProposalStatus = z.infer<typeof ProposalStatus>;
 
 /**
- * A negotiated (bilateral) trade: the seller offers `quantity` at `price` to one named buyer entity. The
- * seller's units are locked (`lockedBy = id`) until the buyer accepts (settled delivery-versus-payment),
- * rejects, the seller or regulator cancels, or it expires. Keyed `proposal ~ proposalId` (id = proposing tx id).
+ * A negotiated (bilateral) trade: the seller offers `quantity` to one named buyer entity, either at a public
+ * `price` (settled delivery-versus-payment with cash on the channel) or at a private agreed price
+ * (`settlement: 'off-channel'`: the units are delivered free of payment and the buyer pays outside the ledger).
+ * The seller's units are locked (`lockedBy = id`) until the buyer accepts, rejects, the seller or regulator
+ * cancels, or it expires. Keyed `proposal ~ proposalId` (id = proposing tx id).
  */
 export const Proposal = z
   .object({
@@ -411,8 +508,17 @@ export const Proposal = z
     sellerAccountId: z.string(),
     sellerEntityId: z.string(),
     buyerEntityId: z.string(),
-    /** Fen per tonne. */
-    price: z.number(),
+    /** Fen per tonne; absent when the price is private (off-channel). */
+    price: z.number().optional(),
+    settlement: Settlement.optional(),
+    /** Off-channel: where the agreed price is kept (the seller's copy; the buyer's once accepted). */
+    agreedPriceData: AgreedPriceData.optional(),
+    /**
+     * Off-channel: the agreed price (fen per tonne) and its nonce, joined in by `Market:GetProposal` for a user of
+     * a collection's member on a peer that holds it; never on the channel.
+     */
+    agreedPrice: z.number().optional(),
+    priceNonce: z.string().optional(),
     quantity: z.number(),
     block: z.boolean(),
     lockedLotIds: z.array(z.string()).readonly(),
@@ -426,6 +532,51 @@ export const Proposal = z
   .readonly();
 export type Proposal = z.infer<typeof Proposal>;
 
+/**
+ * The private record of an off-channel proposal's agreed price, kept as `agreedPrice ~ proposalId` in the
+ * seller's and the buyer's commercial collections. Everything but the price and the nonce is the proposal's
+ * public data, so the acceptance rebuilds the very bytes from the buyer's price and nonce: their SHA-256 equals
+ * the proposal's only if both parties agreed on the same price.
+ */
+export const AgreedPriceRecord = z
+  .object({
+    proposalId: z.string(),
+    instrument: z.string(),
+    sellerAccountId: z.string(),
+    sellerEntityId: z.string(),
+    buyerEntityId: z.string(),
+    quantity: z.number(),
+    /** Fen per tonne. */
+    agreedPrice: z.number(),
+    priceNonce: z.string(),
+  })
+  .readonly();
+export type AgreedPriceRecord = z.infer<typeof AgreedPriceRecord>;
+
+/** The agreed price's record of an off-channel proposal, built the same way at the proposal and the acceptance. */
+export function agreedPriceRecord(
+  proposal: Pick<
+    Proposal,
+    'id' | 'instrument' | 'sellerAccountId' | 'sellerEntityId' | 'buyerEntityId' | 'quantity'
+  >,
+  agreedPrice: number,
+  priceNonce: string,
+): AgreedPriceRecord {
+  return {
+    proposalId: proposal.id,
+    instrument: proposal.instrument,
+    sellerAccountId: proposal.sellerAccountId,
+    sellerEntityId: proposal.sellerEntityId,
+    buyerEntityId: proposal.buyerEntityId,
+    quantity: proposal.quantity,
+    agreedPrice,
+    priceNonce,
+  };
+}
+
+/** The commercial fields of a bilateral trade: an off-channel agreed price and its nonce (transient map). */
+export const AGREED_PRICE_FIELDS = ['agreedPrice', 'priceNonce'] as const;
+
 // ---------------------------------------------------------------------------------------------------------
 // Transactions
 
@@ -436,6 +587,83 @@ const ENTERPRISE = ['operator', 'trader'] as const;
 const MarketStatusChange = strictObject({ reason: Text(1000) });
 /** `{ proposalId, reason? }` of a rejection or a cancellation. */
 const ProposalClosing = strictObject({ proposalId: Id, reason: optional(Text(1000)) });
+
+/**
+ * `Market:ProposeTrade`'s request: exactly one of `price` (public, DvP) and `agreedPrice` (private, sent with its
+ * `priceNonce` in the transient map: off-channel).
+ */
+const proposalFields = strictObject({
+  accountId: Id,
+  buyerEntityId: Id,
+  instrument: InstrumentName,
+  /** Fen per tonne, public: settled delivery-versus-payment with cash on the channel. */
+  price: optional(Price),
+  /** Fen per tonne, private (commercial data): the buyer pays off-channel. */
+  agreedPrice: optional(Price),
+  /** With `agreedPrice` (commercial data): see {@link PRICE_NONCE_PATTERN}. */
+  priceNonce: optional(PriceNonce),
+  quantity: Quantity,
+  lotIds: optional(distinctIds()),
+  /** Default: the end of the trading day; no later than the end of the compliance year. */
+  expiresAt: optional(IsoTime),
+});
+const ProposalTerms = proposalFields.superRefine((request, ctx) => {
+  const { price, agreedPrice, priceNonce } = request as {
+    price?: number;
+    agreedPrice?: number;
+    priceNonce?: string;
+  };
+  if ((price === undefined) === (agreedPrice === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${FIELD} needs exactly one of price (public, paid on the channel) and agreedPrice (private, paid off-channel, with priceNonce)`,
+    });
+  } else if ((agreedPrice === undefined) !== (priceNonce === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        agreedPrice === undefined
+          ? `${FIELD}.priceNonce goes only with agreedPrice: a proposal at a public price has no nonce`
+          : `${FIELD}.priceNonce is required with agreedPrice: draw 16 random bytes and send them base64url, so the price cannot be found from its hash`,
+    });
+  }
+});
+documentedAs.set(ProposalTerms, proposalFields);
+
+/**
+ * `Market:AcceptTrade`'s request: an off-channel proposal is accepted with the agreed price and nonce the seller
+ * gave the buyer (commercial data) and never with cash entries, since the chaincode moves no cash for it.
+ */
+const acceptanceFields = strictObject({
+  proposalId: Id,
+  /** The buyer's receiving account. */
+  accountId: Id,
+  /** DvP: pay from these cash entries. */
+  cashEntryIds: optional(distinctIds()),
+  /** Off-channel (commercial data): the agreed price, fen per tonne. */
+  agreedPrice: optional(Price),
+  /** Off-channel (commercial data): the nonce the seller's proposal was made with. */
+  priceNonce: optional(PriceNonce),
+});
+const AcceptanceTerms = acceptanceFields.superRefine((request, ctx) => {
+  const { agreedPrice, priceNonce, cashEntryIds } = request as {
+    agreedPrice?: number;
+    priceNonce?: string;
+    cashEntryIds?: readonly string[];
+  };
+  if ((agreedPrice === undefined) !== (priceNonce === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${FIELD} needs agreedPrice and priceNonce together (an off-channel proposal), or neither`,
+    });
+  } else if (agreedPrice !== undefined && cashEntryIds !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${FIELD}.cashEntryIds: an off-channel acceptance moves no cash on the channel (the buyer pays the seller outside it); leave cashEntryIds out`,
+    });
+  }
+});
+documentedAs.set(AcceptanceTerms, acceptanceFields);
 
 /** `Market`: instruments and supervision (regulator), orders and bilateral trades (enterprises), market data. */
 export const Market = {
@@ -556,32 +784,22 @@ export const Market = {
     name: 'ProposeTrade',
     roles: ENTERPRISE,
     label: 'proposal',
-    summary: 'Offers a negotiated trade to a named buyer entity and locks the units',
-    request: strictObject({
-      accountId: Id,
-      buyerEntityId: Id,
-      instrument: InstrumentName,
-      price: Price,
-      quantity: Quantity,
-      lotIds: optional(distinctIds()),
-      /** Default: the end of the trading day; no later than the end of the compliance year. */
-      expiresAt: optional(IsoTime),
-    }),
+    summary:
+      'Offers a negotiated trade to a named buyer entity and locks the units: at a public `price` (settled DvP), or at a private `agreedPrice` with its `priceNonce` (paid off-channel)',
+    request: ProposalTerms,
     answer: Proposal,
+    commercialFields: AGREED_PRICE_FIELDS,
   }),
   acceptTrade: write({
     contract: 'Market',
     name: 'AcceptTrade',
     roles: ENTERPRISE,
     label: 'acceptance',
-    summary: 'Accepts a proposal: settled DvP at once',
-    request: strictObject({
-      proposalId: Id,
-      /** The buyer's receiving account. */
-      accountId: Id,
-      cashEntryIds: optional(distinctIds()),
-    }),
+    summary:
+      'Accepts a proposal: settled DvP at once, or (off-channel) the units delivered free of payment once `agreedPrice` and `priceNonce` match the proposal',
+    request: AcceptanceTerms,
     answer: z.object({ proposal: Proposal, trade: Trade }).readonly(),
+    commercialFields: AGREED_PRICE_FIELDS,
   }),
   rejectTrade: write({
     contract: 'Market',
@@ -679,7 +897,8 @@ export const Market = {
     name: 'GetProposal',
     roles: ANYONE,
     label: 'proposal',
-    summary: 'A bilateral proposal (supervisors, or users of the seller or buyer entity)',
+    summary:
+      "A bilateral proposal (supervisors, or users of the seller or buyer entity); an off-channel proposal's agreed price and nonce are joined in on a peer of their collection for its members' users",
     args: [Id],
     answer: Proposal,
   }),

@@ -34,6 +34,11 @@ export interface SubmitOptions {
    * collections' distribution.
    */
   readonly transient?: Readonly<Record<string, Uint8Array>>;
+  /**
+   * The organisations whose peers endorse, when the Gateway cannot plan it from the transient data's collections
+   * (see `endorsingOrganizationsFor`); by default the Gateway chooses.
+   */
+  readonly endorsingOrganizations?: readonly string[];
 }
 
 /**
@@ -191,6 +196,9 @@ async function endorse(
       .newProposal(transaction, {
         arguments: [...(options.arguments ?? [])],
         ...(Object.keys(transientData).length === 0 ? {} : { transientData }),
+        ...(options.endorsingOrganizations === undefined
+          ? {}
+          : { endorsingOrganizations: [...options.endorsingOrganizations] }),
       })
       .endorse();
   } catch (err) {

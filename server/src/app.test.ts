@@ -66,6 +66,54 @@ describe('member server HTTP edge', () => {
     expect((await fetch(`${url}/docs/`)).status).toBe(200);
   });
 
+  it('documents the off-channel terms of a bilateral proposal and its acceptance', async () => {
+    const doc = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }
+        >
+      >;
+    };
+    const body = (path: string): string[] =>
+      Object.keys(doc.paths[path]?.post?.requestBody?.content['application/json']?.schema.properties ?? {});
+    expect(body('/api/v1/accounts/{accountId}/proposals')).toEqual(
+      expect.arrayContaining(['price', 'agreedPrice', 'priceNonce']),
+    );
+    expect(body('/api/v1/proposals/{proposalId}/acceptance')).toEqual(
+      expect.arrayContaining(['cashEntryIds', 'agreedPrice', 'priceNonce']),
+    );
+  });
+
+  it.each([
+    [
+      'a proposal with both a public and an agreed price',
+      '/api/v1/accounts/TRADE1/proposals',
+      '{"buyerEntityId":"ENT2","instrument":"allowance-2025","price":10000,"agreedPrice":10000,"priceNonce":"AAAAAAAAAAAAAAAAAAAAAA","quantity":1}',
+      'proposal needs exactly one of price (public, paid on the channel) and agreedPrice',
+    ],
+    [
+      'a proposal with an agreed price but no nonce',
+      '/api/v1/accounts/TRADE1/proposals',
+      '{"buyerEntityId":"ENT2","instrument":"allowance-2025","agreedPrice":10000,"quantity":1}',
+      'proposal.priceNonce is required with agreedPrice',
+    ],
+    [
+      'an off-channel acceptance with cash entries',
+      '/api/v1/proposals/P1/acceptance',
+      '{"accountId":"TRADE1","agreedPrice":10000,"priceNonce":"AAAAAAAAAAAAAAAAAAAAAA","cashEntryIds":["c1"]}',
+      'acceptance.cashEntryIds: an off-channel acceptance moves no cash on the channel',
+    ],
+  ])('answers 400 before reaching the ledger for %s', async (_what, path, body, message) => {
+    const answer = await post(path, body);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining(message) as unknown,
+    });
+  });
+
   it('refuses an anonymous request with 401', async () => {
     const answer = await post('/api/v1/accounts/ACC1/orders', '{}', '');
     expect(answer.status).toBe(401);

@@ -15,6 +15,15 @@ export function commercialInput(ctx: Context): string | undefined {
 }
 
 /**
+ * SHA-256 (hex) of a commercial value as {@link CommercialStore.put} stores it: the hash Fabric records on the
+ * channel for the private write. A transaction that may not read a collection compares a value with a copy there
+ * through this hash.
+ */
+export function commercialSha256(value: unknown): string {
+  return createHash('sha256').update(toBytes(value)).digest('hex');
+}
+
+/**
  * Fabric's answers when a private value is not to be had here: the user's organisation is outside the
  * collection (memberOnlyRead), or this peer's organisation is, so the peer holds only the hash.
  */
@@ -61,12 +70,11 @@ export class CommercialStore {
     attributes: readonly (string | number)[],
     value: unknown,
   ): Promise<CommercialDataRef> {
-    const bytes = toBytes(value);
-    await this.ctx.stub.putPrivateData(this.collection, this.key(type, attributes), bytes);
+    await this.ctx.stub.putPrivateData(this.collection, this.key(type, attributes), toBytes(value));
     return {
       collection: this.collection,
       key: [type, ...attributes.map(String)],
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: commercialSha256(value),
     };
   }
 

@@ -8,6 +8,7 @@ import {
   invalidArgument,
   type Market,
   type ParsedRequestOf,
+  type PricedTrade,
   tradeValue,
 } from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
@@ -223,6 +224,7 @@ export async function clearInstrument(
   // only what is its own (the buyer's new lot, the trade); what fills share — a seller's locked lots, an order,
   // an account's cash — is kept in memory and written once in step 7.
   const recorder = new TradeRecorder(ctx, store);
+  const trades: PricedTrade[] = [];
   // Fen each account receives this round: sale proceeds (origin `trade`) and unused escrow (origin `release`).
   const credits = new Map<string, { proceeds: bigint; refunds: bigint }>();
   const creditOf = (accountId: string): { proceeds: bigint; refunds: bigint } => {
@@ -270,20 +272,22 @@ export async function clearInstrument(
         now,
       ),
     );
-    await recorder.record({
-      kind: 'order-book',
-      instrument: instrument.id,
-      price: fill.price,
-      quantity: fill.quantity,
-      buyAccountId: buy.accountId,
-      sellAccountId: sell.accountId,
-      buyerEntityId: buy.entityId,
-      sellerEntityId: sell.entityId,
-      buyOrderId: buy.id,
-      sellOrderId: sell.id,
-      aggressor: fill.aggressor,
-      deliveredLotIds: movement.moved.map((lot) => lot.id),
-    });
+    trades.push(
+      await recorder.recordPriced({
+        kind: 'order-book',
+        instrument: instrument.id,
+        price: fill.price,
+        quantity: fill.quantity,
+        buyAccountId: buy.accountId,
+        sellAccountId: sell.accountId,
+        buyerEntityId: buy.entityId,
+        sellerEntityId: sell.entityId,
+        buyOrderId: buy.id,
+        sellOrderId: sell.id,
+        aggressor: fill.aggressor,
+        deliveredLotIds: movement.moved.map((lot) => lot.id),
+      }),
+    );
   }
 
   // 7. Write each touched order and what is left of each seller's locked lots once; pay each account its
@@ -325,7 +329,7 @@ export async function clearInstrument(
     instrument: instrument.id,
     cutoff,
     ordersConsidered: orders.size,
-    trades: recorder.trades,
+    trades,
     expiredOrderIds,
     more,
   };

@@ -27,6 +27,12 @@
  * chaincode's MAJORITY policy (the Gateway collects them from the keys' policies). Funds are UTXO-like cash
  * entries (`cash ~ accountId ~ <txId>.<n>`), like lots: credits are blind inserts, debits delete named entries.
  *
+ * **Bilateral trades paid off-channel.** A proposal made with a private `agreedPrice` (commercial data, with a
+ * nonce the seller's client drew) is settled as the EU Union Registry settles transfers: the acceptance delivers
+ * the units free of payment and the buyer pays the seller outside the ledger, so no cash entry shows the price.
+ * The price's record is kept in the seller's and the buyer's commercial collections; the channel has its hash.
+ * Such trades have no public price and leave the market data (close, VWAP, bands) as it was.
+ *
  * **Trade price rule.** Continuous matching replayed in time order: an order meets the resting orders on the
  * other side, best price first then earliest; the trade price is the resting (earlier) order's limit price.
  * Self-trades (same entity both sides) never happen: the pair is skipped. Every trade price lies inside both
@@ -45,6 +51,7 @@ import {
   type TradeView,
 } from '@carbon-ets/contract';
 import { actsFor, authorizeTransaction, isSupervisor } from '../identity/access';
+import { commercialInput } from '../ledger/commercial-store';
 import { emitEvent } from '../ledger/events';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
@@ -54,6 +61,7 @@ import { requireAccountReader } from '../registry/account-access';
 import { changeAccountStatus } from '../registry/account-status';
 import type { Entity } from '../registry/entity';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
+import { proposalWithAgreedPrice, tradeWithAgreedPrice } from './agreed-price';
 import { acceptTrade, closeProposal, proposeTrade } from './bilateral';
 import { clearInstrument } from './clearing';
 import { INSTRUMENT_DEFAULTS, instrumentId, type Instrument } from './instrument';
@@ -260,27 +268,38 @@ export class MarketContract extends CarbonContract {
 
   /**
    * Offers a negotiated trade to a named buyer entity and locks the units. Request: `{ accountId,
-   * buyerEntityId, instrument, price, quantity, lotIds?, expiresAt? }`. Caller: an operator or trader of the
-   * entity owning the selling account.
+   * buyerEntityId, instrument, price | agreedPrice + priceNonce, quantity, lotIds?, expiresAt? }`; agreedPrice and
+   * priceNonce are commercial data (transient map) and make the proposal off-channel. The answer and the event
+   * are the public proposal, without the agreed price (both are in the block). Caller: an operator or trader of
+   * the entity owning the selling account.
    */
   @Transaction()
   @Returns('string')
   public async ProposeTrade(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Market.proposeTrade);
-    const proposal = await proposeTrade(ctx, caller, parseRequest(Market.proposeTrade, request));
+    const proposal = await proposeTrade(
+      ctx,
+      caller,
+      parseRequest(Market.proposeTrade, request, commercialInput(ctx)),
+    );
     emitEvent(ctx, 'TradeProposed', { proposal });
     return JSON.stringify(proposal);
   }
 
   /**
-   * Accepts a proposal: settled DvP at once. Request: `{ proposalId, accountId, cashEntryIds? }`.
-   * Caller: an operator or trader of the named buyer entity.
+   * Accepts a proposal: settled DvP at once. Request: `{ proposalId, accountId, cashEntryIds? }`; an off-channel
+   * proposal takes `{ proposalId, accountId, agreedPrice, priceNonce }` (the last two in the transient map) and
+   * delivers the units free of payment. Caller: an operator or trader of the named buyer entity.
    */
   @Transaction()
   @Returns('string')
   public async AcceptTrade(ctx: Context, request: string): Promise<string> {
     const caller = authorizeTransaction(ctx, Market.acceptTrade);
-    const result = await acceptTrade(ctx, caller, parseRequest(Market.acceptTrade, request));
+    const result = await acceptTrade(
+      ctx,
+      caller,
+      parseRequest(Market.acceptTrade, request, commercialInput(ctx)),
+    );
     emitEvent(ctx, 'TradeAccepted', result);
     return JSON.stringify(result);
   }
@@ -367,7 +386,8 @@ export class MarketContract extends CarbonContract {
    * Trades of an instrument on a day, optionally only those of one account. Request: `{ instrument,
    * day: 'YYYY-MM-DD', accountId? }`. Caller: anyone with a carbon role; the counterparties (accounts, entities,
    * orders, lots) are shown to supervisors and to users of a party only, and `accountId` needs read access to
-   * that account (supervisors or its owner's users).
+   * that account (supervisors or its owner's users). An off-channel trade has no public price; its agreed price
+   * is joined in for those callers where the peer holds a copy their organisation may read.
    */
   @Transaction(false)
   @Returns('string')
@@ -399,7 +419,7 @@ export class MarketContract extends CarbonContract {
       }
       views.push(
         isSupervisor(caller) || (await actsForParty(trade))
-          ? trade
+          ? await tradeWithAgreedPrice(ctx, trade)
           : {
               id: trade.id,
               kind: trade.kind,
@@ -408,6 +428,7 @@ export class MarketContract extends CarbonContract {
               price: trade.price,
               quantity: trade.quantity,
               value: trade.value,
+              settlement: trade.settlement,
               executedAt: trade.executedAt,
             },
       );
@@ -433,7 +454,11 @@ export class MarketContract extends CarbonContract {
     return JSON.stringify(days);
   }
 
-  /** A bilateral proposal. Caller: regulator, auditor, verifier, or users of the seller or buyer entity. */
+  /**
+   * A bilateral proposal. Caller: regulator, auditor, verifier, or users of the seller or buyer entity. An
+   * off-channel proposal's agreed price and nonce are joined in on a peer holding a copy, for a user of the
+   * copy's collection's member organisation (the seller's, the buyer's once accepted, the supervisors').
+   */
   @Transaction(false)
   @Returns('string')
   public async GetProposal(ctx: Context, proposalId: string): Promise<string> {
@@ -450,6 +475,6 @@ export class MarketContract extends CarbonContract {
         throw forbidden(`GetProposal: only supervisors and the two parties may read proposal ${id}`);
       }
     }
-    return JSON.stringify(proposal);
+    return JSON.stringify(await proposalWithAgreedPrice(ctx, proposal));
   }
 }

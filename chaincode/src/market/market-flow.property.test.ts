@@ -1,3 +1,4 @@
+import { PricedTrade } from '@carbon-ets/contract';
 import fc from 'fast-check';
 import type { Context } from 'fabric-contract-api';
 import type { CashEntry } from '../funds/cash-entry';
@@ -9,7 +10,6 @@ import type { TestLedger } from '../testing/test-ledger';
 import type { Lot } from '../units/lot';
 import type { Order } from './order';
 import type { Proposal } from './proposal';
-import type { Trade } from './trade';
 
 type Fn = (ctx: Context, ...args: string[]) => Promise<string>;
 interface Op {
@@ -132,7 +132,8 @@ function checkInvariants(ledger: TestLedger, startingUnits: number): void {
   const orders = objects<Order>(ledger, 'order');
   const proposals = objects<Proposal>(ledger, 'proposal');
   const cash = objects<CashEntry>(ledger, 'cash');
-  const trades = objects<Trade>(ledger, 'trade');
+  // Every trade of this flow is paid on the channel, so each has its public price and value.
+  const trades = objects<unknown>(ledger, 'trade').map((trade) => PricedTrade.parse(trade));
   // Units are conserved and no serial is in two lots.
   expect(lots.reduce((sum, l) => sum + l.quantity, 0)).toBe(startingUnits);
   const sorted = [...lots].sort((a, b) => a.serialStart - b.serialStart);
@@ -210,8 +211,8 @@ describe('market order flows (property-based)', () => {
           checkInvariants(ledger, startingUnits);
         }
         // Every trade of the first day lies in the ±10 % band around the listing reference.
-        tradesSeen += objects<Trade>(ledger, 'trade').length;
-        const firstDay = objects<Trade>(ledger, 'trade').filter((t) => t.day === '2025-01-15');
+        tradesSeen += objects<PricedTrade>(ledger, 'trade').length;
+        const firstDay = objects<PricedTrade>(ledger, 'trade').filter((t) => t.day === '2025-01-15');
         firstDayTradesSeen += firstDay.length;
         for (const trade of firstDay) {
           expect(trade.price).toBeGreaterThanOrEqual((REFERENCE_PRICE * 9) / 10);

@@ -1,5 +1,11 @@
 import type { Iterators } from 'fabric-shim-api';
-import { AuditorMsp, RegulatorMsp, VerifierMsp } from '@carbon-ets/contract';
+import {
+  AuditorMsp,
+  commercialCollection,
+  commercialCollectionOwner,
+  RegulatorMsp,
+  VerifierMsp,
+} from '@carbon-ets/contract';
 
 /** One committed change of a key, newest first as Fabric's history database returns it. */
 export interface MemoryModification {
@@ -25,7 +31,6 @@ export interface PrivateWrite {
 
 /** The organisations that read every enterprise's commercial collection (as network/ derives them). */
 const SUPERVISOR_MSPS: readonly string[] = [RegulatorMsp, VerifierMsp, AuditorMsp];
-const COMMERCIAL_PREFIX = 'commercial-';
 
 /** What one simulated transaction wants to change; applied atomically by {@link MemoryWorld.commit}. */
 export interface WriteSet {
@@ -88,15 +93,15 @@ export class MemoryWorld {
 
   /** The test network's collections: one commercial collection per enterprise organisation. */
   isCollection(collection: string): boolean {
-    const owner = collection.startsWith(COMMERCIAL_PREFIX) ? collection.slice(COMMERCIAL_PREFIX.length) : '';
-    return owner !== '' && !SUPERVISOR_MSPS.includes(owner);
+    const owner = commercialCollectionOwner(collection);
+    return owner !== undefined && !SUPERVISOR_MSPS.includes(owner);
   }
 
   /** Its owner and the supervisors' organisations. */
   isCollectionMember(collection: string, mspId: string): boolean {
     return (
       this.isCollection(collection) &&
-      (collection === COMMERCIAL_PREFIX + mspId || SUPERVISOR_MSPS.includes(mspId))
+      (collection === commercialCollection(mspId) || SUPERVISOR_MSPS.includes(mspId))
     );
   }
 

@@ -1,6 +1,7 @@
 import { qualifiedName, type TransactionDefinition } from '@carbon-ets/contract';
 import { GatewayClientError } from '../errors';
 import type { CarbonConnection } from '../connect';
+import { endorsingOrganizationsFor } from '../endorsing-organizations';
 import { waitForBlock } from '../ledger-height';
 import { requestProposal } from '../request-proposal';
 import { evaluate, submit, type SubmitOptions } from '../submit';
@@ -49,10 +50,13 @@ export abstract class ContractClient {
     const transaction = qualifiedName(definition);
     await this.catchUp();
     // Commercial fields travel in the transient map: never in the block, only to the collection's members' peers.
+    const proposal = requestProposal(transaction, request);
+    const endorsingOrganizations = await endorsingOrganizationsFor(this.connection, transaction, proposal);
     const outcome = await submit(this.connection.contract, transaction, {
       commitWait: this.connection.commitWait,
       ...this.options.retry,
-      ...requestProposal(transaction, request),
+      ...proposal,
+      ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }),
     });
     this.options.onCommit?.({
       transaction,

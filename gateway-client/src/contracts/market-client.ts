@@ -18,12 +18,15 @@ export type {
   OrderStatus,
   Position,
   PriceBand,
+  PricedTrade,
   Proposal,
   ProposalRequest,
   ProposalStatus,
   Trade,
   TradeKind,
   TradeView,
+  Settlement,
+  AgreedPriceData,
 } from '@carbon-ets/contract';
 
 /** `Market`: instruments and supervision (regulator), orders and bilateral trades (enterprises), market data. */

@@ -1,4 +1,4 @@
-import type { ComplianceStatus, SupplySummary, Trade } from '../contracts';
+import type { ComplianceStatus, PricedTrade, SupplySummary } from '../contracts';
 import type { DemoSummary } from './demo-cycle';
 import { formatSummary } from './run';
 
@@ -12,7 +12,7 @@ function summaryIn(currency: string): DemoSummary {
     value: '1800000',
     sellAccountId: 'HOLD-1',
     buyAccountId: 'HOLD-2',
-  } as unknown as Trade;
+  } as unknown as PricedTrade;
   return {
     year: 2031,
     currency,

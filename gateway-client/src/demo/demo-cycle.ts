@@ -1,4 +1,4 @@
-import { Trade as TradeSchema } from '@carbon-ets/contract';
+import { PricedTrade as PricedTradeSchema } from '@carbon-ets/contract';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { reconcile, type ReconcileReport } from '../audit/reconcile';
@@ -19,7 +19,7 @@ import {
   QueryClient,
   RegistryClient,
   type SupplySummary,
-  type Trade,
+  type PricedTrade,
 } from '../contracts';
 import { formatAmount, parseMoney } from '../money';
 import { TransactionError } from '../transaction-error';
@@ -55,7 +55,8 @@ export interface DemoSummary {
   readonly factorSetId: string;
   readonly instrument: string;
   readonly installations: readonly DemoInstallation[];
-  readonly trades: readonly Trade[];
+  /** Order-book trades: each at its public price. */
+  readonly trades: readonly PricedTrade[];
   /** The buyer account's funds, as `Funds:GetBalance` answers them (minor units). */
   readonly buyerFunds: AccountFunds;
   readonly supply: SupplySummary;
@@ -400,7 +401,7 @@ export async function runDemoCycle(options: DemoOptions = {}): Promise<DemoSumma
     ]);
     step('regulator (market operator): matches the book; each fill settles delivery-versus-payment');
     // A round is bounded (CLEARING_LIMITS): clear again while the answer says there is more.
-    const cleared: Trade[] = [];
+    const cleared: PricedTrade[] = [];
     for (let more = true; more;) {
       const round = await regulator.market.match({ instrument });
       cleared.push(...round.trades);
@@ -502,7 +503,7 @@ async function settledTrades(
   buyerAccount: string,
   sellOrderId: string,
   buyOrderId: string,
-): Promise<Trade[]> {
+): Promise<PricedTrade[]> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const order = await market.getOrder(buyerAccount, buyOrderId);
@@ -513,5 +514,5 @@ async function settledTrades(
   const views = await market.getTrades({ instrument, day: new Date().toISOString().slice(0, 10) });
   return views
     .filter((view) => view.sellOrderId === sellOrderId && view.buyOrderId === buyOrderId)
-    .map((view) => TradeSchema.parse(view));
+    .map((view) => PricedTradeSchema.parse(view));
 }

@@ -10,7 +10,7 @@ import {
   splitCommercial,
   validateRequest,
 } from '@carbon-ets/contract';
-import { commercialTransient, evaluate, submit } from '@carbon-ets/gateway-client';
+import { commercialTransient, endorsingOrganizationsFor, evaluate, submit } from '@carbon-ets/gateway-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentUser, requireUser, type RequestUser } from '../auth';
 import type { UserConnections } from '../gateway/user-connections';
@@ -198,10 +198,12 @@ async function handleWrite(
     }
     const connection = options.connections.for(user.name);
     submitted = true;
+    const proposal = { arguments: [argument], ...commercialTransient(commercial) };
+    const endorsingOrganizations = await endorsingOrganizationsFor(connection, transaction, proposal);
     const outcome = await submit(connection.contract, transaction, {
       commitWait: connection.commitWait,
-      arguments: [argument],
-      ...commercialTransient(commercial),
+      ...proposal,
+      ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }),
       ...(key === undefined ? {} : { requestId: key }),
     });
     const status = route.created === true ? 201 : 200;

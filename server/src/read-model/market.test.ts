@@ -100,6 +100,60 @@ describe('orders, trades and price series', () => {
     ]);
   });
 
+  it('leaves a trade paid off-channel, which has no public price, out of every bar', () => {
+    const blocks = cycleBlocks();
+    const withOffChannel = new ReadModel(openDatabase(':memory:'));
+    for (const block of blocks) withOffChannel.apply(block);
+    const trade = {
+      id: 'offchannel.1',
+      kind: 'bilateral',
+      instrument: 'allowance-2025',
+      day: '2025-01-16',
+      quantity: 7,
+      settlement: 'off-channel',
+      executedAt: '2025-01-16T09:30:00.000Z',
+      buyAccountId: 'TRADE2',
+      sellAccountId: 'TRADE1',
+      buyerEntityId: 'ENT2',
+      sellerEntityId: 'ENT1',
+      proposalId: 'offchannel',
+      deliveredLotIds: ['offchannel.1'],
+      txId: 'offchannel',
+      agreedPriceData: {
+        seller: {
+          collection: 'commercial-Enterprise1MSP',
+          key: ['agreedPrice', 'offchannel'],
+          sha256: 'a'.repeat(64),
+        },
+        buyer: {
+          collection: 'commercial-Enterprise2MSP',
+          key: ['agreedPrice', 'offchannel'],
+          sha256: 'a'.repeat(64),
+        },
+      },
+    };
+    withOffChannel.apply({
+      number: BigInt(blocks.length),
+      timestamp: trade.executedAt,
+      events: [],
+      writes: [
+        {
+          txId: trade.txId,
+          key: `\u0000trade\u0000${trade.instrument}\u0000${trade.day}\u0000${trade.id}\u0000`,
+          value: JSON.stringify(trade),
+        },
+      ],
+    });
+    const [listed] = withOffChannel.trades({ limit: 1 }).items;
+    expect(listed).toMatchObject({ id: trade.id, settlement: 'off-channel', quantity: 7 });
+    expect(listed?.price).toBeUndefined();
+    for (const resolution of ['day', 'minute'] as const) {
+      expect(withOffChannel.priceSeries('allowance-2025', resolution).value).toEqual(
+        model.priceSeries('allowance-2025', resolution).value,
+      );
+    }
+  });
+
   it('builds per-minute bars from the trades’ execution times, within a range', () => {
     const minutes = model.priceSeries('allowance-2025', 'minute').value;
     expect(minutes.map((bar) => [bar.bucket, bar.volume, bar.bilateralVolume])).toEqual([

@@ -6,7 +6,8 @@ export type Resolution = 'day' | 'minute';
 
 /**
  * One bar of an instrument's price series. Open, high, low and last come from order-book trades only (as the
- * chaincode's daily market data); negotiated (bilateral) trades are counted apart and never move the price.
+ * chaincode's daily market data); negotiated (bilateral) trades are counted apart and never move the price, and
+ * those paid off-channel, which have no public price, are not counted at all.
  * Prices are fen per tonne; turnovers are fen as decimal text (they can exceed 2^53).
  */
 export interface PriceBar {
@@ -87,6 +88,10 @@ export class PriceBars {
   }
 
   add(trade: Trade): void {
+    // A trade paid off-channel has no public price: like the chaincode's market data, no bar counts it.
+    const { price } = trade;
+    if (price === undefined || trade.value === undefined) return;
+    const value = BigInt(trade.value);
     for (const [resolution, bucket] of buckets(trade)) {
       const bar: BarRow = this.get.get(trade.instrument, resolution, bucket) ?? {
         instrument: trade.instrument,
@@ -103,12 +108,11 @@ export class PriceBars {
         bilateral_trades: 0,
       };
       // Money is added as BigInt, never as a floating-point number.
-      const value = BigInt(trade.value);
       if (trade.kind === 'order-book') {
-        bar.open ??= trade.price;
-        bar.high = Math.max(bar.high ?? trade.price, trade.price);
-        bar.low = Math.min(bar.low ?? trade.price, trade.price);
-        bar.last = trade.price;
+        bar.open ??= price;
+        bar.high = Math.max(bar.high ?? price, price);
+        bar.low = Math.min(bar.low ?? price, price);
+        bar.last = price;
         bar.volume += trade.quantity;
         bar.turnover = (BigInt(bar.turnover) + value).toString();
         bar.trades += 1;

@@ -189,27 +189,69 @@ describe('money options: typed with two decimals, submitted as exact minor units
     expect(result.out).toMatch(/^referencePrice\s+CNY 60\.00$/m);
   });
 
+  /** `carbon trade propose` of 5 t at 61.50, with more options. */
+  const propose5At61Point5 = (...more: string[]) =>
+    run(
+      ...['trade', 'propose', '--account', 'TRADE1', '--buyer', 'ENT2', '--instrument', 'allowance-2030'],
+      ...['--price', '61.5', '--quantity', '5', ...more],
+    );
+
   test('trade propose takes --price in currency units', async () => {
     const propose = jest
       .spyOn(MarketClient.prototype, 'proposeTrade')
       .mockImplementation((request) => Promise.resolve({ id: 'p-1', ...request } as unknown as Proposal));
-    const result = await run(
-      'trade',
-      'propose',
-      '--account',
-      'TRADE1',
-      '--buyer',
-      'ENT2',
-      '--instrument',
-      'allowance-2030',
-      '--price',
-      '61.5',
-      '--quantity',
-      '5',
-    );
+    const result = await propose5At61Point5();
     expect(result.code).toBe(0);
     expect(propose.mock.calls[0]?.[0]).toMatchObject({ price: 6150 });
     expect(result.out).toMatch(/^price\s+CNY 61\.50$/m);
+  });
+
+  test('trade propose --off-channel sends --price as the private agreed price with a nonce it draws', async () => {
+    // The chaincode answers the public proposal: without the price.
+    const propose = jest
+      .spyOn(MarketClient.prototype, 'proposeTrade')
+      .mockResolvedValue({ id: 'p-1', status: 'open', settlement: 'off-channel', quantity: 5 } as Proposal);
+    const first = await propose5At61Point5('--off-channel');
+    const second = await propose5At61Point5('--off-channel');
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const [sent, again] = propose.mock.calls.map(([request]) => request);
+    expect(sent).toMatchObject({ agreedPrice: 6150, quantity: 5 });
+    expect(sent?.price).toBeUndefined();
+    expect(sent?.priceNonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // Each proposal draws its own nonce.
+    expect(again?.priceNonce).not.toBe(sent?.priceNonce);
+    expect(first.out).toMatch(/^agreedPrice\s+CNY 61\.50 \(private\)$/m);
+    expect(first.out).toContain(`priceNonce    ${sent?.priceNonce ?? ''}`);
+    expect(first.out).toContain(
+      `carbon trade accept --proposal p-1 --account <account> --agreed-price 61.50 --price-nonce ${sent?.priceNonce ?? ''}`,
+    );
+  });
+
+  test('trade accept sends --agreed-price and --price-nonce, and takes neither without the other', async () => {
+    const offered = { id: 'p-1', instrument: 'allowance-2030', settlement: 'off-channel' } as Proposal;
+    jest.spyOn(MarketClient.prototype, 'getProposal').mockResolvedValue(offered);
+    const accept = jest.spyOn(MarketClient.prototype, 'acceptTrade').mockResolvedValue({
+      proposal: { ...offered, status: 'accepted' },
+      trade: { id: 't-1', quantity: 5, settlement: 'off-channel' },
+    } as Awaited<ReturnType<MarketClient['acceptTrade']>>);
+    const argv = ['trade', 'accept', '--proposal', 'p-1', '--account', 'TRADE2'];
+    const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const result = await run(...argv, '--agreed-price', '61.50', '--price-nonce', nonce);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(accept.mock.calls[0]?.[0]).toEqual({
+      proposalId: 'p-1',
+      accountId: 'TRADE2',
+      agreedPrice: 6150,
+      priceNonce: nonce,
+    });
+    expect(result.out).toMatch(/^settlement\s+off-channel \(delivered free of payment/m);
+    expect(result.out).toMatch(/^agreedPrice\s+CNY 61\.50 \(private\)$/m);
+    const alone = await run(...argv, '--agreed-price', '61.50');
+    expect(alone).toMatchObject({
+      code: 1,
+      err: 'error: --agreed-price and --price-nonce go together (an off-channel proposal)\n',
+    });
+    expect(accept).toHaveBeenCalledTimes(1);
   });
 
   test('period create takes the penalty in currency units and leaves the currency to the period default', async () => {

@@ -1,3 +1,4 @@
+import { OFF_CHANNEL, type TradeView } from '@carbon-ets/contract';
 import { type Command, requiredOption } from '../command';
 import { formatMoney } from '../../money';
 import { instrumentCurrency, moneyHeader } from './money-options';
@@ -40,9 +41,9 @@ export const tradesCommand: Command = {
         t.executedAt,
         t.id,
         t.kind,
-        formatMoney(t.price),
+        priceText(t),
         t.quantity,
-        formatMoney(t.value),
+        t.value === undefined ? OFF_CHANNEL : formatMoney(t.value),
         t.buyAccountId,
         t.sellAccountId,
       ]),
@@ -50,3 +51,14 @@ export const tradesCommand: Command = {
     );
   },
 };
+
+/**
+ * A trade's price. An off-channel trade has none on the channel: a party's or a supervisor's read joins the agreed
+ * price in where their organisation's peer holds it (marked private); anyone else sees only that it was off-channel.
+ */
+function priceText(trade: TradeView): string {
+  if (trade.price !== undefined) return formatMoney(trade.price);
+  return trade.agreedPrice === undefined
+    ? OFF_CHANNEL
+    : `${formatMoney(trade.agreedPrice)} (private, ${OFF_CHANNEL})`;
+}

@@ -1,5 +1,6 @@
 import { Num, Time } from '../../components/ui';
-import { formatMoney, formatPrice, formatTonnes } from '../../format';
+import { formatMoney, formatTonnes } from '../../format';
+import { priceCell } from '../trader/market';
 import { sideOf, type Statement } from './statement';
 
 /** An account's statement on screen: the account, holdings, funds with cash entries, and trades. */
@@ -119,9 +120,9 @@ export function StatementView({ statement }: { statement: Statement }) {
                     </td>
                     <td>{trade.instrument}</td>
                     <td>{side}</td>
-                    <Num>{formatPrice(trade.price)}</Num>
+                    <Num>{priceCell(trade.price)}</Num>
                     <Num>{formatTonnes(trade.quantity)}</Num>
-                    <Num>{formatMoney(trade.value)}</Num>
+                    <Num>{trade.value === undefined ? '–' : formatMoney(trade.value)}</Num>
                     <td>{side === 'buy' ? trade.sellAccountId : trade.buyAccountId}</td>
                   </tr>
                 );

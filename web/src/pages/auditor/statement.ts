@@ -1,4 +1,4 @@
-import type { AccountHoldings, FundsBalance, Trade } from '@carbon-ets/contract';
+import { type AccountHoldings, type FundsBalance, OFF_CHANNEL, type Trade } from '@carbon-ets/contract';
 import { api } from '../../api';
 import { fenAsDecimal } from './csv';
 
@@ -112,9 +112,10 @@ export function statementRows(statement: Statement): unknown[][] {
         trade.id,
         trade.instrument,
         side,
-        fenAsDecimal(trade.price),
+        // A trade paid off-channel has no public price or value: the payment is outside the ledger.
+        trade.price === undefined ? OFF_CHANNEL : fenAsDecimal(trade.price),
         trade.quantity,
-        fenAsDecimal(trade.value),
+        trade.value === undefined ? '' : fenAsDecimal(trade.value),
         side === 'buy' ? trade.sellAccountId : trade.buyAccountId,
         trade.txId,
       ];

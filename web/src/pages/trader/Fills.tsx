@@ -1,8 +1,8 @@
 import type { Trade } from '@carbon-ets/contract';
 import { api } from '../../api';
 import { Loadable, Num, Section, Time, useLoad } from '../../components/ui';
-import { formatMoney, formatPrice } from '../../format';
-import type { Page } from './market';
+import { formatMoney } from '../../format';
+import { type Page, priceCell } from './market';
 
 /** A trade as the account saw it: its side, and the other party when the API shows it. */
 function fromAccount(trade: Partial<Trade> & Pick<Trade, 'id'>, account: string) {
@@ -57,9 +57,9 @@ function FillList({ account, tick }: { account: string; tick: number }) {
                     </td>
                     <td>{trade.instrument}</td>
                     <td>{side}</td>
-                    <Num>{formatPrice(trade.price)}</Num>
+                    <Num>{priceCell(trade.price)}</Num>
                     <Num>{trade.quantity.toLocaleString('en-US')}</Num>
-                    <Num>{formatMoney(trade.value)}</Num>
+                    <Num>{trade.value === undefined ? '–' : formatMoney(trade.value)}</Num>
                     <td>{counterparty}</td>
                     <td>{trade.kind}</td>
                   </tr>

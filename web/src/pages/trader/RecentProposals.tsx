@@ -1,9 +1,8 @@
 import type { Proposal } from '@carbon-ets/contract';
 import { Num } from '../../components/ui';
-import { formatPrice } from '../../format';
 import { useNotifications } from '../../notifications';
 import { useUser } from '../../session';
-import { shortId } from './market';
+import { priceCell, shortId } from './market';
 
 const PROPOSAL_EVENTS = new Set(['TradeProposed', 'TradeAccepted', 'TradeRejected', 'ProposalCancelled']);
 
@@ -51,7 +50,7 @@ export function RecentProposals({ onPick }: { onPick: (proposalId: string) => vo
               <td>{proposal.sellerEntityId}</td>
               <td>{proposal.buyerEntityId}</td>
               <td>{proposal.instrument}</td>
-              <Num>{formatPrice(proposal.price)}</Num>
+              <Num>{priceCell(proposal.price)}</Num>
               <Num>{proposal.quantity.toLocaleString('en-US')}</Num>
               <td>{proposal.status}</td>
               <td>

@@ -1,3 +1,6 @@
+import { OFF_CHANNEL } from '@carbon-ets/contract';
+import { formatPrice } from '../../format';
+
 /** `allowance-2025`, `offset-2025`: the instruments the market lists. */
 export const INSTRUMENT_PATTERN = /^(allowance|offset)-[0-9]{4}$/;
 /** An account id as the ledger spells ids. */
@@ -36,6 +39,14 @@ export interface Page<T> {
 /** The first 8 characters of a transaction-made id: enough to tell orders apart on screen. */
 export function shortId(id: string): string {
   return id.slice(0, 8);
+}
+
+/**
+ * A trade's or a proposal's public price per tonne for a table (`60.50`), or `off-channel` for one paid outside
+ * the ledger, whose agreed price is private (the read model and the events never have it).
+ */
+export function priceCell(price: number | undefined): string {
+  return price === undefined ? OFF_CHANNEL : formatPrice(price);
 }
 
 /** `price × quantity` fen as a decimal string (it may pass 2^53 fen). */
