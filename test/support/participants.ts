@@ -1,10 +1,12 @@
 import {
   connectAs,
+  endorsingOrganizationsFor,
   evaluate,
   requestProposal,
   submit,
   TransactionError,
   type CarbonConnection,
+  type SubmitOptions,
 } from '@carbon-ets/gateway-client';
 import { noteCommitted, readYourWrites } from './read-your-writes';
 
@@ -27,12 +29,18 @@ const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().deco
 /** `gatewayPeer`: another organisation whose peer answers this user's queries (its own peer by default). */
 export function participant(organization: string, user: string, gatewayPeer?: string): Participant {
   const connection = connectAs({ organization, user, ...(gatewayPeer === undefined ? {} : { gatewayPeer }) });
+  /** The request as the clients send it; an off-channel acceptance names its endorsers (the Gateway cannot). */
+  const options = async (transaction: string, request: unknown): Promise<SubmitOptions> => {
+    const proposal = requestProposal(transaction, request);
+    const endorsingOrganizations = await endorsingOrganizationsFor(connection, transaction, proposal);
+    return { ...proposal, ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }) };
+  };
   return {
     connection,
     submit: async <T>(transaction: string, request: unknown) => {
       // A write may depend on another org's write of this file: endorse it on a peer that has that block.
       await readYourWrites(connection);
-      const outcome = await submit(connection.contract, transaction, requestProposal(transaction, request));
+      const outcome = await submit(connection.contract, transaction, await options(transaction, request));
       noteCommitted(outcome.blockNumber);
       return decode(outcome.result) as T;
     },
@@ -43,7 +51,7 @@ export function participant(organization: string, user: string, gatewayPeer?: st
     refusal: async (transaction: string, request: unknown) => {
       await readYourWrites(connection);
       try {
-        await submit(connection.contract, transaction, requestProposal(transaction, request));
+        await submit(connection.contract, transaction, await options(transaction, request));
       } catch (err) {
         if (err instanceof TransactionError && err.kind === 'REJECTED') return err;
         throw err;
