@@ -13,6 +13,7 @@ import {
 import type { FundsBalance } from '@carbon-ets/gateway-client';
 import { ensureBaseline } from './support/baseline';
 import { participant, type Participant } from './support/participants';
+import { holdNodeFaults } from './support/node-faults-lock';
 import { waitFor } from './support/wait-for';
 
 const topology = loadTopology();
@@ -43,8 +44,10 @@ describe('restarting one node of the running network', () => {
   let regulator: Participant;
   const account = `RESTART-${Date.now()}`;
   let deposited = 0;
+  let release: (() => void) | undefined;
 
   beforeAll(async () => {
+    release = await holdNodeFaults('node-restart');
     regulator = participant('Regulator', 'regulator1');
     await ensureBaseline(regulator);
     await regulator.submit('Registry:OpenAccount', { kind: 'trading', id: account, entityId: 'ENT1' });
@@ -52,6 +55,7 @@ describe('restarting one node of the running network', () => {
 
   afterAll(() => {
     regulator.connection.close();
+    release?.();
   });
 
   async function deposit(amount: number, reference: string): Promise<void> {

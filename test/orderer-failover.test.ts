@@ -20,6 +20,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBaseline } from './support/baseline';
 import { participant, type Participant } from './support/participants';
+import { holdNodeFaults } from './support/node-faults-lock';
 import { waitFor } from './support/wait-for';
 
 const topology = loadTopology();
@@ -45,19 +46,26 @@ describe('a Raft leader killed with transactions in flight', () => {
   let regulator: Participant;
   let killed: OrdererNode | undefined;
 
+  let release: (() => void) | undefined;
+
   beforeAll(async () => {
+    release = await holdNodeFaults('orderer-failover');
     regulator = participant('Regulator', 'regulator1');
     await ensureBaseline(regulator);
   });
 
   afterAll(async () => {
     regulator.connection.close();
-    if (killed) {
-      // Bring the orderer back for the suites that follow, and wait until the cluster has a leader again.
-      const orderer = killed;
-      startNode(ordererProcess(topology, orderer));
-      await waitFor(`${orderer.name} healthy`, () => isHealthy(topology.host, orderer.operationsPort));
-      await waitFor('a Raft leader', async () => (await raftLeader()) !== undefined);
+    try {
+      if (killed) {
+        // Bring the orderer back for the suites that follow, and wait until the cluster has a leader again.
+        const orderer = killed;
+        startNode(ordererProcess(topology, orderer));
+        await waitFor(`${orderer.name} healthy`, () => isHealthy(topology.host, orderer.operationsPort));
+        await waitFor('a Raft leader', async () => (await raftLeader()) !== undefined);
+      }
+    } finally {
+      release?.();
     }
   });
 

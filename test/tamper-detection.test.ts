@@ -16,6 +16,7 @@ import {
 } from '@carbon-ets/network';
 import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
 import { carbon } from './support/carbon-cli';
+import { holdNodeFaults } from './support/node-faults-lock';
 import { participant, type Participant } from './support/participants';
 import { waitFor } from './support/wait-for';
 
@@ -48,6 +49,7 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
   let lot: Lot;
   let year = 0;
   let tampered = false;
+  let release: (() => void) | undefined;
   const checkpoint = path.join(mkdtempSync(path.join(tmpdir(), 'tamper-')), 'checkpoint.json');
   const reconcileAgainst = (org: string) =>
     carbon(
@@ -65,6 +67,7 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
     );
 
   beforeAll(async () => {
+    release = await holdNodeFaults('tamper-detection');
     regulator = participant('Regulator', 'regulator1');
     await ensureBaseline(regulator);
     year = await firstFreePeriodYear(regulator, 2165);
@@ -87,6 +90,7 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
       if (tampered) await rewriteLot(lot, ISSUED);
     } finally {
       regulator.connection.close();
+      release?.();
     }
   });
 
