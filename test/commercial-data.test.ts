@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type {
   CarbonIndexRanking,
   EmissionReport,
   InstallationCarbonIndex,
   MonthlyEmissions,
   ObjectHistory,
-  ReconcileReport,
   ReportCommercialData,
 } from '@carbon-ets/gateway-client';
-import { carbon } from './support/carbon-cli';
+import { freshCheckpointPath, reconcileAsAuditor } from './support/carbon-cli';
 import {
   allocateFixed,
   carbonIndexFactors,
@@ -169,20 +165,9 @@ describe('commercial data in private collections on the real network', () => {
     expect(first?.data?.activity).toEqual(request().activity);
     expect(second?.data?.activity).toEqual([{ kind: 'electricity', quantity: '10', unit: 'MWh' }]);
 
-    const checkpoint = path.join(mkdtempSync(path.join(tmpdir(), 'commercial-')), 'checkpoint.json');
-    const run = await carbon(
-      'audit',
-      'reconcile',
-      '--org',
-      'Auditor',
-      '--user',
-      'auditor1',
-      '--json',
-      '--checkpoint',
-      checkpoint,
-    );
-    expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as ReconcileReport).mismatches).toEqual([]);
+    const { code, report } = await reconcileAsAuditor(freshCheckpointPath());
+    expect(code).toBe(0);
+    expect(report.mismatches).toEqual([]);
   });
 });
 

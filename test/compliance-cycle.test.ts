@@ -1,16 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type {
   AccountHoldings,
   CompliancePeriod,
   ComplianceStatus,
   EmissionReport,
   ObjectHistory,
-  ReconcileReport,
   SupplySummary,
 } from '@carbon-ets/gateway-client';
-import { carbon } from './support/carbon-cli';
+import { freshCheckpointPath, reconcileAsAuditor } from './support/carbon-cli';
 import {
   allocateFixed,
   ensureBaseline,
@@ -163,22 +159,9 @@ describe('a compliance period on the real network', () => {
   });
 
   test('`carbon audit reconcile` rebuilds every lot from the blocks and finds no mismatch', async () => {
-    const checkpoint = path.join(mkdtempSync(path.join(tmpdir(), 'reconcile-')), 'checkpoint.json');
-    const reconcileAsAuditor = () =>
-      carbon(
-        'audit',
-        'reconcile',
-        '--org',
-        'Auditor',
-        '--user',
-        'auditor1',
-        '--json',
-        '--checkpoint',
-        checkpoint,
-      );
-    const run = await reconcileAsAuditor();
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as ReconcileReport;
+    const checkpoint = freshCheckpointPath();
+    const { code, report } = await reconcileAsAuditor(checkpoint);
+    expect(code).toBe(0);
     expect(report.mismatches).toEqual([]);
     expect(report.lotsCompared).toBeGreaterThan(0);
     expect(report.totals.find((t) => t.unitType === 'allowance' && t.vintage === year)).toEqual({
@@ -192,8 +175,7 @@ describe('a compliance period on the real network', () => {
       balanced: true,
     });
     // A second run resumes from the checkpoint: it replays only blocks committed since.
-    const again = await reconcileAsAuditor();
-    const second = JSON.parse(again.stdout) as ReconcileReport;
+    const { report: second } = await reconcileAsAuditor(checkpoint);
     expect(second.mismatches).toEqual([]);
     expect(second.replayedBlocks).toBeLessThan(second.blocks);
   });

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { priceNonceOf } from '@carbon-ets/contract';
-import type { FundsBalance, Proposal, ReconcileReport } from '@carbon-ets/gateway-client';
-import { carbon } from './support/carbon-cli';
+import type { FundsBalance, Proposal } from '@carbon-ets/gateway-client';
+import { freshCheckpointPath, reconcileAsAuditor } from './support/carbon-cli';
 import {
   allowancesOf,
   ensureBaseline,
@@ -116,19 +113,8 @@ describe('a bilateral trade paid off-channel on the real network', () => {
   });
 
   test('reconcile stays clean', async () => {
-    const checkpoint = path.join(mkdtempSync(path.join(tmpdir(), 'off-channel-')), 'checkpoint.json');
-    const run = await carbon(
-      'audit',
-      'reconcile',
-      '--org',
-      'Auditor',
-      '--user',
-      'auditor1',
-      '--json',
-      '--checkpoint',
-      checkpoint,
-    );
-    expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as ReconcileReport).mismatches).toEqual([]);
+    const { code, report } = await reconcileAsAuditor(freshCheckpointPath());
+    expect(code).toBe(0);
+    expect(report.mismatches).toEqual([]);
   });
 });

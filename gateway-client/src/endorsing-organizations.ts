@@ -9,7 +9,7 @@ import {
 import type { CarbonConnection } from './connect';
 import { GatewayClientError } from './errors';
 import type { RequestProposal } from './request-proposal';
-import { evaluate } from './submit';
+import { evaluate, type SubmitOptions } from './submit';
 import { TransactionError } from './transaction-error';
 
 const ACCEPT_TRADE = qualifiedName(Market.acceptTrade);
@@ -59,6 +59,19 @@ export async function endorsingOrganizationsFor(
   const sellerMspId = sellerCopy === undefined ? undefined : commercialCollectionOwner(sellerCopy.collection);
   if (sellerMspId === undefined) return undefined;
   return [...new Set([connection.settings.mspId, sellerMspId, RegulatorMsp])];
+}
+
+/**
+ * A write's proposal as options of `submit`: its argument and transient map, and its endorsing organisations where
+ * the Gateway cannot plan them (see {@link endorsingOrganizationsFor}). Every client sends a write this way.
+ */
+export async function proposalSubmitOptions(
+  connection: Pick<CarbonConnection, 'contract' | 'settings'>,
+  transaction: string,
+  proposal: RequestProposal,
+): Promise<Pick<SubmitOptions, 'arguments' | 'transient' | 'endorsingOrganizations'>> {
+  const endorsingOrganizations = await endorsingOrganizationsFor(connection, transaction, proposal);
+  return { ...proposal, ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }) };
 }
 
 function proposalIdOf(argument: string): string | undefined {

@@ -15,7 +15,7 @@ export {
 export { GatewayClientError, type GatewayClientErrorCode } from './errors';
 export { chaincodeMessage, evaluate, submit, type SubmitOptions, type SubmitOutcome } from './submit';
 export { commercialTransient, requestProposal, type RequestProposal } from './request-proposal';
-export { endorsingOrganizationsFor } from './endorsing-organizations';
+export { proposalSubmitOptions } from './endorsing-organizations';
 export {
   TransactionError,
   type TransactionErrorDetails,

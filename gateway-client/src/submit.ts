@@ -36,7 +36,7 @@ export interface SubmitOptions {
   readonly transient?: Readonly<Record<string, Uint8Array>>;
   /**
    * The organisations whose peers endorse, when the Gateway cannot plan it from the transient data's collections
-   * (see `endorsingOrganizationsFor`); by default the Gateway chooses.
+   * (see `proposalSubmitOptions`); by default the Gateway chooses.
    */
   readonly endorsingOrganizations?: readonly string[];
 }

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ReconcileReport } from '@carbon-ets/gateway-client';
 import { cliEnvironment, noteCliCommits } from './read-your-writes';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -37,4 +40,34 @@ export function runCarbonProcess(nodeArgs: readonly string[]): Promise<CliRun> {
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });
+}
+
+/** A place for a reconcile checkpoint that no other test file shares. */
+export function freshCheckpointPath(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'reconcile-')), 'checkpoint.json');
+}
+
+/**
+ * `carbon audit reconcile --json` as the auditor (auditor1 of Auditor), resuming from and saving `checkpoint`;
+ * the exit code and the parsed report (a run that printed no JSON fails here, with its stderr).
+ */
+export async function reconcileAsAuditor(
+  checkpoint: string,
+): Promise<{ readonly code: number; readonly report: ReconcileReport }> {
+  const run = await carbon(
+    'audit',
+    'reconcile',
+    '--org',
+    'Auditor',
+    '--user',
+    'auditor1',
+    '--json',
+    '--checkpoint',
+    checkpoint,
+  );
+  try {
+    return { code: run.code, report: JSON.parse(run.stdout) as ReconcileReport };
+  } catch {
+    throw new Error(`carbon audit reconcile printed no report (exit ${run.code}): ${run.stderr.trim()}`);
+  }
 }

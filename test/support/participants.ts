@@ -1,7 +1,7 @@
 import {
   connectAs,
-  endorsingOrganizationsFor,
   evaluate,
+  proposalSubmitOptions,
   requestProposal,
   submit,
   TransactionError,
@@ -30,11 +30,8 @@ const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().deco
 export function participant(organization: string, user: string, gatewayPeer?: string): Participant {
   const connection = connectAs({ organization, user, ...(gatewayPeer === undefined ? {} : { gatewayPeer }) });
   /** The request as the clients send it; an off-channel acceptance names its endorsers (the Gateway cannot). */
-  const options = async (transaction: string, request: unknown): Promise<SubmitOptions> => {
-    const proposal = requestProposal(transaction, request);
-    const endorsingOrganizations = await endorsingOrganizationsFor(connection, transaction, proposal);
-    return { ...proposal, ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }) };
-  };
+  const options = (transaction: string, request: unknown): Promise<SubmitOptions> =>
+    proposalSubmitOptions(connection, transaction, requestProposal(transaction, request));
   return {
     connection,
     submit: async <T>(transaction: string, request: unknown) => {

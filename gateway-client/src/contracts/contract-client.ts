@@ -1,7 +1,7 @@
 import { qualifiedName, type TransactionDefinition } from '@carbon-ets/contract';
 import { GatewayClientError } from '../errors';
 import type { CarbonConnection } from '../connect';
-import { endorsingOrganizationsFor } from '../endorsing-organizations';
+import { proposalSubmitOptions } from '../endorsing-organizations';
 import { waitForBlock } from '../ledger-height';
 import { requestProposal } from '../request-proposal';
 import { evaluate, submit, type SubmitOptions } from '../submit';
@@ -51,12 +51,10 @@ export abstract class ContractClient {
     await this.catchUp();
     // Commercial fields travel in the transient map: never in the block, only to the collection's members' peers.
     const proposal = requestProposal(transaction, request);
-    const endorsingOrganizations = await endorsingOrganizationsFor(this.connection, transaction, proposal);
     const outcome = await submit(this.connection.contract, transaction, {
       commitWait: this.connection.commitWait,
       ...this.options.retry,
-      ...proposal,
-      ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }),
+      ...(await proposalSubmitOptions(this.connection, transaction, proposal)),
     });
     this.options.onCommit?.({
       transaction,

@@ -10,7 +10,7 @@ import {
   splitCommercial,
   validateRequest,
 } from '@carbon-ets/contract';
-import { commercialTransient, endorsingOrganizationsFor, evaluate, submit } from '@carbon-ets/gateway-client';
+import { commercialTransient, evaluate, proposalSubmitOptions, submit } from '@carbon-ets/gateway-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentUser, requireUser, type RequestUser } from '../auth';
 import type { UserConnections } from '../gateway/user-connections';
@@ -199,11 +199,9 @@ async function handleWrite(
     const connection = options.connections.for(user.name);
     submitted = true;
     const proposal = { arguments: [argument], ...commercialTransient(commercial) };
-    const endorsingOrganizations = await endorsingOrganizationsFor(connection, transaction, proposal);
     const outcome = await submit(connection.contract, transaction, {
       commitWait: connection.commitWait,
-      ...proposal,
-      ...(endorsingOrganizations === undefined ? {} : { endorsingOrganizations }),
+      ...(await proposalSubmitOptions(connection, transaction, proposal)),
       ...(key === undefined ? {} : { requestId: key }),
     });
     const status = route.created === true ? 201 : 200;
