@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AccountHoldings, EmissionReport, Order, Position } from '@carbon-ets/contract';
+import type { AccountHoldings, EmissionReport, Order, Position, SupplySummary } from '@carbon-ets/contract';
 import { ledgerHeight, runDemoCycle } from '@carbon-ets/gateway-client';
 import { REST_ROUTES, serverPaths } from '@carbon-ets/server';
 import {
@@ -232,6 +232,10 @@ describe('member servers over HTTP', () => {
       const halt = await operator1.post('/api/v1/market/halt', { reason: 'not mine to halt' });
       expect(halt.status).toBe(403);
       expect(ok(await auditor.get(`/api/v1/periods/${year}/supply`))).toEqual(supply);
+      // Every period's supply in one answer, for the auditor (not for an enterprise's trader).
+      const supplies = ok<SupplySummary[]>(await auditor.get('/api/v1/audit/supply'));
+      expect(supplies.find((summary) => summary.period === year)).toEqual(supply);
+      expect((await trader1.get('/api/v1/audit/supply')).status).toBe(403);
       const view = ok<{ market: { halted: boolean } }>(
         await auditor.get(`/api/v1/instruments/${instrument}`),
       );

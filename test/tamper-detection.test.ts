@@ -1,7 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Lot, ReconcileReport } from '@carbon-ets/gateway-client';
+import type { Lot } from '@carbon-ets/gateway-client';
 import { formatSerials } from '@carbon-ets/contract';
 import {
   blockHeight,
@@ -15,7 +12,7 @@ import {
   tamperLotQuantity,
 } from '@carbon-ets/network';
 import { ensureBaseline, firstFreePeriodYear, periodStartingNow } from './support/baseline';
-import { carbon } from './support/carbon-cli';
+import { freshCheckpointPath, reconcileAsAuditor } from './support/carbon-cli';
 import { holdNodeFaults } from './support/node-faults-lock';
 import { participant, type Participant } from './support/participants';
 import { waitFor } from './support/wait-for';
@@ -50,21 +47,8 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
   let year = 0;
   let tampered = false;
   let release: (() => void) | undefined;
-  const checkpoint = path.join(mkdtempSync(path.join(tmpdir(), 'tamper-')), 'checkpoint.json');
-  const reconcileAgainst = (org: string) =>
-    carbon(
-      'audit',
-      'reconcile',
-      '--org',
-      'Auditor',
-      '--user',
-      'auditor1',
-      '--peer',
-      org,
-      '--checkpoint',
-      checkpoint,
-      '--json',
-    );
+  const checkpoint = freshCheckpointPath();
+  const reconcileAgainst = (org: string) => reconcileAsAuditor(checkpoint, org);
 
   beforeAll(async () => {
     release = await holdNodeFaults('tamper-detection');
@@ -104,19 +88,18 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
     const dishonest = await reconcileAgainst(TAMPERED_ORG);
     expect(dishonest.stderr).toContain(`world state read from ${TAMPERED_ORG}'s peer`);
     expect(dishonest.code).toBe(3);
-    const report = JSON.parse(dishonest.stdout) as ReconcileReport;
-    expect(report.mismatches).toContain(
+    expect(dishonest.report.mismatches).toContain(
       // Only the quantity was rewritten: the serials are the same on both sides.
       `account NATIONAL-ALLOCATION: lot ${lot.id} is allowance ${year} held ×${FORGED} serials ${formatSerials(lot)} in the world state, allowance ${year} held ×${ISSUED} serials ${formatSerials(lot)} by history`,
     );
     // Nothing else differs: only this lot, and the supply summary of its vintage that counts it.
-    for (const mismatch of report.mismatches) {
+    for (const mismatch of dishonest.report.mismatches) {
       expect(mismatch.includes(lot.id) || mismatch.startsWith(`allowance ${year}: held is`)).toBe(true);
     }
 
     const honest = await reconcileAgainst('Regulator');
     expect(honest.code).toBe(0);
-    expect((JSON.parse(honest.stdout) as ReconcileReport).mismatches).toEqual([]);
+    expect(honest.report.mismatches).toEqual([]);
   });
 
   test('once the quantity is written back, the peer reconciles clean again', async () => {
@@ -125,6 +108,6 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
     expect(change).toMatchObject({ from: FORGED, to: ISSUED });
     const again = await reconcileAgainst(TAMPERED_ORG);
     expect(again.code).toBe(0);
-    expect((JSON.parse(again.stdout) as ReconcileReport).mismatches).toEqual([]);
+    expect(again.report.mismatches).toEqual([]);
   });
 });

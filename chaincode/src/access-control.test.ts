@@ -650,6 +650,12 @@ const table: Row[] = [
   },
   { name: 'Query:GetSupplySummary', fn: tx(cc.query, 'GetSupplySummary'), args: ['2025'], allowed: EVERYONE },
   {
+    name: 'Query:GetSupplySummaries',
+    fn: tx(cc.query, 'GetSupplySummaries'),
+    args: [],
+    allowed: ['regulator', 'auditor'],
+  },
+  {
     name: 'Query:GetLotsPage',
     fn: tx(cc.query, 'GetLotsPage'),
     args: [{ pageSize: 10 }],

@@ -194,6 +194,16 @@ export const Query = {
     args: [Year],
     answer: SupplySummary,
   }),
+  getSupplySummaries: read({
+    contract: 'Query',
+    name: 'GetSupplySummaries',
+    roles: ['regulator', 'auditor'],
+    label: 'supplySummaries',
+    summary:
+      'The supply summary of every period the ledger knows (defined, allocated, issued, holding or surrendered against), by period, in one scan of the lots: for reconciliation',
+    args: [],
+    answer: z.array(SupplySummary).readonly(),
+  }),
   getLotsPage: read({
     contract: 'Query',
     name: 'GetLotsPage',

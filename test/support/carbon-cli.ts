@@ -48,12 +48,14 @@ export function freshCheckpointPath(): string {
 }
 
 /**
- * `carbon audit reconcile --json` as the auditor (auditor1 of Auditor), resuming from and saving `checkpoint`;
- * the exit code and the parsed report (a run that printed no JSON fails here, with its stderr).
+ * `carbon audit reconcile --json` as the auditor (auditor1 of Auditor), resuming from and saving `checkpoint`,
+ * against `peer`'s world state (an organisation's name; the auditor's own peer by default): the exit code, the
+ * parsed report (a run that printed no JSON fails here, with its stderr) and the progress it wrote to stderr.
  */
 export async function reconcileAsAuditor(
   checkpoint: string,
-): Promise<{ readonly code: number; readonly report: ReconcileReport }> {
+  peer?: string,
+): Promise<{ readonly code: number; readonly report: ReconcileReport; readonly stderr: string }> {
   const run = await carbon(
     'audit',
     'reconcile',
@@ -61,12 +63,13 @@ export async function reconcileAsAuditor(
     'Auditor',
     '--user',
     'auditor1',
+    ...(peer === undefined ? [] : ['--peer', peer]),
     '--json',
     '--checkpoint',
     checkpoint,
   );
   try {
-    return { code: run.code, report: JSON.parse(run.stdout) as ReconcileReport };
+    return { code: run.code, report: JSON.parse(run.stdout) as ReconcileReport, stderr: run.stderr };
   } catch {
     throw new Error(`carbon audit reconcile printed no report (exit ${run.code}): ${run.stderr.trim()}`);
   }

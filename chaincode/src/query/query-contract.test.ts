@@ -4,6 +4,7 @@ import { cc, evaluate, standardScenario, submit, tx } from '../testing/scenario'
 import type { SupplySummary } from './supply';
 
 const supply = tx(cc.query, 'GetSupplySummary');
+const supplies = tx(cc.query, 'GetSupplySummaries');
 const getObject = tx(cc.query, 'GetObject');
 const history = tx(cc.query, 'GetHistory');
 
@@ -43,6 +44,33 @@ describe('Query', () => {
       cap: null,
       allowances: { issued: 0 },
     });
+  });
+
+  it('summarises every period in one answer, each as its own summary gives it', async () => {
+    const ledger = await standardScenario();
+    await issueOffsetsToEnt1(ledger);
+    await acceptInst1Report(ledger);
+    await submit(ledger, Users.operator1, tx(cc.compliance, 'Surrender'), {
+      period: 2025,
+      installationId: 'INST1',
+      unitType: 'allowance',
+      quantity: 3_000,
+    });
+    const all = (await evaluate(ledger, Users.auditor, supplies)) as SupplySummary[];
+    const periods = all.map((summary) => summary.period);
+    expect(periods).toEqual([...periods].sort((a, b) => a - b));
+    expect(periods).toContain(2025);
+    for (const summary of all) {
+      expect(await evaluate(ledger, Users.regulator, supply, String(summary.period))).toEqual(summary);
+    }
+    expect(all.find((summary) => summary.period === 2025)).toMatchObject({
+      cap: 1_000_000,
+      allowances: { issued: 500_000, surrendered: 3_000, reconciles: true },
+      offsets: { issued: 1_000, reconciles: true },
+      surrenderedForPeriod: { allowances: 3_000, offsets: 0 },
+    });
+    // A period nothing on the ledger names has no summary among them.
+    expect(periods).not.toContain(2031);
   });
 
   it("reads a free allocation and its history by period and installation, the allocation's own key", async () => {

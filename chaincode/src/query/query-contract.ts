@@ -4,12 +4,11 @@ import { authorizeTransaction, actsFor, isSupervisor } from '../identity/access'
 import { forbidden, parseArgs, Query, type ObjectTypeName } from '@carbon-ets/contract';
 import { ObjectType } from '../ledger/keys';
 import { Store } from '../ledger/store';
-import type { CompliancePeriod } from '../period/compliance-period';
 import { requireAccount, requireEntity } from '../registry/registry-reads';
 import type { Lot } from '../units/lot';
 import { groupHoldings } from './holdings';
 import { checkArity, requireReadable } from './ownership';
-import { supplySummary } from './supply';
+import { supplySummaries } from './supply';
 import { fundsPage, lotsPage } from './world-state-pages';
 
 /**
@@ -84,9 +83,19 @@ export class QueryContract extends CarbonContract {
   public async GetSupplySummary(ctx: Context, period: string): Promise<string> {
     authorizeTransaction(ctx, Query.getSupplySummary);
     const [year] = parseArgs(Query.getSupplySummary, ['period'], [period]);
-    const store = new Store(ctx);
-    const definition = await store.get<CompliancePeriod>(ObjectType.period, [year]);
-    return JSON.stringify(await supplySummary(store, year, definition?.cap ?? null));
+    const [summary] = await supplySummaries(new Store(ctx), year);
+    return JSON.stringify(summary);
+  }
+
+  /**
+   * The supply summaries of every period the ledger knows, by period, in one scan of the lots (an auditor's
+   * reconciliation compares them all). Caller: regulator or auditor.
+   */
+  @Transaction(false)
+  @Returns('string')
+  public async GetSupplySummaries(ctx: Context): Promise<string> {
+    authorizeTransaction(ctx, Query.getSupplySummaries);
+    return JSON.stringify(await supplySummaries(new Store(ctx)));
   }
 
   /**

@@ -174,6 +174,24 @@ function fundsPage(
   return { funds, next: rest.length > pageSize && last ? { afterAccountId: last.accountId } : null };
 }
 
+/** A period's supply summary as the chaincode answers it, its allowances as `allowances` says. */
+function supplySummaryOf(period: number, allowances: typeof supply) {
+  const line = (totals: typeof supply) => ({
+    heldInNationalAccounts: 0,
+    heldByParticipants: totals.held,
+    reconciles: true,
+    ...totals,
+  });
+  return {
+    period,
+    cap: null,
+    allocated: 0,
+    allowances: line(allowances),
+    offsets: line(noOffsets),
+    surrenderedForPeriod: { allowances: 0, offsets: 0 },
+  };
+}
+
 /** A connection whose peer serves `blocks` and answers queries from `world`. */
 function fakeConnection(
   blocks: common.Block[],
@@ -211,22 +229,8 @@ function fakeConnection(
             encode(fundsPage([...new Set([...world.keys(), ...balances.keys()])], balances, arg)),
           );
         }
-        const line = (totals: typeof supply) => ({
-          heldInNationalAccounts: 0,
-          heldByParticipants: totals.held,
-          reconciles: true,
-          ...totals,
-        });
-        return Promise.resolve(
-          encode({
-            period: Number(arg),
-            cap: null,
-            allocated: 0,
-            allowances: line(summary),
-            offsets: line(noOffsets),
-            surrenderedForPeriod: { allowances: 0, offsets: 0 },
-          }),
-        );
+        if (name !== 'Query:GetSupplySummaries') throw new Error(`unexpected query ${name}`);
+        return Promise.resolve(encode([supplySummaryOf(2030, summary)]));
       },
     },
   } as unknown as CarbonConnection;
@@ -358,6 +362,25 @@ describe('reconcile', () => {
     expect(report.mismatches).toEqual([
       'allowance 2030: surrendered is 90 in the supply summary, 100 by history',
     ]);
+  });
+
+  test('a vintage the world state summarises and history never wrote is reported', async () => {
+    const connection = fakeConnection(history, worldState());
+    const answer = connection.contract.evaluateTransaction.bind(connection.contract);
+    const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    const withExtraVintage = {
+      ...connection,
+      contract: {
+        evaluateTransaction: (name: string, ...args: string[]) =>
+          name === 'Query:GetSupplySummaries'
+            ? Promise.resolve(
+                encode([supplySummaryOf(2030, supply), supplySummaryOf(2031, { ...noOffsets, issued: 5 })]),
+              )
+            : answer(name, ...args),
+      },
+    } as unknown as CarbonConnection;
+    const report = await reconcile(withExtraVintage);
+    expect(report.mismatches).toEqual(['allowance 2031: issued is 5 in the supply summary, 0 by history']);
   });
 
   test('units that do not add up to the issued total are reported', async () => {

@@ -10,6 +10,7 @@ import {
   OffsetIssuance,
   Order,
   type SerialRange,
+  type SupplySummary,
   WORLD_STATE_PAGE_SIZE,
 } from '@carbon-ets/contract';
 import type { CarbonConnection } from '../connect';
@@ -41,7 +42,10 @@ export interface ReconcileReport {
   readonly replayedTransactions: number;
   /** Reading and applying the blocks (the off-chain rebuild). */
   readonly replaySeconds: number;
-  /** Comparing the rebuilt state with the world state, read through the chaincode in bounded pages. */
+  /**
+   * Comparing the rebuilt state with the world state, read through the chaincode in bounded pages while the
+   * blocks are replayed: the time from the replay's end to the verdict (the replay and this add up to the run).
+   */
   readonly compareSeconds: number;
   /** Chaincode queries the comparison made (pages of lots and funds, supply summaries), every round. */
   readonly compareQueries: number;
@@ -99,27 +103,31 @@ export async function reconcile(
   let height = await ledgerHeight(connection);
   let mismatches: Mismatch[] = [];
   let unsettled: Mismatch[] = [];
-  let compared = { accounts: 0, lots: 0, queries: 0 };
+  let compared = { accounts: 0, lots: 0 };
   let compareQueries = 0;
   let ledgerMoved = false;
+  const pageSize = options.pageSize ?? WORLD_STATE_PAGE_SIZE;
   // Queries read the latest world state, so a transaction committed while we compare can show as a difference.
   // After each comparison the blocks committed meanwhile are replayed, noting the accounts and vintages they
   // changed: a difference elsewhere is real (that state stood still through the comparison); one there is
   // unsettled, and compared again at the new height (bounded), so a busy market still gets a verdict on
   // every account it did not touch.
+  //
+  // The world state is read while the blocks are replayed (the peer and chaincode answer the pages while the
+  // client decodes blocks): it is read after `height` was taken, as a comparison after the replay would read it.
   for (let round = 0; round < 4; round++) {
     const replayStarted = process.hrtime.bigint();
+    const reading = readWorldState(connection, pageSize);
+    // If the replay fails, the read's outcome is of no interest; it must not surface as an unhandled rejection.
+    reading.catch(() => undefined);
     await replayTo(connection, replay, height, options);
     replaySeconds += seconds(replayStarted);
     const compareStarted = process.hrtime.bigint();
+    const world = await reading;
     let found: Mismatch[];
-    ({ mismatches: found, compared } = await compareWithWorldState(
-      connection,
-      replay,
-      options.pageSize ?? WORLD_STATE_PAGE_SIZE,
-    ));
+    ({ mismatches: found, compared } = compareWithWorldState(replay, world));
     compareSeconds += seconds(compareStarted);
-    compareQueries += compared.queries;
+    compareQueries += world.queries;
     const after = await ledgerHeight(connection);
     ledgerMoved = after !== height;
     if (!ledgerMoved) {
@@ -172,6 +180,13 @@ export async function reconcile(
   };
 }
 
+/**
+ * How often a long replay saves its checkpoint, so an interrupted run resumes near where it stopped. By time, not
+ * by blocks: each save writes the whole rebuilt state (tens of MB on a large ledger), and saving every 1,000
+ * blocks took a tenth of the replay.
+ */
+const CHECKPOINT_INTERVAL_MS = 30_000;
+
 async function replayTo(
   connection: CarbonConnection,
   replay: LedgerReplay,
@@ -180,12 +195,16 @@ async function replayTo(
 ): Promise<void> {
   if (replay.nextBlock >= height) return;
   const blocks = await connection.network.getBlockEvents({ startBlock: replay.nextBlock });
+  let savedAt = Date.now();
   try {
     for await (const block of blocks) {
       replay.apply(block);
       if (replay.nextBlock % 100n === 0n || replay.nextBlock === height)
         options.onProgress?.(replay.nextBlock, height);
-      if (options.checkpointFile && replay.nextBlock % 1000n === 0n) replay.save(options.checkpointFile);
+      if (options.checkpointFile && Date.now() - savedAt >= CHECKPOINT_INTERVAL_MS) {
+        replay.save(options.checkpointFile);
+        savedAt = Date.now();
+      }
       if (replay.nextBlock >= height) break;
     }
   } finally {
@@ -340,24 +359,38 @@ async function worldStateFunds(
   return { funds, queries };
 }
 
+/** The world state as the chaincode reports it, for one comparison. */
+interface WorldState {
+  readonly lots: Map<string, Map<string, string>>;
+  readonly funds: Map<string, { available: string; locked: string }>;
+  readonly supplies: readonly SupplySummary[];
+  /** Chaincode queries it took. */
+  readonly queries: number;
+}
+
 /**
- * Compares lot by lot and account by account. The world state is read in bounded pages (lots, funds and the
- * supply summaries concurrently): a handful of chaincode queries, where one per account took most of the time.
+ * Reads the world state in bounded pages (lots, funds and the supply summaries concurrently): a handful of
+ * chaincode queries, where one per account took most of the time.
  */
-async function compareWithWorldState(
-  connection: CarbonConnection,
-  replay: LedgerReplay,
-  pageSize: number,
-): Promise<{ mismatches: Mismatch[]; compared: { accounts: number; lots: number; queries: number } }> {
-  const mismatches: Mismatch[] = [];
+async function readWorldState(connection: CarbonConnection, pageSize: number): Promise<WorldState> {
   const query = new QueryClient(connection);
-  const totals = unitTotals(replay);
-  const vintages = [...new Set(totals.map((t) => t.vintage))];
-  const [world, worldFunds, supplies] = await Promise.all([
+  const [lots, funds, supplies] = await Promise.all([
     worldStateLots(query, pageSize),
     worldStateFunds(query, pageSize),
-    Promise.all(vintages.map((vintage) => query.getSupplySummary(vintage))),
+    query.getSupplySummaries(),
   ]);
+  return { lots: lots.lots, funds: funds.funds, supplies, queries: lots.queries + funds.queries + 1 };
+}
+
+/** Compares the replayed state with the world state lot by lot, account by account and vintage by vintage. */
+function compareWithWorldState(
+  replay: LedgerReplay,
+  world: WorldState,
+): { mismatches: Mismatch[]; compared: { accounts: number; lots: number } } {
+  const mismatches: Mismatch[] = [];
+  const totals = unitTotals(replay);
+  const worldFunds = world;
+  const supplies = world.supplies;
   const byAccount = new Map<string, Map<string, string>>();
   for (const lot of replay.objects('lot', Lot)) {
     let lots = byAccount.get(lot.accountId);
@@ -421,20 +454,16 @@ async function compareWithWorldState(
   for (const [accountId, inWorldState] of world.lots) {
     if (!known.has(accountId)) extraLots(accountId, inWorldState, new Map<string, string>());
   }
-  vintages.forEach((vintage, i) => {
-    const supply = supplies[i];
-    if (supply === undefined) return;
+  // Every vintage either side knows: one the world state has and history has not is a difference too.
+  const vintages = [...new Set([...totals.map((t) => t.vintage), ...supplies.map((s) => s.period)])];
+  const none = { issued: 0, held: 0, locked: 0, surrendered: 0, retired: 0 };
+  for (const vintage of vintages.sort((a, b) => a - b)) {
+    const supply = supplies.find((s) => s.period === vintage);
     for (const [unitType, line] of [
-      ['allowance', supply.allowances],
-      ['offset', supply.offsets],
+      ['allowance', supply?.allowances ?? none],
+      ['offset', supply?.offsets ?? none],
     ] as const) {
-      const total = totals.find((t) => t.unitType === unitType && t.vintage === vintage) ?? {
-        issued: 0,
-        held: 0,
-        locked: 0,
-        surrendered: 0,
-        retired: 0,
-      };
+      const total = totals.find((t) => t.unitType === unitType && t.vintage === vintage) ?? none;
       const fromHistory = {
         issued: total.issued,
         held: total.held + total.locked,
@@ -451,7 +480,6 @@ async function compareWithWorldState(
         }
       }
     }
-  });
-  const queries = world.queries + worldFunds.queries + vintages.length;
-  return { mismatches, compared: { accounts: accounts.length, lots: lotsCompared, queries } };
+  }
+  return { mismatches, compared: { accounts: accounts.length, lots: lotsCompared } };
 }

@@ -265,5 +265,6 @@ export const REST_ROUTES: readonly RestRoute[] = [
     tag: 'audit',
     argument: queryObject,
   },
+  read(Query.getSupplySummaries, '/audit/supply', 'audit'),
   read(System.whoAmI, '/identity', 'session'),
 ];

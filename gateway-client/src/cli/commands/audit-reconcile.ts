@@ -82,7 +82,7 @@ export const auditReconcileCommand: Command = {
       );
       context.print(
         `Compared ${report.lotsCompared} lots and the funds of ${report.accountsCompared} accounts with the world state ` +
-          `(${report.compareQueries} paged chaincode queries, ${report.compareSeconds.toFixed(2)} s): ` +
+          `(${report.compareQueries} paged chaincode queries, read during the replay; ${report.compareSeconds.toFixed(2)} s after it): ` +
           (report.mismatches.length === 0 ? 'no mismatch.' : `${report.mismatches.length} mismatch(es):`),
       );
       for (const mismatch of report.mismatches) context.print(`  ${mismatch}`);
