@@ -1,6 +1,7 @@
 import { Users } from '../testing/identities';
 import { acceptInst1Report, issueOffsetsToEnt1 } from '../testing/cycle';
 import { cc, evaluate, standardScenario, submit, tx } from '../testing/scenario';
+import type { TestLedger } from '../testing/test-ledger';
 import type { SupplySummary } from './supply';
 
 const supply = tx(cc.query, 'GetSupplySummary');
@@ -8,17 +9,23 @@ const supplies = tx(cc.query, 'GetSupplySummaries');
 const getObject = tx(cc.query, 'GetObject');
 const history = tx(cc.query, 'GetHistory');
 
+/** The standard scenario with ENT1's offsets issued and 3,000 allowances surrendered for INST1's 2025 report. */
+async function ledgerWithSurrender(): Promise<TestLedger> {
+  const ledger = await standardScenario();
+  await issueOffsetsToEnt1(ledger);
+  await acceptInst1Report(ledger);
+  await submit(ledger, Users.operator1, tx(cc.compliance, 'Surrender'), {
+    period: 2025,
+    installationId: 'INST1',
+    unitType: 'allowance',
+    quantity: 3_000,
+  });
+  return ledger;
+}
+
 describe('Query', () => {
   it('summarises supply so that issued = held + surrendered + retired', async () => {
-    const ledger = await standardScenario();
-    await issueOffsetsToEnt1(ledger);
-    await acceptInst1Report(ledger);
-    await submit(ledger, Users.operator1, tx(cc.compliance, 'Surrender'), {
-      period: 2025,
-      installationId: 'INST1',
-      unitType: 'allowance',
-      quantity: 3_000,
-    });
+    const ledger = await ledgerWithSurrender();
     await submit(ledger, Users.trader1, tx(cc.offset, 'RetireOffsets'), {
       accountId: 'TRADE1',
       quantity: 100,
@@ -47,15 +54,7 @@ describe('Query', () => {
   });
 
   it('summarises every period in one answer, each as its own summary gives it', async () => {
-    const ledger = await standardScenario();
-    await issueOffsetsToEnt1(ledger);
-    await acceptInst1Report(ledger);
-    await submit(ledger, Users.operator1, tx(cc.compliance, 'Surrender'), {
-      period: 2025,
-      installationId: 'INST1',
-      unitType: 'allowance',
-      quantity: 3_000,
-    });
+    const ledger = await ledgerWithSurrender();
     const all = (await evaluate(ledger, Users.auditor, supplies)) as SupplySummary[];
     const periods = all.map((summary) => summary.period);
     expect(periods).toEqual([...periods].sort((a, b) => a - b));
