@@ -99,6 +99,12 @@ const percentile = (sorted: readonly number[], p: number): number =>
  * regulator's market operator clears them (nobody calls Match). Measured per order: from the POST's answer
  * (the order is committed) to the `OrdersMatched` event naming it on that trader's stream.
  */
+/**
+ * The fill measurement's price, used by no other workload: orders the matching rounds left resting at 5,000 (a
+ * placement refused there leaves its counterpart) must not take the resting ask, or the last bids never fill.
+ */
+const FILL_PRICE = 5100;
+
 export async function fillNotificationLatency(
   ledger: BenchLedger,
   traders: number,
@@ -128,7 +134,7 @@ export async function fillNotificationLatency(
   const ask = await seller.post(`/api/v1/accounts/${ledger.sinkAccount}/orders`, {
     side: 'sell',
     instrument: ledger.instrument,
-    price: 5000,
+    price: FILL_PRICE,
     quantity: asks,
   });
   if (ask.status !== 201) throw new Error(`the resting ask failed: ${JSON.stringify(ask.body)}`);
@@ -148,7 +154,7 @@ export async function fillNotificationLatency(
           const placed = await client.post<{ id: string }>(`/api/v1/accounts/${account}/orders`, {
             side: 'buy',
             instrument: ledger.instrument,
-            price: 5000,
+            price: FILL_PRICE,
             quantity: 1,
           });
           const committed = performance.now();
