@@ -131,6 +131,14 @@ export function peerProcess(topology: Topology, org: PeerOrganization): NodeProc
       CORE_OPERATIONS_LISTENADDRESS: `${host}:${org.peer.operationsPort}`,
       CORE_METRICS_PROVIDER: 'prometheus',
       CORE_VM_ENDPOINT: '',
+      // For measurement only (BENCHMARKS.md, "Inside a peer"): `CARBON_PEER_PROFILE=1` serves Go's pprof on the
+      // operations port + 100.
+      ...(process.env.CARBON_PEER_PROFILE === '1'
+        ? {
+            CORE_PEER_PROFILE_ENABLED: 'true',
+            CORE_PEER_PROFILE_LISTENADDRESS: `${host}:${org.peer.operationsPort + 100}`,
+          }
+        : {}),
     },
   };
 }

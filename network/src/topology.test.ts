@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { channelConfig } from './channel-config';
+import { channelConfig, majorityOfPeers } from './channel-config';
 import { composeFile } from './compose';
 import { NetworkError } from './errors';
 import { REPO_ROOT } from './paths';
@@ -162,8 +162,27 @@ describe('derived configuration', () => {
       topology.organizations.map((o) => [o.mspId, o.peer.port]),
     );
     expect(profile.Application!.Policies).toMatchObject({
-      Endorsement: { Type: 'ImplicitMeta', Rule: 'MAJORITY Endorsement' },
+      Endorsement: {
+        Type: 'Signature',
+        Rule: "OutOf(3, 'RegulatorMSP.peer', 'VerifierMSP.peer', 'Enterprise1MSP.peer', 'Enterprise2MSP.peer', 'AuditorMSP.peer')",
+      },
+      LifecycleEndorsement: { Type: 'ImplicitMeta', Rule: 'MAJORITY Endorsement' },
     });
+  });
+
+  test.each([
+    [1, 'OutOf(1, '],
+    [2, 'OutOf(2, '],
+    [4, 'OutOf(3, '],
+    [6, 'OutOf(4, '],
+  ])('a majority of %i organisations’ peers is %s…', (count, prefix) => {
+    const organizations = Array.from({ length: count }, (_, i) => ({
+      ...topology.organizations[0]!,
+      mspId: `Org${i}MSP`,
+    }));
+    const rule = majorityOfPeers({ ...topology, organizations });
+    expect(rule.startsWith(prefix)).toBe(true);
+    expect(rule.match(/\.peer'/g)).toHaveLength(count);
   });
 
   test('docker-compose.yaml is the one generated from the topology (run `npm run compose` after a change)', () => {
