@@ -193,7 +193,7 @@ function render({
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-    `- Fabric: ${topology.fabric.version}; orderer BatchTimeout ${topology.ordering.batchTimeout}, MaxMessageCount ${topology.ordering.maxMessageCount}; peer gateway concurrency limit ${gatewayConcurrency()}; endorsement MAJORITY of 5 orgs + key-level policy on lots`,
+    `- Fabric: ${topology.fabric.version}; orderer BatchTimeout ${topology.ordering.batchTimeout}, MaxMessageCount ${topology.ordering.maxMessageCount}; peer gateway concurrency limit ${gatewayConcurrency()}; endorsement 3 of the 5 orgs’ peers (one OutOf signature policy) + key-level policy on lots`,
     `- ${seconds} s per measurement; latency = submit to commit status at the client; conflicts counted at the first attempt (no retry)`,
     '',
   ];
