@@ -22,3 +22,16 @@ export const ENTITY_ATTRIBUTE = 'carbon.entity';
 export const RegulatorMsp = 'RegulatorMSP';
 export const VerifierMsp = 'VerifierMSP';
 export const AuditorMsp = 'AuditorMSP';
+
+/**
+ * Every organisation whose peers endorse (network/topology.yaml; a network test keeps the two alike). A key with
+ * a key-level policy is validated against that policy *instead of* the chaincode's majority, so the policy itself
+ * names the owner's organisation and enough of these others to make a majority with it.
+ */
+export const CONSORTIUM_ORGANIZATIONS: readonly string[] = [
+  RegulatorMsp,
+  VerifierMsp,
+  'Enterprise1MSP',
+  'Enterprise2MSP',
+  AuditorMsp,
+];

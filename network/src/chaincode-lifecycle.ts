@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CONSORTIUM_ORGANIZATIONS } from '@carbon-ets/contract';
 import { writeCollectionsConfig } from './collections';
+import { NetworkError } from './errors';
 import { identityPaths, orgPaths } from './crypto-material';
 import { retry, run } from './exec';
 import { fabricBinary } from './fabric-binaries';
@@ -65,6 +67,21 @@ function ordererArgs(topology: Topology): string[] {
     '--cafile',
     ordererTlsCa(topology),
   ];
+}
+
+/**
+ * The chaincode's key-level policies name the consortium's organisations (`CONSORTIUM_ORGANIZATIONS` of the wire
+ * contract): a topology with other organisations would leave keys no majority of its peers could change.
+ */
+export function assertChaincodeKnowsConsortium(topology: Topology): void {
+  const inTopology = topology.organizations.map((org) => org.mspId).sort();
+  const inChaincode = [...CONSORTIUM_ORGANIZATIONS].sort();
+  if (inTopology.join(',') !== inChaincode.join(',')) {
+    throw new NetworkError(
+      `the topology's organisations (${inTopology.join(', ')}) are not the chaincode's consortium (${inChaincode.join(', ')})`,
+      'change CONSORTIUM_ORGANIZATIONS in contract/src/roles.ts with the topology, then rebuild',
+    );
+  }
 }
 
 /** The chaincode definition every org approves alike, with the commercial collections. */

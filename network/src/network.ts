@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import {
   approveChaincode,
+  assertChaincodeKnowsConsortium,
   CHAINCODE_DIR,
   chaincodeServerProcess,
   commitChaincode,
@@ -383,6 +384,7 @@ async function bootstrap(
   progress.step(
     `Deploying chaincode "${topology.chaincode.name}" (package, install, approve by every org, commit)`,
   );
+  assertChaincodeKnowsConsortium(topology);
   const packageIds: Record<string, string> = {};
   await Promise.all(
     topology.organizations.map(async (org) => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { assertChaincodeKnowsConsortium } from './chaincode-lifecycle';
 import { channelConfig, majorityOfPeers } from './channel-config';
 import { composeFile } from './compose';
 import { NetworkError } from './errors';
@@ -183,6 +184,18 @@ describe('derived configuration', () => {
     const rule = majorityOfPeers({ ...topology, organizations });
     expect(rule.startsWith(prefix)).toBe(true);
     expect(rule.match(/\.peer'/g)).toHaveLength(count);
+  });
+
+  test("the chaincode's consortium is the topology's organisations; another is refused before deployment", () => {
+    expect(() => {
+      assertChaincodeKnowsConsortium(topology);
+    }).not.toThrow();
+    const organizations = topology.organizations.map((org, i) =>
+      i === 0 ? { ...org, mspId: 'NewcomerMSP' } : org,
+    );
+    expect(() => {
+      assertChaincodeKnowsConsortium({ ...topology, organizations });
+    }).toThrow(/not the chaincode's consortium/);
   });
 
   test('docker-compose.yaml is the one generated from the topology (run `npm run compose` after a change)', () => {

@@ -1,22 +1,76 @@
+import { CONSORTIUM_ORGANIZATIONS } from '@carbon-ets/contract';
+import { common, msp } from '@hyperledger/fabric-protos';
 import type { Context } from 'fabric-contract-api';
-import { KeyEndorsementPolicy } from 'fabric-shim';
 
 /**
  * Key-level (state-based) endorsement: after this, any later change to `key` — spending a lot, for instance —
- * must be endorsed by a peer of `ownerMspId`, on top of the chaincode's MAJORITY policy. This is what stops any
- * single organisation, the regulator included, from moving another member's units.
+ * must be endorsed by a member of `ownerMspId` and by peers of enough other consortium organisations to make a
+ * majority with it (3 of 5: the owner and two others). Fabric validates a key that has such a policy against it
+ * instead of the chaincode's majority, so the policy carries the majority itself: no single organisation, the
+ * owner or the regulator, can change the key alone.
  */
 export async function requireOwnerEndorsement(ctx: Context, key: string, ownerMspId: string): Promise<void> {
-  const policy = new KeyEndorsementPolicy();
-  policy.addOrgs('MEMBER', ownerMspId);
-  await ctx.stub.setStateValidationParameter(key, policy.getPolicy());
+  await ctx.stub.setStateValidationParameter(key, ownerAndMajorityPolicy(ownerMspId));
 }
 
-/** The orgs a key's validation parameter names (empty when none is set). */
+/**
+ * The policy as Fabric's signature policy: `AND('<owner>.member', OutOf(k, '<other>.peer', …))` with k the others
+ * needed for a majority of the consortium. The owner's identity satisfies only the first clause (Fabric counts
+ * each signature once), so the others are distinct organisations.
+ */
+export function ownerAndMajorityPolicy(ownerMspId: string): Uint8Array {
+  const others = CONSORTIUM_ORGANIZATIONS.filter((mspId) => mspId !== ownerMspId);
+  const majority = Math.floor(CONSORTIUM_ORGANIZATIONS.length / 2) + 1;
+  const othersNeeded = Math.max(majority - 1, 0);
+  const principals = [
+    principal(ownerMspId, msp.MSPRole.MSPRoleType.MEMBER),
+    ...others.map((mspId) => principal(mspId, msp.MSPRole.MSPRoleType.PEER)),
+  ];
+  const owner = signedBy(0);
+  const majorityOfOthers = nOutOf(
+    othersNeeded,
+    others.map((_, i) => signedBy(i + 1)),
+  );
+  const envelope = new common.SignaturePolicyEnvelope();
+  envelope.setVersion(0);
+  envelope.setRule(nOutOf(2, [owner, majorityOfOthers]));
+  envelope.setIdentitiesList(principals);
+  return envelope.serializeBinary();
+}
+
+/** The organisations a key's validation parameter requires as owners (empty when none is set). */
 export async function ownerEndorsers(ctx: Context, key: string): Promise<string[]> {
   const parameter = await ctx.stub.getStateValidationParameter(key);
-  if (parameter.length === 0) {
-    return [];
-  }
-  return new KeyEndorsementPolicy(parameter).listOrgs();
+  if (parameter.length === 0) return [];
+  const envelope = common.SignaturePolicyEnvelope.deserializeBinary(parameter);
+  return envelope
+    .getIdentitiesList()
+    .map((identity) => msp.MSPRole.deserializeBinary(identity.getPrincipal_asU8()))
+    .filter((role) => role.getRole() === msp.MSPRole.MSPRoleType.MEMBER)
+    .map((role) => role.getMspIdentifier());
+}
+
+function principal(mspId: string, role: msp.MSPRole.MSPRoleTypeMap[keyof msp.MSPRole.MSPRoleTypeMap]) {
+  const mspRole = new msp.MSPRole();
+  mspRole.setMspIdentifier(mspId);
+  mspRole.setRole(role);
+  const result = new msp.MSPPrincipal();
+  result.setPrincipalClassification(msp.MSPPrincipal.Classification.ROLE);
+  result.setPrincipal(mspRole.serializeBinary());
+  return result;
+}
+
+function signedBy(index: number): common.SignaturePolicy {
+  const rule = new common.SignaturePolicy();
+  rule.setSignedBy(index);
+  return rule;
+}
+
+function nOutOf(n: number, rules: common.SignaturePolicy[]): common.SignaturePolicy {
+  const outOf = new common.SignaturePolicy.NOutOf();
+  outOf.setN(n);
+  outOf.setRulesList(rules);
+  const rule = new common.SignaturePolicy();
+  rule.setNOutOf(outOf);
+  return rule;
 }
