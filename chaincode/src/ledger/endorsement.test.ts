@@ -47,7 +47,7 @@ function satisfies(policy: Uint8Array, endorsers: readonly Endorser[]): boolean 
 describe('key-level endorsement: the owner and a majority with it', () => {
   const policy = ownerAndMajorityPolicy('Enterprise1MSP');
 
-  it('names the owner as a member and every other consortium organisation by its peers', () => {
+  it('names the owner first and every other consortium organisation, all by their peers', () => {
     const envelope = common.SignaturePolicyEnvelope.deserializeBinary(policy);
     const roles = envelope
       .getIdentitiesList()
@@ -57,7 +57,7 @@ describe('key-level endorsement: the owner and a majority with it', () => {
           `${role.getMspIdentifier()}.${role.getRole() === msp.MSPRole.MSPRoleType.PEER ? 'peer' : 'member'}`,
       );
     expect(roles).toEqual([
-      'Enterprise1MSP.member',
+      'Enterprise1MSP.peer',
       ...CONSORTIUM_ORGANIZATIONS.filter((org) => org !== 'Enterprise1MSP').map((org) => `${org}.peer`),
     ]);
   });

@@ -4,7 +4,7 @@ import type { Context } from 'fabric-contract-api';
 
 /**
  * Key-level (state-based) endorsement: after this, any later change to `key` — spending a lot, for instance —
- * must be endorsed by a member of `ownerMspId` and by peers of enough other consortium organisations to make a
+ * must be endorsed by a peer of `ownerMspId` and by peers of enough other consortium organisations to make a
  * majority with it (3 of 5: the owner and two others). Fabric validates a key that has such a policy against it
  * instead of the chaincode's majority, so the policy carries the majority itself: no single organisation, the
  * owner or the regulator, can change the key alone.
@@ -14,16 +14,18 @@ export async function requireOwnerEndorsement(ctx: Context, key: string, ownerMs
 }
 
 /**
- * The policy as Fabric's signature policy: `AND('<owner>.member', OutOf(k, '<other>.peer', …))` with k the others
+ * The policy as Fabric's signature policy: `AND('<owner>.peer', OutOf(k, '<other>.peer', …))` with k the others
  * needed for a majority of the consortium. The owner's identity satisfies only the first clause (Fabric counts
- * each signature once), so the others are distinct organisations.
+ * each signature once), so the others are distinct organisations. Every principal is a `peer`, as in the
+ * chaincode's policy: service discovery treats `<org>.member` and `<org>.peer` as different groups, and the Gateway
+ * then asked one organisation's single peer for two endorsements when a trade wrote keys of both parties.
  */
 export function ownerAndMajorityPolicy(ownerMspId: string): Uint8Array {
   const others = CONSORTIUM_ORGANIZATIONS.filter((mspId) => mspId !== ownerMspId);
   const majority = Math.floor(CONSORTIUM_ORGANIZATIONS.length / 2) + 1;
   const othersNeeded = Math.max(majority - 1, 0);
   const principals = [
-    principal(ownerMspId, msp.MSPRole.MSPRoleType.MEMBER),
+    principal(ownerMspId, msp.MSPRole.MSPRoleType.PEER),
     ...others.map((mspId) => principal(mspId, msp.MSPRole.MSPRoleType.PEER)),
   ];
   const owner = signedBy(0);
@@ -38,16 +40,14 @@ export function ownerAndMajorityPolicy(ownerMspId: string): Uint8Array {
   return envelope.serializeBinary();
 }
 
-/** The organisations a key's validation parameter requires as owners (empty when none is set). */
+/** The organisation a key's validation parameter requires as owner (the first principal; empty when none is set). */
 export async function ownerEndorsers(ctx: Context, key: string): Promise<string[]> {
   const parameter = await ctx.stub.getStateValidationParameter(key);
   if (parameter.length === 0) return [];
-  const envelope = common.SignaturePolicyEnvelope.deserializeBinary(parameter);
-  return envelope
-    .getIdentitiesList()
-    .map((identity) => msp.MSPRole.deserializeBinary(identity.getPrincipal_asU8()))
-    .filter((role) => role.getRole() === msp.MSPRole.MSPRoleType.MEMBER)
-    .map((role) => role.getMspIdentifier());
+  const [owner] = common.SignaturePolicyEnvelope.deserializeBinary(parameter).getIdentitiesList();
+  return owner === undefined
+    ? []
+    : [msp.MSPRole.deserializeBinary(owner.getPrincipal_asU8()).getMspIdentifier()];
 }
 
 function principal(mspId: string, role: msp.MSPRole.MSPRoleTypeMap[keyof msp.MSPRole.MSPRoleTypeMap]) {
