@@ -9,6 +9,7 @@ import { noteCommitted, participant, type Participant } from './support/particip
  */
 describe("key-level policies: the owner's organisation and a majority with it", () => {
   let regulator: Participant;
+  let owner: Participant;
   let account = '';
 
   beforeAll(async () => {
@@ -18,10 +19,14 @@ describe("key-level policies: the owner's organisation and a majority with it", 
     account = `KLM-${year}`;
     await periodWithTradingAccounts(regulator, year, [{ id: account, entityId: 'ENT1' }], 10, 10);
     await regulator.submit('Funds:Deposit', { accountId: account, amount: '5000', reference: 'wire' });
+    // The withdrawals below are endorsed on Enterprise1's peer: it must hold the deposit first (read-your-writes).
+    owner = participant('Enterprise1', 'trader1');
+    expect((await owner.evaluate<FundsBalance>('Funds:GetBalance', account)).available).toBe('5000');
   });
 
   afterAll(() => {
     regulator.connection.close();
+    owner.connection.close();
   });
 
   const withdrawAll = (endorsingOrganizations?: readonly string[]) =>

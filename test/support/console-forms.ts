@@ -7,10 +7,18 @@ const ACTION_MS = 30_000;
 export const section = (page: Page, title: string): Locator =>
   page.getByRole('region', { name: title, exact: true });
 
-/** Fills fields of a section (or a form in it) by their exact labels. */
+/**
+ * Fills fields of a section (or a form in it) by their exact labels. A form may prefill a field once its data
+ * arrives (the operator's first installation): a prefill landing between Playwright's select-all and its typing
+ * ends up in front of the typed text, so a field that does not read back as filled is filled again.
+ */
 export async function fill(where: Locator, fields: Record<string, string>): Promise<void> {
   for (const [label, value] of Object.entries(fields)) {
-    await where.getByLabel(label, { exact: true }).fill(value);
+    const field = where.getByLabel(label, { exact: true });
+    for (let attempt = 1; ; attempt++) {
+      await field.fill(value);
+      if ((await field.inputValue()) === value || attempt === 3) break;
+    }
   }
 }
 
