@@ -165,7 +165,7 @@ describe('commercial data in private collections on the real network', () => {
     expect(first?.data?.activity).toEqual(request().activity);
     expect(second?.data?.activity).toEqual([{ kind: 'electricity', quantity: '10', unit: 'MWh' }]);
 
-    const { code, report } = await reconcileAsAuditor(freshCheckpointPath());
+    const { code, report } = await reconcileAsAuditor({ checkpoint: freshCheckpointPath() });
     expect(code).toBe(0);
     expect(report.mismatches).toEqual([]);
   });

@@ -160,7 +160,7 @@ describe('a compliance period on the real network', () => {
 
   test('`carbon audit reconcile` rebuilds every lot from the blocks and finds no mismatch', async () => {
     const checkpoint = freshCheckpointPath();
-    const { code, report } = await reconcileAsAuditor(checkpoint);
+    const { code, report } = await reconcileAsAuditor({ checkpoint });
     expect(code).toBe(0);
     expect(report.mismatches).toEqual([]);
     expect(report.lotsCompared).toBeGreaterThan(0);
@@ -175,7 +175,7 @@ describe('a compliance period on the real network', () => {
       balanced: true,
     });
     // A second run resumes from the checkpoint: it replays only blocks committed since.
-    const { report: second } = await reconcileAsAuditor(checkpoint);
+    const { report: second } = await reconcileAsAuditor({ checkpoint });
     expect(second.mismatches).toEqual([]);
     expect(second.replayedBlocks).toBeLessThan(second.blocks);
   });

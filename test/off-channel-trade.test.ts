@@ -113,7 +113,7 @@ describe('a bilateral trade paid off-channel on the real network', () => {
   });
 
   test('reconcile stays clean', async () => {
-    const { code, report } = await reconcileAsAuditor(freshCheckpointPath());
+    const { code, report } = await reconcileAsAuditor({ checkpoint: freshCheckpointPath() });
     expect(code).toBe(0);
     expect(report.mismatches).toEqual([]);
   });

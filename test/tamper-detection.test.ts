@@ -48,7 +48,7 @@ describe('tamper detection: a lot changed in one peer’s state database', () =>
   let tampered = false;
   let release: (() => void) | undefined;
   const checkpoint = freshCheckpointPath();
-  const reconcileAgainst = (org: string) => reconcileAsAuditor(checkpoint, org);
+  const reconcileAgainst = (org: string) => reconcileAsAuditor({ checkpoint, peer: org });
 
   beforeAll(async () => {
     release = await holdNodeFaults('tamper-detection');

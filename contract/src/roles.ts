@@ -28,6 +28,9 @@ export const AuditorMsp = 'AuditorMSP';
  * a key-level policy is validated against that policy *instead of* the chaincode's majority, so the policy itself
  * names the owner's organisation and enough of these others to make a majority with it.
  */
+/** How many of `count` organisations make a majority (3 of 5): the consortium's rule for endorsement. */
+export const majorityOf = (count: number): number => Math.floor(count / 2) + 1;
+
 export const CONSORTIUM_ORGANIZATIONS: readonly string[] = [
   RegulatorMsp,
   VerifierMsp,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { majorityOf } from '@carbon-ets/contract';
 import { identityPaths, orgPaths } from './crypto-material';
 import { run } from './exec';
 import { fabricBinary } from './fabric-binaries';
@@ -32,13 +33,14 @@ const writers = (mspId: string) => `'${mspId}.admin', '${mspId}.client'`;
  */
 export function majorityOfPeers(topology: Topology): string {
   const peers = topology.organizations.map((org) => `'${org.mspId}.peer'`);
-  return `OutOf(${Math.floor(peers.length / 2) + 1}, ${peers.join(', ')})`;
+  return `OutOf(${majorityOf(peers.length)}, ${peers.join(', ')})`;
 }
 
 /**
  * configtx.yaml for the channel, derived from the topology. Application policies: any member reads and
  * writes; a MAJORITY of org admins changes configuration; a majority of org peers endorses chaincode
- * transactions (an explicit OutOf, see {@link majorityOfPeers}) and lifecycle definitions (MAJORITY Endorsement). Anchor peers are declared in the genesis block itself.
+ * transactions (an explicit OutOf, see {@link majorityOfPeers}) and lifecycle definitions (MAJORITY
+ * Endorsement). Anchor peers are declared in the genesis block itself.
  */
 export function channelConfig(topology: Topology): Record<string, unknown> {
   const ordererOrg = {

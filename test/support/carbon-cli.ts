@@ -47,16 +47,30 @@ export function freshCheckpointPath(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'reconcile-')), 'checkpoint.json');
 }
 
+/** How {@link reconcileAsAuditor} runs. */
+export interface AuditorReconcile {
+  /** Resume from and save this checkpoint (default: the CLI's own, under the run folder). */
+  readonly checkpoint?: string;
+  /** Compare with this organisation's peer's world state (default: the auditor's own peer). */
+  readonly peer?: string;
+  /** Runs the CLI: {@link carbon} by default, `carbonBin` for the built one. */
+  readonly run?: (...args: string[]) => Promise<CliRun>;
+}
+
 /**
- * `carbon audit reconcile --json` as the auditor (auditor1 of Auditor), resuming from and saving `checkpoint`,
- * against `peer`'s world state (an organisation's name; the auditor's own peer by default): the exit code, the
- * parsed report (a run that printed no JSON fails here, with its stderr) and the progress it wrote to stderr.
+ * `carbon audit reconcile --json` as the auditor (auditor1 of Auditor): the exit code, the parsed report (a run
+ * that printed no JSON fails here, with its stderr) and the progress it wrote to stderr.
  */
-export async function reconcileAsAuditor(
-  checkpoint: string,
-  peer?: string,
-): Promise<{ readonly code: number; readonly report: ReconcileReport; readonly stderr: string }> {
-  const run = await carbon(
+export async function reconcileAsAuditor({
+  checkpoint,
+  peer,
+  run: runCli = carbon,
+}: AuditorReconcile = {}): Promise<{
+  readonly code: number;
+  readonly report: ReconcileReport;
+  readonly stderr: string;
+}> {
+  const run = await runCli(
     'audit',
     'reconcile',
     '--org',
@@ -65,8 +79,7 @@ export async function reconcileAsAuditor(
     'auditor1',
     ...(peer === undefined ? [] : ['--peer', peer]),
     '--json',
-    '--checkpoint',
-    checkpoint,
+    ...(checkpoint === undefined ? [] : ['--checkpoint', checkpoint]),
   );
   try {
     return { code: run.code, report: JSON.parse(run.stdout) as ReconcileReport, stderr: run.stderr };

@@ -1,26 +1,18 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runPaths } from '@carbon-ets/network';
+import { isAlive, runPaths } from '@carbon-ets/network';
 
 /** Held by the one test file at a time that stops, kills or restarts nodes of the shared network. */
 const LOCK = path.join(runPaths.root, 'test-node-faults.lock');
 /** A lock whose owner never wrote its pid this long after taking it is left over from a crash. */
 const UNCLAIMED_MS = 30_000;
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Whether the lock is left over: its owner process is gone (or never said who it was). */
 function stale(): boolean {
   try {
     const owner = Number(readFileSync(path.join(LOCK, 'owner'), 'utf8').split(' ')[0]);
-    return !alive(owner);
+    // Every test worker runs this Node binary: a pid reused by another program does not hold the lock.
+    return !isAlive({ name: 'test worker', pid: owner, command: process.execPath });
   } catch {
     try {
       return Date.now() - statSync(LOCK).mtimeMs > UNCLAIMED_MS;

@@ -1,4 +1,4 @@
-import { CONSORTIUM_ORGANIZATIONS } from '@carbon-ets/contract';
+import { CONSORTIUM_ORGANIZATIONS, majorityOf } from '@carbon-ets/contract';
 import { common, msp } from '@hyperledger/fabric-protos';
 import type { Context } from 'fabric-contract-api';
 
@@ -22,12 +22,8 @@ export async function requireOwnerEndorsement(ctx: Context, key: string, ownerMs
  */
 export function ownerAndMajorityPolicy(ownerMspId: string): Uint8Array {
   const others = CONSORTIUM_ORGANIZATIONS.filter((mspId) => mspId !== ownerMspId);
-  const majority = Math.floor(CONSORTIUM_ORGANIZATIONS.length / 2) + 1;
-  const othersNeeded = Math.max(majority - 1, 0);
-  const principals = [
-    principal(ownerMspId, msp.MSPRole.MSPRoleType.PEER),
-    ...others.map((mspId) => principal(mspId, msp.MSPRole.MSPRoleType.PEER)),
-  ];
+  const othersNeeded = majorityOf(CONSORTIUM_ORGANIZATIONS.length) - 1;
+  const principals = [ownerMspId, ...others].map(peerOf);
   const owner = signedBy(0);
   const majorityOfOthers = nOutOf(
     othersNeeded,
@@ -50,10 +46,11 @@ export async function ownerEndorsers(ctx: Context, key: string): Promise<string[
     : [msp.MSPRole.deserializeBinary(owner.getPrincipal_asU8()).getMspIdentifier()];
 }
 
-function principal(mspId: string, role: msp.MSPRole.MSPRoleTypeMap[keyof msp.MSPRole.MSPRoleTypeMap]) {
+/** The principal `'<mspId>.peer'`. */
+function peerOf(mspId: string): msp.MSPPrincipal {
   const mspRole = new msp.MSPRole();
   mspRole.setMspIdentifier(mspId);
-  mspRole.setRole(role);
+  mspRole.setRole(msp.MSPRole.MSPRoleType.PEER);
   const result = new msp.MSPPrincipal();
   result.setPrincipalClassification(msp.MSPPrincipal.Classification.ROLE);
   result.setPrincipal(mspRole.serializeBinary());

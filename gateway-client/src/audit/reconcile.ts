@@ -389,7 +389,6 @@ function compareWithWorldState(
 ): { mismatches: Mismatch[]; compared: { accounts: number; lots: number } } {
   const mismatches: Mismatch[] = [];
   const totals = unitTotals(replay);
-  const worldFunds = world;
   const supplies = world.supplies;
   const byAccount = new Map<string, Map<string, string>>();
   for (const lot of replay.objects('lot', Lot)) {
@@ -435,7 +434,7 @@ function compareWithWorldState(
     }
     extraLots(accountId, inWorldState, fromHistory);
     const expected = fundsFromHistory.get(accountId) ?? { available: 0n, locked: 0n };
-    const balance = worldFunds.funds.get(accountId);
+    const balance = world.funds.get(accountId);
     if (balance === undefined) {
       mismatches.push({ accountId, text: `account ${accountId} is missing from the world state` });
       continue;

@@ -2,6 +2,7 @@ import { peer } from '@hyperledger/fabric-protos';
 import { connectAs, type CarbonConnection, type FundsBalance } from '@carbon-ets/gateway-client';
 import { blockHeight, loadTopology } from '@carbon-ets/network';
 import { carbonBin } from '../../support/carbon-bin';
+import { reconcileAsAuditor } from '../../support/carbon-cli';
 import type { Participant } from '../../support/participants';
 import { waitFor } from '../../support/wait-for';
 import { depositsApplied, type LoadResult } from './deposit-load';
@@ -90,16 +91,7 @@ export async function expectConsistentAfter(
   const sum = [...applied.values()].flat().reduce((a, b) => a + b, 0);
   expect(balance.available).toBe(String(sum));
 
-  const reconcile = await carbonBin(
-    'audit',
-    'reconcile',
-    '--org',
-    'Auditor',
-    '--user',
-    'auditor1',
-    '--peer',
-    reconcilePeer,
-  );
+  const reconcile = await reconcileAsAuditor({ peer: reconcilePeer, run: carbonBin });
   expect({ code: reconcile.code, stderr: reconcile.stderr.trim().split('\n').slice(-3) }).toMatchObject({
     code: 0,
   });
