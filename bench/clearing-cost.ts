@@ -48,15 +48,16 @@ export function bookClearingTable(orders: number, rounds: readonly RoundCost[]):
   return [
     `Book of ${orders} open orders (none cleared), cleared round after round:`,
     '',
-    '| round | trades | orders considered | state reads | write calls | write set | answer | event | Match ms | more |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| round | trades | orders considered | state reads | write calls | policed writes | write set | answer | event | Match ms | more |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rounds.map(
       (r, i) =>
-        `| ${i + 1} | ${r.trades} | ${r.ordersConsidered} | ${r.stateReads} | ${r.writeCalls} | ${kib(r.writeSetBytes)} | ${kib(r.answerBytes)} | ${kib(r.eventBytes)} | ${r.milliseconds.toFixed(0)} | ${r.more} |`,
+        `| ${i + 1} | ${r.trades} | ${r.ordersConsidered} | ${r.stateReads} | ${r.writeCalls} | ${r.policedWrites} | ${kib(r.writeSetBytes)} | ${kib(r.answerBytes)} | ${kib(r.eventBytes)} | ${r.milliseconds.toFixed(0)} | ${r.more} |`,
     ),
     '',
     `${rounds.length} rounds, ${trades} trades in ${ms.toFixed(0)} ms of Match (${((trades / ms) * 1000).toFixed(0)} trades/s in memory); ` +
       `per fill: ${(sum((r) => r.stateReads) / trades).toFixed(2)} state reads, ${(sum((r) => r.writeCalls) / trades).toFixed(2)} write calls, ` +
+      `${(sum((r) => r.policedWrites) / trades).toFixed(2)} writes checked against a key-level policy, ` +
       `${(ms / trades).toFixed(2)} ms; largest round: write set ${kib(max((r) => r.writeSetBytes))}, answer ${kib(max((r) => r.answerBytes))}, ` +
       `event ${kib(max((r) => r.eventBytes))}, together ${kib(max((r) => r.writeSetBytes + r.answerBytes + r.eventBytes))}.`,
   ];

@@ -394,21 +394,22 @@ export type MarketDay = z.infer<typeof MarketDay>;
  */
 export const CLEARING_LIMITS = {
   /**
-   * Fills settled per round: bounds the answer's and the `OrdersMatched` event's trades. A transaction costs
-   * ~150–300 ms whatever its size, so a round settles hundreds of fills. A fill adds ~3.5 KiB to the transaction
-   * (write set, read set, answer, event), a new order that rests ~0.7 KiB and an expiry ~1.5 KiB: at most ~2 MiB
-   * per round with these limits, half of gRPC's default 4 MiB message limit (BENCHMARKS.md, "Clearing a book of
-   * 10,000 orders").
+   * Fills settled per round: bounds the answer's and the `OrdersMatched` event's trades, and the round's cost.
+   * Chosen by measurement (BENCHMARKS.md, "Clearing a book of 10,000 orders"): Fabric validates every written key
+   * that carries a key-level policy (~2 a fill: orders, the sellers' locked lots) by verifying every endorsement
+   * again, hashing the whole proposal response each time, so validating a round grows with the square of its
+   * size. 100 fills (~250 KiB of write set, ~340 KiB with answer and event) settled 34 trades/s where 400 settled 22
+   * and 50 settled 31.
    */
-  fills: 400,
+  fills: 100,
   /**
    * Orders placed since the last round that one round takes into the book, oldest first. A quarter more than
    * the fills: new orders that mostly cross fill ~0.75 times each, and an order read past the fill limit is read
    * again next round (more would only lengthen the read set).
    */
-  newOrders: 500,
+  newOrders: 125,
   /** Orders past their time expired per round (their units or escrow released). */
-  expiries: 200,
+  expiries: 100,
   /**
    * Resting orders read from the book per round. Only orders that cannot trade (same entity, frozen account,
    * outside a band) make a round read past its fills; beyond this many they are left unread.

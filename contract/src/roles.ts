@@ -23,14 +23,14 @@ export const RegulatorMsp = 'RegulatorMSP';
 export const VerifierMsp = 'VerifierMSP';
 export const AuditorMsp = 'AuditorMSP';
 
+/** How many of `count` organisations make a majority (3 of 5): the consortium's rule for endorsement. */
+export const majorityOf = (count: number): number => Math.floor(count / 2) + 1;
+
 /**
  * Every organisation whose peers endorse (network/topology.yaml; a network test keeps the two alike). A key with
  * a key-level policy is validated against that policy *instead of* the chaincode's majority, so the policy itself
  * names the owner's organisation and enough of these others to make a majority with it.
  */
-/** How many of `count` organisations make a majority (3 of 5): the consortium's rule for endorsement. */
-export const majorityOf = (count: number): number => Math.floor(count / 2) + 1;
-
 export const CONSORTIUM_ORGANIZATIONS: readonly string[] = [
   RegulatorMsp,
   VerifierMsp,

@@ -49,6 +49,11 @@ export interface RoundCost {
   readonly writeCalls: number;
   /** Bytes of the write set: keys, values and validation parameters. */
   readonly writeSetBytes: number;
+  /**
+   * Writes Fabric validates against a key-level policy: puts, deletes and validation parameters of keys that
+   * already carried one. Each such check verifies every endorsement again, hashing the whole proposal response.
+   */
+  readonly policedWrites: number;
   readonly answerBytes: number;
   readonly eventBytes: number;
   readonly milliseconds: number;
@@ -59,6 +64,7 @@ export interface RoundCost {
 export async function clearMeasured(ledger: TestLedger, maxRounds = 1_000): Promise<RoundCost[]> {
   const rounds: RoundCost[] = [];
   for (let more = true; more && rounds.length < maxRounds;) {
+    const policed = new Set(ledger.world.validationParameters.keys());
     const { result, milliseconds, stub } = await timedMatch(ledger);
     const writeSet = stub.toWriteSet();
     let writeSetBytes = 0;
@@ -71,6 +77,9 @@ export async function clearMeasured(ledger: TestLedger, maxRounds = 1_000): Prom
       rangesOpened: stub.rangeReads().length,
       writeCalls: stub.attemptedWrites().filter((call) => !call.startsWith('setEvent')).length,
       writeSetBytes,
+      policedWrites:
+        [...writeSet.writes.keys()].filter((key) => policed.has(key)).length +
+        [...writeSet.validationParameters.keys()].filter((key) => policed.has(key)).length,
       answerBytes: Buffer.byteLength(JSON.stringify(result)),
       eventBytes: writeSet.event?.payload.length ?? 0,
       milliseconds,
