@@ -1,4 +1,5 @@
 import { type ClearingResult, CLEARING_LIMITS } from '@carbon-ets/contract';
+import { clearMeasured, crossingBook } from '../testing/crossing-book';
 import { clearAll, clearCrossing, deepBook } from '../testing/deep-book';
 import { Users } from '../testing/identities';
 import { market, marketScenario, placeOrder } from '../testing/market';
@@ -81,6 +82,22 @@ describe('Market:Match costs what crosses, not what rests', () => {
     const rest = await clearAll(ledger);
     expect(rest.flatMap((round) => round.expiredOrderIds)).toHaveLength(count - CLEARING_LIMITS.expiries);
     expect(rest.at(-1)?.more).toBe(false);
+  }, 60_000);
+
+  it('checks about two keys per fill against key-level policies, in rounds far below the message limit', async () => {
+    // Fabric verifies every endorsement again, over the whole proposal response, for each written key that carries
+    // a key-level policy: a round's validation grows with (policed keys) × (round size) — BENCHMARKS.md.
+    const rounds = await clearMeasured(await crossingBook(600));
+    const trades = rounds.reduce((sum, round) => sum + round.trades, 0);
+    const policed = rounds.reduce((sum, round) => sum + round.policedWrites, 0);
+    expect(trades).toBeGreaterThan(CLEARING_LIMITS.fills);
+    expect(rounds.every((round) => round.trades <= CLEARING_LIMITS.fills)).toBe(true);
+    expect(policed / trades).toBeGreaterThan(1);
+    expect(policed / trades).toBeLessThanOrEqual(2.2);
+    const largest = Math.max(
+      ...rounds.map((round) => round.writeSetBytes + round.answerBytes + round.eventBytes),
+    );
+    expect(largest).toBeLessThan(512 * 1024);
   }, 60_000);
 
   it('expires orders that were never taken into the book, within the same limit', async () => {
