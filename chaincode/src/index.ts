@@ -13,6 +13,9 @@ import { PeriodContract } from './period/period-contract';
 import { QueryContract } from './query/query-contract';
 import { RegistryContract } from './registry/registry-contract';
 import { AllowanceContract } from './units/allowance-contract';
+import { dropDisabledLogLevels } from './shim-logging';
+
+dropDisabledLogLevels();
 
 export {
   AllowanceContract,
