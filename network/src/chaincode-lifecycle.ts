@@ -188,6 +188,16 @@ export function chaincodeServerProcess(
     name: chaincodeServerNodeName(org),
     command: process.execPath,
     args: [
+      // For measurement only (BENCHMARKS.md, "Inside a chaincode server"): `CARBON_CHAINCODE_PROFILE=1` samples
+      // the server's CPU; `kill -USR2 <pid>` ends it and writes the profile to network/run/profiles.
+      ...(process.env.CARBON_CHAINCODE_PROFILE === '1'
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.join(runPaths.root, 'profiles')}`,
+            '--require',
+            path.join(REPO_ROOT, 'network', 'tools', 'exit-on-sigusr2.js'),
+          ]
+        : []),
       require.resolve('fabric-shim/cli', { paths: [CHAINCODE_DIR] }),
       'server',
       '--chaincode-address',
@@ -201,7 +211,9 @@ export function chaincodeServerProcess(
       '--module-path',
       CHAINCODE_DIR,
     ],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, CORE_CHAINCODE_LOGGING_LEVEL: 'info' },
+    // Warnings and errors only: at info the shim writes a line for every transaction, which the peer's log
+    // already records.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, CORE_CHAINCODE_LOGGING_LEVEL: 'warning' },
     cwd: CHAINCODE_DIR,
     ...placement(topology, chaincodeServerNodeName(org)),
   };
