@@ -13,9 +13,11 @@ import { PeriodContract } from './period/period-contract';
 import { QueryContract } from './query/query-contract';
 import { RegistryContract } from './registry/registry-contract';
 import { AllowanceContract } from './units/allowance-contract';
+import { reuseParsedCertificates } from './shim-certificates';
 import { dropDisabledLogLevels } from './shim-logging';
 
 dropDisabledLogLevels();
+reuseParsedCertificates();
 
 export {
   AllowanceContract,
