@@ -6,13 +6,14 @@ import {
   type Gateway,
   type Identity,
   type Network,
+  hash,
   type Signer,
-  signers,
 } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
 import { loadConnectionSettings, type OrgConnectionSettings } from './connection-settings';
 import { GatewayClientError } from './errors';
 import { evaluatingOn, gatewayPeerSettings, loadGatewayPeerSettings } from './gateway-peer';
+import { newNativeEcdsaSigner } from './native-signer';
 import { type CommitWait, commitWaitFor } from './submit';
 
 /** Assumed when the connection settings do not say how often the ordering service cuts a block. */
@@ -96,6 +97,8 @@ export function connectAs(options: ConnectOptions): CarbonConnection {
     client,
     identity: identityOf(settings.mspId, files.certificateFile),
     signer: signerOf(files.privateKeyFile),
+    // The signer hashes the message itself (see newNativeEcdsaSigner).
+    hash: hash.none,
     evaluateOptions: () => ({ deadline: Date.now() + deadlines.evaluateMs }),
     endorseOptions: () => ({ deadline: Date.now() + deadlines.endorseMs }),
     submitOptions: () => ({ deadline: Date.now() + deadlines.submitMs }),
@@ -131,7 +134,7 @@ function identityOf(mspId: string, certificateFile: string): Identity {
 }
 
 function signerOf(privateKeyFile: string): Signer {
-  return signers.newPrivateKeySigner(createPrivateKey(readIdentityFile(privateKeyFile)));
+  return newNativeEcdsaSigner(createPrivateKey(readIdentityFile(privateKeyFile)));
 }
 
 function readIdentityFile(file: string): Buffer {
