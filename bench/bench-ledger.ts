@@ -173,4 +173,11 @@ export function connectionsFor(organization: string, user: string, slots: number
   return Array.from({ length: Math.max(1, Math.ceil(slots / 16)) }, () => connectAs({ organization, user }));
 }
 
+/** The connection slot `slot` uses: slots take the connections in turn. */
+export function connectionAt<T>(connections: readonly T[], slot: number): T {
+  const connection = connections[slot % connections.length];
+  if (connection === undefined) throw new Error('no connection');
+  return connection;
+}
+
 export type { Participant };

@@ -8,14 +8,14 @@
  * It prints milliseconds of CPU per committed transaction by kind of process, so the difference between a
  * workload and the ceiling shows which processes pay for it. Results: stdout and bench/results/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONNECTION_DIR_VARIABLE } from '@carbon-ets/gateway-client';
-import { isAlive, listPidFiles, REPO_ROOT, runPaths } from '@carbon-ets/network';
-import { connectionsFor, prepareBenchLedger } from './bench-ledger';
+import { isAlive, listPidFiles, runPaths } from '@carbon-ets/network';
+import { connectionAt, connectionsFor, prepareBenchLedger, type BenchLedger } from './bench-ledger';
 import { drive } from './load-driver';
+import { publishReport } from './publish-report';
 import { clearManually } from '../test/support/member-servers';
 import { heartbeat, orderPlacement, reportCorrection, transferDistinct, type Workload } from './workloads';
 
@@ -44,12 +44,6 @@ function kindOf(name: string): Kind | undefined {
   return KINDS.find((kind) => name.startsWith(kind));
 }
 
-function connectionOf<T>(connections: readonly T[], slot: number): T {
-  const connection = connections[slot % connections.length];
-  if (connection === undefined) throw new Error('no connection');
-  return connection;
-}
-
 interface WorkloadCpu {
   readonly name: string;
   readonly committed: number;
@@ -63,12 +57,12 @@ async function measure(
   workload: Workload,
   ledgerSlots: number,
   seconds: number,
-  ledger: Parameters<Workload['operation']>[0],
+  ledger: BenchLedger,
 ): Promise<WorkloadCpu> {
   const connections = connectionsFor(workload.organization, workload.user, ledgerSlots);
   try {
     const operations = Array.from({ length: ledgerSlots }, (_, slot) =>
-      workload.operation(ledger, slot, connectionOf(connections, slot)),
+      workload.operation(ledger, slot, connectionAt(connections, slot)),
     );
     const before = networkCpuSeconds();
     const clientBefore = process.cpuUsage();
@@ -134,12 +128,7 @@ async function main(): Promise<void> {
       return `| ${row.name} | ${row.tps.toFixed(1)} | ${row.busyCores.toFixed(2)} | ${kinds.map((k) => ms(row.msPerTransaction.get(k))).join(' | ')} | ${ms(total)} |`;
     }),
   ].join('\n');
-  console.log(report);
-  const dir = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-cpu.md`;
-  writeFileSync(path.join(dir, file), report);
-  log(`written to bench/results/${file}`);
+  publishReport(report, '-cpu', log);
 }
 
 main().then(

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,8 +9,9 @@ import {
   reconcile,
   type ReconcileReport,
 } from '@carbon-ets/gateway-client';
-import { loadTopology, REPO_ROOT, runPaths } from '@carbon-ets/network';
-import { connectionsFor, prepareBenchLedger, refreshSlotLots } from './bench-ledger';
+import { loadTopology, runPaths } from '@carbon-ets/network';
+import { connectionAt, connectionsFor, prepareBenchLedger, refreshSlotLots } from './bench-ledger';
+import { publishReport } from './publish-report';
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
 import { matchingRounds, type MatchRound } from './matching-rounds';
@@ -151,16 +152,6 @@ async function clearingBookRun(orders: number, log: (line: string) => void): Pro
   publishReport(report, '-clearing-book', log);
 }
 
-/** Prints the report and writes it to bench/results/<time><suffix>.md (git-ignored). */
-function publishReport(report: string, suffix: string, log: (line: string) => void): void {
-  console.log(report);
-  const dir = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = `${new Date().toISOString().replace(/[:.]/g, '-')}${suffix}.md`;
-  writeFileSync(path.join(dir, file), report);
-  log(`written to bench/results/${file}`);
-}
-
 interface RenderInput {
   quick: boolean;
   levels: number[];
@@ -270,12 +261,6 @@ function render({
     `Levels measured: ${levels.join(', ')} in flight.`,
   );
   return lines.join('\n');
-}
-
-function connectionAt<T>(connections: readonly T[], slot: number): T {
-  const connection = connections[slot % connections.length];
-  if (connection === undefined) throw new Error('no connection');
-  return connection;
 }
 
 function gatewayConcurrency(): string {
