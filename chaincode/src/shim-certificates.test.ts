@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ClientIdentity, type ChaincodeStub } from 'fabric-shim';
 import { reuseParsedCertificates, type CertificateParser } from './shim-certificates';
+import { requireAsShim } from './shim-modules';
 
 // A certificate Fabric CA issued to Enterprise1's trader1, with the carbon attributes.
 const pem = readFileSync(path.join(__dirname, 'testing', 'enterprise1-trader1-cert.pem'));
-const parser = createRequire(require.resolve('fabric-shim'))('@fidm/x509') as CertificateParser;
+const parser = requireAsShim('@fidm/x509') as CertificateParser;
 
 /** fabric-shim's own ClientIdentity for a transaction from that certificate. */
 function identityOf(txId: string) {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireAsShim } from './shim-modules';
 
 /** The part of @fidm/x509 that fabric-shim's `ClientIdentity` calls. */
 export interface CertificateParser {
@@ -16,7 +16,7 @@ const patched = new WeakSet();
  * parsed certificate is kept per PEM text (up to 1,024, the oldest dropped first). `ClientIdentity` only reads
  * it, so every identity it builds is the same as before.
  */
-export function reuseParsedCertificates(parser: CertificateParser = shimCertificateParser()): void {
+export function reuseParsedCertificates(parser = requireAsShim('@fidm/x509') as CertificateParser): void {
   const certificate = parser.Certificate;
   if (patched.has(certificate)) return;
   patched.add(certificate);
@@ -35,9 +35,4 @@ export function reuseParsedCertificates(parser: CertificateParser = shimCertific
     }
     return result;
   };
-}
-
-/** The @fidm/x509 module fabric-shim itself loads. */
-function shimCertificateParser(): CertificateParser {
-  return createRequire(require.resolve('fabric-shim'))('@fidm/x509') as CertificateParser;
 }

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type * as Winston from 'winston';
+import { requireAsShim } from './shim-modules';
 
 type Write = (this: Winston.Logger, info: unknown, ...rest: unknown[]) => boolean;
 
@@ -14,7 +14,7 @@ const patched = new WeakSet();
  * server"). After this, a logger drops such a message before formatting it; every line that was written before
  * is still written, and a logger's level can still be changed at any time.
  */
-export function dropDisabledLogLevels(winston: typeof Winston = shimWinston()): void {
+export function dropDisabledLogLevels(winston = requireAsShim('winston') as typeof Winston): void {
   const prototype = winston.Logger.prototype as unknown as { write: Write };
   if (patched.has(prototype)) return;
   patched.add(prototype);
@@ -35,10 +35,4 @@ function levelOf(info: unknown): string | undefined {
   const level =
     (info as { [LEVEL]?: unknown; level?: unknown })[LEVEL] ?? (info as { level?: unknown }).level;
   return typeof level === 'string' ? level : undefined;
-}
-
-/** The winston module fabric-shim itself loads (the one whose loggers need the change). */
-function shimWinston(): typeof Winston {
-  const fromShim = createRequire(require.resolve('fabric-shim'));
-  return fromShim('winston') as typeof Winston;
 }
