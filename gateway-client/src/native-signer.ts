@@ -23,13 +23,14 @@ export function newNativeEcdsaSigner(key: KeyObject): Signer {
       `unsupported signing key: ${key.asymmetricKeyType ?? 'unknown'} ${curve} (P-256 or P-384 expected)`,
     );
   }
+  const halfOrder = order / 2n;
   return (message) => {
     // r ‖ s, each as long as the curve order.
     const raw = sign('sha256', message, { key, dsaEncoding: 'ieee-p1363' });
     const half = raw.length / 2;
     const r = BigInt(`0x${raw.subarray(0, half).toString('hex')}`);
     let s = BigInt(`0x${raw.subarray(half).toString('hex')}`);
-    if (s > order / 2n) s = order - s;
+    if (s > halfOrder) s = order - s;
     return Promise.resolve(derSignature(r, s));
   };
 }
