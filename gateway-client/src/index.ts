@@ -5,6 +5,7 @@ export {
   type ConnectOptions,
   type Deadlines,
 } from './connect';
+export { newNativeEcdsaSigner } from './native-signer';
 export {
   CONNECTION_DIR_VARIABLE,
   loadConnectionSettings,
