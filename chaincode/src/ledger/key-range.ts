@@ -2,6 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import type { Iterators } from 'fabric-shim-api';
 import { fromBytes } from './canonical-json';
 import type { ObjectTypeName } from './keys';
+import { entriesOf } from './state-iteration';
 
 /** Sorts after every character a key part may hold, so `prefix + AFTER_ALL` ends a composite-key range. */
 const AFTER_ALL = '\u{10ffff}';
@@ -52,18 +53,20 @@ async function readRange<T>(
   limit: number,
   fits: (taken: readonly Stored<T>[], next: Stored<T>) => boolean = () => true,
 ): Promise<{ objects: Stored<T>[]; ended: boolean }> {
-  const { iterator } = await rangeHandler(ctx).handleGetStateByRange(
-    '',
-    startKey,
-    endKey,
-    ctx.stub.getChannelID(),
-    ctx.stub.getTxID(),
+  const entries = entriesOf(
+    rangeHandler(ctx).handleGetStateByRange(
+      '',
+      startKey,
+      endKey,
+      ctx.stub.getChannelID(),
+      ctx.stub.getTxID(),
+    ),
   );
   const objects: Stored<T>[] = [];
   try {
     while (objects.length < limit) {
-      const next = await iterator.next();
-      if (next.done) return { objects, ended: true };
+      const next = await entries.next();
+      if (next.done === true) return { objects, ended: true };
       const bytes = next.value.value.length;
       const stored = { key: next.value.key, value: fromBytes(next.value.value) as T, bytes };
       if (!fits(objects, stored)) return { objects, ended: false };
@@ -71,7 +74,8 @@ async function readRange<T>(
     }
     return { objects, ended: false };
   } finally {
-    await iterator.close();
+    // Closes the peer's iterator when the range was left before its end (a no-op after the end).
+    await entries.return(undefined);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import { type HistoryEntry, notFound } from '@carbon-ets/contract';
 import { fromBytes, toBytes } from './canonical-json';
 import type { ObjectTypeName } from './keys';
+import { entriesOf } from './state-iteration';
 import { timestampMillis } from './tx-time';
 
 /** One entry of a key's history as the Query contract returns it (the wire contract's schema). */
@@ -64,7 +65,9 @@ export class Store {
     attributes: readonly (string | number)[],
   ): Promise<{ key: string; value: T }[]> {
     const results: { key: string; value: T }[] = [];
-    for await (const kv of this.ctx.stub.getStateByPartialCompositeKey(type, attributes.map(String))) {
+    for await (const kv of entriesOf(
+      this.ctx.stub.getStateByPartialCompositeKey(type, attributes.map(String)),
+    )) {
       results.push({ key: kv.key, value: fromBytes(kv.value) as T });
     }
     return results;
@@ -73,7 +76,7 @@ export class Store {
   /** The life of a key as Fabric's history database records it. */
   async history(key: string): Promise<HistoryEntry[]> {
     const entries: HistoryEntry[] = [];
-    for await (const modification of this.ctx.stub.getHistoryForKey(key)) {
+    for await (const modification of entriesOf(this.ctx.stub.getHistoryForKey(key))) {
       entries.push({
         txId: modification.txId,
         timestamp: new Date(timestampMillis(modification.timestamp)).toISOString(),

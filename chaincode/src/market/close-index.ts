@@ -1,5 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import { fromBytes, toBytes } from '../ledger/canonical-json';
+import { entriesOf } from '../ledger/state-iteration';
 import type { MarketDay } from './trade';
 
 /**
@@ -36,10 +37,11 @@ export async function latestCloseBetween(
   beforeDay: string,
 ): Promise<number | undefined> {
   let latest: number | undefined;
-  for await (const kv of ctx.stub.getStateByRange(
+  const closes = ctx.stub.getStateByRange(
     dayCloseKey(instrument, firstDay),
     dayCloseKey(instrument, beforeDay),
-  )) {
+  );
+  for await (const kv of entriesOf(closes)) {
     latest = (fromBytes(kv.value) as DayClose).close;
   }
   return latest;

@@ -1,5 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import { fromBytes, toBytes } from '../ledger/canonical-json';
+import { entriesOf } from '../ledger/state-iteration';
 import type { Order, OrderSide } from './order';
 
 /**
@@ -130,7 +131,7 @@ export class OrderBookIndex {
       sidePrefix('buy', instrument),
       sidePrefix('sell', instrument),
     ]) {
-      for await (const kv of this.ctx.stub.getStateByRange(start, `${start}${AFTER_ALL}`)) {
+      for await (const kv of entriesOf(this.ctx.stub.getStateByRange(start, `${start}${AFTER_ALL}`))) {
         entries.push(fromBytes(kv.value) as BookEntry);
       }
     }
@@ -139,7 +140,7 @@ export class OrderBookIndex {
 
   private cursor(start: string, end: string): EntryCursor {
     async function* read(ctx: Context): AsyncGenerator<{ key: string; entry: BookEntry }> {
-      for await (const kv of ctx.stub.getStateByRange(start, end)) {
+      for await (const kv of entriesOf(ctx.stub.getStateByRange(start, end))) {
         yield { key: kv.key, entry: fromBytes(kv.value) as BookEntry };
       }
     }

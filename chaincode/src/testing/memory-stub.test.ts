@@ -1,4 +1,5 @@
 import type { Context } from 'fabric-contract-api';
+import type { Iterators } from 'fabric-shim-api';
 import { invalidArgument } from '@carbon-ets/contract';
 import { expectRefused } from './expect-refused';
 import { Users } from './identities';
@@ -58,7 +59,10 @@ describe('in-memory stub and test ledger', () => {
       const found: string[] = [];
       for await (const kv of ctx.stub.getStateByPartialCompositeKey('lot', ['A'])) found.push(text(kv.value));
       expect(found).toEqual(['A1', 'A2']);
-      const iterator = await ctx.stub.getStateByRange('plain-1', 'plain-3');
+      // As fabric-shim: a range read resolves to `{ iterator }`.
+      const { iterator } = (await ctx.stub.getStateByRange('plain-1', 'plain-3')) as unknown as {
+        iterator: Iterators.StateQueryIterator;
+      };
       const first = await iterator.next();
       expect(first.value.key).toBe('plain-1');
       await iterator.next();

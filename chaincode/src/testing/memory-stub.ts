@@ -20,13 +20,21 @@ const MAX_UNICODE_RUNE = '\u{10ffff}';
 type QueryResult<T> = Promise<Iterators.CommonIterator<T>> & AsyncIterable<T>;
 
 /**
- * Wraps a snapshot array as the promise-plus-async-iterable the real stub returns; `onRead` sees each item as
- * the chaincode takes it (a reader that stops early has read only what it took).
+ * Wraps a snapshot array as the promise-plus-async-iterable the real stub returns, and behaves as fabric-shim
+ * does: a range read's promise resolves to `{ iterator }` (`wrapped`), a history read's to the iterator; its
+ * `for await` closes the iterator after the last item and when left early. `onRead` sees each item as the
+ * chaincode takes it (a reader that stops early has read only what it took); `onClose` each closing message.
  */
-function queryResult<T>(items: readonly T[], onRead: (item: T) => void = () => undefined): QueryResult<T> {
+function queryResult<T>(
+  items: readonly T[],
+  { onRead = () => undefined, onClose = () => undefined, wrapped = false }: QueryOptions<T> = {},
+): QueryResult<T> {
   let index = 0;
   const iterator: Iterators.CommonIterator<T> = {
-    close: () => Promise.resolve(),
+    close: () => {
+      onClose();
+      return Promise.resolve();
+    },
     next: () => {
       const value = items[index];
       index += 1;
@@ -36,15 +44,26 @@ function queryResult<T>(items: readonly T[], onRead: (item: T) => void = () => u
       );
     },
   };
-  const promise = Promise.resolve(iterator);
+  // fabric-shim's range reads resolve to `{ iterator }` although its type declarations say the iterator.
+  const promise = Promise.resolve(
+    wrapped ? ({ iterator } as unknown as Iterators.CommonIterator<T>) : iterator,
+  );
   return Object.assign(promise, {
     async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-      for (const item of items) {
-        onRead(item);
-        yield await Promise.resolve(item);
+      try {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      } finally {
+        // As fabric-shim: closed after the last item too (a message the peer does not need; see entriesOf).
+        await iterator.close();
       }
     },
   });
+}
+
+interface QueryOptions<T> {
+  readonly onRead?: (item: T) => void;
+  readonly onClose?: () => void;
+  readonly wrapped?: boolean;
 }
 
 /** A range a transaction opened, with its bounds as asked. */
@@ -80,6 +99,7 @@ export class MemoryStub implements ChaincodeStub {
   private readonly attempts: string[] = [];
   private readonly keysRead: string[] = [];
   private readonly rangesRead: RangeRead[] = [];
+  private iteratorCloses = 0;
 
   constructor(
     private readonly world: MemoryWorld,
@@ -117,6 +137,14 @@ export class MemoryStub implements ChaincodeStub {
   /** The ranges this transaction opened (range and partial-composite-key reads), as asked. */
   rangeReads(): readonly RangeRead[] {
     return [...this.rangesRead];
+  }
+
+  /**
+   * How many closing messages for range and history iterators this transaction sent: each is a round trip
+   * between chaincode and peer on a network.
+   */
+  iteratorsClosed(): number {
+    return this.iteratorCloses;
   }
 
   /** The keys this transaction writes or deletes. */
@@ -201,18 +229,22 @@ export class MemoryStub implements ChaincodeStub {
    * that start after a given key use it (chaincode/src/ledger/key-range.ts).
    */
   readonly handler = {
-    handleGetStateByRange: async (
+    handleGetStateByRange: (
       _collection: string,
       startKey: string,
       endKey: string,
-    ): Promise<{ iterator: Iterators.StateQueryIterator }> => ({
-      iterator: await this.rangeQuery(startKey, endKey),
-    }),
+    ): Promise<{ iterator: Iterators.StateQueryIterator }> =>
+      // A range read resolves to `{ iterator }` (see queryResult).
+      this.rangeQuery(startKey, endKey) as unknown as Promise<{ iterator: Iterators.StateQueryIterator }>,
   };
 
   private rangeQuery(start: string, end: string): QueryResult<Iterators.KV> {
     this.rangesRead.push({ start, end });
-    return queryResult(this.world.range(start, end), (kv) => this.keysRead.push(kv.key));
+    return queryResult(this.world.range(start, end), {
+      onRead: (kv) => this.keysRead.push(kv.key),
+      onClose: () => (this.iteratorCloses += 1),
+      wrapped: true,
+    });
   }
   getStateByRangeWithPagination(): Promise<StateQueryResponse<Iterators.StateQueryIterator>> &
     AsyncIterable<Iterators.KV> {
@@ -242,7 +274,7 @@ export class MemoryStub implements ChaincodeStub {
       // (its type declaration says Long; the runtime value is not).
       timestamp: { seconds: m.seconds as unknown as Long, nanos: 0 },
     }));
-    return queryResult(modifications);
+    return queryResult(modifications, { onClose: () => (this.iteratorCloses += 1) });
   }
   invokeChaincode(): Promise<ChaincodeResponse> {
     return unsupported('invokeChaincode');
