@@ -23,6 +23,11 @@ async function ledgerWithLots(): Promise<TestLedger> {
   return ledger;
 }
 
+/** The closing messages a transaction sent for its range and history reads. */
+function closes(stub: MemoryStub | undefined): number {
+  return stub?.peerMessages().filter((message) => message === 'QUERY_STATE_CLOSE').length ?? NaN;
+}
+
 /** Runs `read` in a transaction and returns what it returned and the stub that recorded its messages. */
 async function inTransaction<T>(
   ledger: TestLedger,
@@ -43,7 +48,7 @@ describe('entriesOf: range and history reads without a closing message after the
       return count;
     });
     expect(result).toBe(5);
-    expect(stub.iteratorsClosed()).toBe(1);
+    expect(closes(stub)).toBe(1);
   });
 
   it('reads a whole range and a whole history and sends no closing message', async () => {
@@ -55,7 +60,7 @@ describe('entriesOf: range and history reads without a closing message after the
       return { lots: lots.map((lot) => lot.value.n), history: history.map((entry) => entry.value) };
     });
     expect(result).toEqual({ lots: [1, 2, 3, 4, 5], history: [{ v: 2 }, { v: 1 }] });
-    expect(stub.iteratorsClosed()).toBe(0);
+    expect(closes(stub)).toBe(0);
   });
 
   it('closes a range left early, by break or by a throw, at once', async () => {
@@ -67,7 +72,7 @@ describe('entriesOf: range and history reads without a closing message after the
         if (taken.length === 2) break;
       }
       // The ledger names the running transaction's stub before the transaction runs.
-      const closedAfterBreak = ledger.lastStub?.iteratorsClosed();
+      const closedAfterBreak = closes(ledger.lastStub);
       await expect(
         (async () => {
           for await (const kv of entriesOf(ctx.stub.getStateByPartialCompositeKey('lot', ['A']))) {
@@ -78,7 +83,7 @@ describe('entriesOf: range and history reads without a closing message after the
       return { taken: taken.length, closedAfterBreak };
     });
     expect(result).toEqual({ taken: 2, closedAfterBreak: 1 });
-    expect(stub.iteratorsClosed()).toBe(2);
+    expect(closes(stub)).toBe(2);
     // Only the keys taken entered the read set: two, then one.
     expect(stub.stateReads()).toHaveLength(3);
   });
@@ -87,23 +92,41 @@ describe('entriesOf: range and history reads without a closing message after the
     const ledger = await ledgerWithLots();
     const bounded = await inTransaction(ledger, (ctx) => objectsAfter<{ n: number }>(ctx, 'lot', null, 3));
     expect(bounded.result.map((lot) => lot.value.n)).toEqual([1, 2, 3]);
-    expect(bounded.stub.iteratorsClosed()).toBe(1);
+    expect(closes(bounded.stub)).toBe(1);
     const whole = await inTransaction(ledger, (ctx) => objectsAfter<{ n: number }>(ctx, 'lot', null, 10));
     expect(whole.result).toHaveLength(5);
-    expect(whole.stub.iteratorsClosed()).toBe(0);
+    expect(closes(whole.stub)).toBe(0);
+  });
+
+  it('reads a range of 250 entries with three messages: the read and two further batches of 100', async () => {
+    const ledger = new TestLedger();
+    await ledger.submit(Users.regulator, async (ctx) => {
+      for (let n = 0; n < 250; n++) {
+        await ctx.stub.putState(
+          ctx.stub.createCompositeKey('lot', ['B', String(n).padStart(3, '0')]),
+          bytes('{}'),
+        );
+      }
+    });
+    const { result, stub } = await inTransaction(
+      ledger,
+      async (ctx) => (await new Store(ctx).list('lot', ['B'])).length,
+    );
+    expect(result).toBe(250);
+    expect(stub.peerMessages()).toEqual(['GET_STATE_BY_RANGE', 'QUERY_STATE_NEXT', 'QUERY_STATE_NEXT']);
   });
 
   it('a transfer and an order placement send no closing message', async () => {
     const ledger = await marketScenario();
     await placeOrder(ledger, 'TRADE1', 'sell', 10_100, 5);
     expect(ledger.lastStub?.rangeReads().length).toBeGreaterThan(0);
-    expect(ledger.lastStub?.iteratorsClosed()).toBe(0);
+    expect(closes(ledger.lastStub)).toBe(0);
     await submit(ledger, Users.trader1, tx(cc.allowance, 'Transfer'), {
       fromAccount: 'TRADE1',
       toAccount: 'HOLD1',
       quantity: 3,
     });
     expect(ledger.lastStub?.rangeReads().length).toBeGreaterThan(0);
-    expect(ledger.lastStub?.iteratorsClosed()).toBe(0);
+    expect(closes(ledger.lastStub)).toBe(0);
   });
 });

@@ -23,19 +23,22 @@ type QueryResult<T> = Promise<Iterators.CommonIterator<T>> & AsyncIterable<T>;
  * Wraps a snapshot array as the promise-plus-async-iterable the real stub returns, and behaves as fabric-shim
  * does: a range read's promise resolves to `{ iterator }` (`wrapped`), a history read's to the iterator; its
  * `for await` closes the iterator after the last item and when left early. `onRead` sees each item as the
- * chaincode takes it (a reader that stops early has read only what it took); `onClose` each closing message.
+ * chaincode takes it (a reader that stops early has read only what it took); `onMessage` each further message
+ * the iteration sends the peer (next batch, close).
  */
 function queryResult<T>(
   items: readonly T[],
-  { onRead = () => undefined, onClose = () => undefined, wrapped = false }: QueryOptions<T> = {},
+  { onRead = () => undefined, onMessage = () => undefined, wrapped = false }: QueryOptions<T> = {},
 ): QueryResult<T> {
   let index = 0;
   const iterator: Iterators.CommonIterator<T> = {
     close: () => {
-      onClose();
+      onMessage('QUERY_STATE_CLOSE');
       return Promise.resolve();
     },
     next: () => {
+      // The peer answers in batches of PEER_QUERY_BATCH; each further batch is one more message.
+      if (index > 0 && index % PEER_QUERY_BATCH === 0 && index < items.length) onMessage('QUERY_STATE_NEXT');
       const value = items[index];
       index += 1;
       if (value !== undefined) onRead(value);
@@ -62,9 +65,28 @@ function queryResult<T>(
 
 interface QueryOptions<T> {
   readonly onRead?: (item: T) => void;
-  readonly onClose?: () => void;
+  readonly onMessage?: (type: PeerMessage) => void;
   readonly wrapped?: boolean;
 }
+
+/** Results a peer returns per message of a range or history read (Fabric's `MaxResultLimit`). */
+const PEER_QUERY_BATCH = 100;
+
+/**
+ * The chaincode-to-peer messages of fabric-shim, by their Fabric names: each is a round trip between chaincode
+ * and peer on every endorsing peer. (An event travels with the transaction's result: no message.)
+ */
+export type PeerMessage =
+  | 'GET_STATE'
+  | 'PUT_STATE'
+  | 'DEL_STATE'
+  | 'GET_STATE_METADATA'
+  | 'PUT_STATE_METADATA'
+  | 'GET_STATE_BY_RANGE'
+  | 'QUERY_STATE_NEXT'
+  | 'QUERY_STATE_CLOSE'
+  | 'GET_HISTORY_FOR_KEY'
+  | 'GET_PRIVATE_DATA_HASH';
 
 /** A range a transaction opened, with its bounds as asked. */
 export interface RangeRead {
@@ -99,7 +121,7 @@ export class MemoryStub implements ChaincodeStub {
   private readonly attempts: string[] = [];
   private readonly keysRead: string[] = [];
   private readonly rangesRead: RangeRead[] = [];
-  private iteratorCloses = 0;
+  private readonly messages: PeerMessage[] = [];
 
   constructor(
     private readonly world: MemoryWorld,
@@ -140,11 +162,11 @@ export class MemoryStub implements ChaincodeStub {
   }
 
   /**
-   * How many closing messages for range and history iterators this transaction sent: each is a round trip
-   * between chaincode and peer on a network.
+   * The messages this transaction sent the peer, in order, as fabric-shim would send them (private data reads
+   * and writes are PUT_STATE/GET_STATE with a collection): on a network each is a round trip on every endorser.
    */
-  iteratorsClosed(): number {
-    return this.iteratorCloses;
+  peerMessages(): readonly PeerMessage[] {
+    return [...this.messages];
   }
 
   /** The keys this transaction writes or deletes. */
@@ -190,11 +212,13 @@ export class MemoryStub implements ChaincodeStub {
   }
 
   getState(key: string): Promise<Uint8Array> {
+    this.messages.push('GET_STATE');
     this.keysRead.push(key);
     return Promise.resolve(this.world.state.get(key) ?? new Uint8Array());
   }
   putState(key: string, value: Uint8Array): Promise<void> {
     this.attempts.push(`putState ${printableKey(key)}`);
+    this.messages.push('PUT_STATE');
     if (key === '') {
       return Promise.reject(new Error('key must not be empty'));
     }
@@ -203,15 +227,18 @@ export class MemoryStub implements ChaincodeStub {
   }
   deleteState(key: string): Promise<void> {
     this.attempts.push(`deleteState ${printableKey(key)}`);
+    this.messages.push('DEL_STATE');
     this.writes.set(key, null);
     return Promise.resolve();
   }
   setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
     this.attempts.push(`setStateValidationParameter ${printableKey(key)}`);
+    this.messages.push('PUT_STATE_METADATA');
     this.validationWrites.set(key, Uint8Array.from(ep));
     return Promise.resolve();
   }
   getStateValidationParameter(key: string): Promise<Uint8Array> {
+    this.messages.push('GET_STATE_METADATA');
     return Promise.resolve(this.world.validationParameters.get(key) ?? new Uint8Array());
   }
   getStateByRange(startKey: string, endKey: string): QueryResult<Iterators.KV> {
@@ -239,10 +266,11 @@ export class MemoryStub implements ChaincodeStub {
   };
 
   private rangeQuery(start: string, end: string): QueryResult<Iterators.KV> {
+    this.messages.push('GET_STATE_BY_RANGE');
     this.rangesRead.push({ start, end });
     return queryResult(this.world.range(start, end), {
       onRead: (kv) => this.keysRead.push(kv.key),
-      onClose: () => (this.iteratorCloses += 1),
+      onMessage: (type) => this.messages.push(type),
       wrapped: true,
     });
   }
@@ -274,7 +302,8 @@ export class MemoryStub implements ChaincodeStub {
       // (its type declaration says Long; the runtime value is not).
       timestamp: { seconds: m.seconds as unknown as Long, nanos: 0 },
     }));
-    return queryResult(modifications, { onClose: () => (this.iteratorCloses += 1) });
+    this.messages.push('GET_HISTORY_FOR_KEY');
+    return queryResult(modifications, { onMessage: (type) => this.messages.push(type) });
   }
   invokeChaincode(): Promise<ChaincodeResponse> {
     return unsupported('invokeChaincode');
@@ -300,6 +329,7 @@ export class MemoryStub implements ChaincodeStub {
 
   /** Like a member's peer with memberOnlyRead: a user of an organisation outside the collection is refused. */
   getPrivateData(collection: string, key: string): Promise<Uint8Array> {
+    this.messages.push('GET_STATE');
     if (!this.world.isCollectionMember(collection, this.mspId)) {
       return Promise.reject(
         new Error(
@@ -310,6 +340,7 @@ export class MemoryStub implements ChaincodeStub {
     return Promise.resolve(this.world.privateValue(collection, key) ?? new Uint8Array());
   }
   getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
+    this.messages.push('GET_PRIVATE_DATA_HASH');
     const value = this.world.privateValue(collection, key);
     return Promise.resolve(
       value === undefined ? new Uint8Array() : createHash('sha256').update(value).digest(),
@@ -317,6 +348,7 @@ export class MemoryStub implements ChaincodeStub {
   }
   putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
     this.attempts.push(`putPrivateData ${collection} ${printableKey(key)}`);
+    this.messages.push('PUT_STATE');
     if (!this.world.isCollection(collection)) {
       return Promise.reject(new Error(`collection ${collection} could not be found`));
     }
