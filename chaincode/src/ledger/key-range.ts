@@ -43,8 +43,9 @@ interface Stored<T> {
 
 /**
  * Reads keys `startKey` (inclusive) to `endKey` (exclusive) in key order: at most `limit` objects, and only while
- * `fits` agrees with the one just read. Closes the range there, so only the keys read enter a transaction's read
- * set; `ended` tells that the range held nothing more.
+ * `fits` agrees with the one just read, then closes the range; `ended` tells that the range held nothing more.
+ * A peer answers in batches of 100 keys and records the range in the read set up to the last key it fetched: the
+ * keys taken and at most the rest of their batch (plus one), not the whole range.
  */
 async function readRange<T>(
   ctx: Context,
@@ -81,9 +82,9 @@ async function readRange<T>(
 
 /**
  * Up to `limit` objects of one type with a single-attribute key (`installation ~ id`), in key order, starting
- * just after the object `afterId` (from the first when null). A bounded range read: only the keys taken enter
- * the read set (Fabric records a range closed early up to its last key read), so a concurrent insert before
- * that point makes this transaction fail as a phantom read, one after it does not.
+ * just after the object `afterId` (from the first when null). A bounded range read: the read set records the
+ * range up to the last key the peer fetched (the keys taken and at most the rest of their batch of 100), so a
+ * concurrent insert before that point makes this transaction fail as a phantom read, one after it does not.
  */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the stored type
 export async function objectsAfter<T>(

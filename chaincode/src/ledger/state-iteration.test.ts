@@ -84,7 +84,7 @@ describe('entriesOf: range and history reads without a closing message after the
     });
     expect(result).toEqual({ taken: 2, closedAfterBreak: 1 });
     expect(closes(stub)).toBe(2);
-    // Only the keys taken entered the read set: two, then one.
+    // The stub records the keys taken (a peer records up to the last key of the batch it fetched): two, one.
     expect(stub.stateReads()).toHaveLength(3);
   });
 
