@@ -58,6 +58,7 @@ export function bookClearingTable(orders: number, rounds: readonly RoundCost[]):
     `${rounds.length} rounds, ${trades} trades in ${ms.toFixed(0)} ms of Match (${((trades / ms) * 1000).toFixed(0)} trades/s in memory); ` +
       `per fill: ${(sum((r) => r.stateReads) / trades).toFixed(2)} state reads, ${(sum((r) => r.writeCalls) / trades).toFixed(2)} write calls, ` +
       `${(sum((r) => r.policedWrites) / trades).toFixed(2)} writes checked against a key-level policy, ` +
+      `${(sum((r) => r.peerMessages) / trades).toFixed(2)} messages to the peer, ` +
       `${(ms / trades).toFixed(2)} ms; largest round: write set ${kib(max((r) => r.writeSetBytes))}, answer ${kib(max((r) => r.answerBytes))}, ` +
       `event ${kib(max((r) => r.eventBytes))}, together ${kib(max((r) => r.writeSetBytes + r.answerBytes + r.eventBytes))}.`,
   ];

@@ -47,6 +47,8 @@ export interface RoundCost {
   readonly rangesOpened: number;
   /** Write calls to the stub (puts, deletes, validation parameters): each is a round trip to the peer. */
   readonly writeCalls: number;
+  /** Every message the round sends its peer (reads, range batches and closes, writes): see MemoryStub.peerMessages. */
+  readonly peerMessages: number;
   /** Bytes of the write set: keys, values and validation parameters. */
   readonly writeSetBytes: number;
   /**
@@ -76,6 +78,7 @@ export async function clearMeasured(ledger: TestLedger, maxRounds = 1_000): Prom
       stateReads: stub.stateReads().length,
       rangesOpened: stub.rangeReads().length,
       writeCalls: stub.attemptedWrites().filter((call) => !call.startsWith('setEvent')).length,
+      peerMessages: stub.peerMessages().length,
       writeSetBytes,
       policedWrites:
         [...writeSet.writes.keys()].filter((key) => policed.has(key)).length +
