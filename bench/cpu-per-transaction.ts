@@ -15,6 +15,7 @@ import { CONNECTION_DIR_VARIABLE } from '@carbon-ets/gateway-client';
 import { isAlive, listPidFiles, runPaths } from '@carbon-ets/network';
 import { connectionAt, connectionsFor, prepareBenchLedger, type BenchLedger } from './bench-ledger';
 import { drive } from './load-driver';
+import { machineSpeedLine, measureMachineSpeed } from './machine-speed';
 import { publishReport } from './publish-report';
 import { clearManually } from '../test/support/member-servers';
 import { heartbeat, orderPlacement, reportCorrection, transferDistinct, type Workload } from './workloads';
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   };
   const ledger = await prepareBenchLedger(slots, log);
   await clearManually(ledger.instrument);
+  const before = measureMachineSpeed();
   const rows: WorkloadCpu[] = [];
   for (const workload of [heartbeat, transferDistinct, orderPlacement, reportCorrection]) {
     log(`${workload.name} at ${slots} in flight for ${seconds} s`);
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
     log(`  ${row.committed} committed, ${row.tps.toFixed(1)} tx/s, ${row.busyCores.toFixed(2)} cores busy`);
     rows.push(row);
   }
+  const after = measureMachineSpeed();
   const kinds: Kind[] = [...KINDS, 'client'];
   const ms = (value: number | undefined) => (value ?? 0).toFixed(2);
   const report = [
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
+    machineSpeedLine(before, after),
     '- CPU (user + system) of every network process by its pid file and of this client, over each measurement;',
     '  milliseconds per committed transaction, summed over all processes of a kind',
     '',

@@ -14,6 +14,7 @@ import { connectionAt, connectionsFor, prepareBenchLedger, refreshSlotLots } fro
 import { publishReport } from './publish-report';
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
+import { machineSpeedLine, measureMachineSpeed, type MachineSpeed } from './machine-speed';
 import { matchingRounds, type MatchRound } from './matching-rounds';
 import { clearingBook, renderBookClearing } from './clearing-book';
 import { clearManually } from '../test/support/member-servers';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   // latency measurement hands the instrument back to it.
   await clearManually(ledger.instrument);
 
+  const speedBefore = measureMachineSpeed();
   const workloads: Workload[] = [heartbeat, transferDistinct, orderPlacement, reportCorrection, transferHot];
   const results = new Map<string, LoadResult[]>();
   // Matching runs first, on an empty book; the placement workload's bids (below the asks) never trade.
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
   } finally {
     auditor.close();
   }
+  const speed = { before: speedBefore, after: measureMachineSpeed() };
   const report = render({
     quick,
     levels,
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
     rounds,
     fills,
     overhead,
+    speed,
   });
   publishReport(report, quick ? '-quick' : '', log);
 }
@@ -140,12 +144,15 @@ async function clearingBookRun(orders: number, log: (line: string) => void): Pro
   // The book must stay open until the rounds below clear it: the regulator's market operator stays out.
   await clearManually(ledger.instrument);
   log(`clearing book: placing ${orders} orders`);
+  const before = measureMachineSpeed();
   const result = await clearingBook(ledger, orders, log);
+  const after = measureMachineSpeed();
   const report = [
     `## Clearing a book of ${orders} orders: \`npm run bench -- --clearing-book ${orders}\``,
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
+    machineSpeedLine(before, after),
     '',
     ...renderBookClearing(result),
   ].join('\n');
@@ -163,6 +170,7 @@ interface RenderInput {
   rounds: MatchRound[];
   fills: FillLatency;
   overhead: OverheadRow[];
+  speed: { before: MachineSpeed; after: MachineSpeed };
 }
 
 function render({
@@ -176,6 +184,7 @@ function render({
   rounds,
   fills,
   overhead,
+  speed,
 }: RenderInput): string {
   const ceiling = results.get(heartbeat.name) ?? [];
   const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(0));
@@ -184,6 +193,7 @@ function render({
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    machineSpeedLine(speed.before, speed.after),
     `- Fabric: ${topology.fabric.version}; orderer BatchTimeout ${topology.ordering.batchTimeout}, MaxMessageCount ${topology.ordering.maxMessageCount}; peer gateway concurrency limit ${gatewayConcurrency()}; endorsement 3 of the 5 orgs’ peers (one OutOf signature policy) + key-level policy on lots`,
     `- ${seconds} s per measurement; latency = submit to commit status at the client; conflicts counted at the first attempt (no retry)`,
     '',

@@ -1,0 +1,68 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * This shared 2-core machine changes speed by up to 3× within a session (BENCHMARKS.md, "Now"), so a bench report
+ * says how fast the machine was: the time a fixed piece of work takes on one core, measured while the network is
+ * idle, before the workloads and after them. A slower machine takes longer; compare runs only where these agree.
+ */
+export interface MachineSpeed {
+  /** Median milliseconds of the reference work (see {@link measureMachineSpeed}). */
+  readonly medianMs: number;
+  /** Fastest and slowest of the repetitions: a wide spread means something else was running. */
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+const SIGNATURES = 200;
+const JSON_ROUND_TRIPS = 100;
+const REPETITIONS = 5;
+
+/**
+ * Times the reference work {@link REPETITIONS} times: the kinds of work a transaction costs everywhere on the
+ * network — ECDSA P-256 signatures on OpenSSL (endorsements, client signatures) and JSON of a ledger-sized object
+ * in JavaScript (chaincode, member servers).
+ */
+export function measureMachineSpeed(): MachineSpeed {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const document = Array.from({ length: 500 }, (_, i) => ({
+    id: `lot-${i}`,
+    accountId: `ACC-${i % 32}`,
+    quantity: i * 7,
+    serialStart: i * 1_000,
+  }));
+  const times: number[] = [];
+  for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
+    const started = performance.now();
+    for (let i = 0; i < SIGNATURES; i += 1) {
+      sign('sha256', Buffer.from(`reference ${repetition}.${i}`), privateKey);
+    }
+    for (let i = 0; i < JSON_ROUND_TRIPS; i += 1) {
+      JSON.parse(JSON.stringify(document));
+    }
+    times.push(performance.now() - started);
+  }
+  return summarise(times);
+}
+
+/** Median, minimum and maximum of repetition times (exported for its test). */
+export function summarise(times: readonly number[]): MachineSpeed {
+  if (times.length === 0) {
+    throw new Error('machine speed: no repetition was timed');
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const medianMs =
+    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { medianMs, minMs: sorted[0] ?? 0, maxMs: sorted[sorted.length - 1] ?? 0 };
+}
+
+/** The report line: the reference work before and after the measurements. */
+export function machineSpeedLine(before: MachineSpeed, after: MachineSpeed): string {
+  const one = (speed: MachineSpeed): string =>
+    `${speed.medianMs.toFixed(0)} ms (${speed.minMs.toFixed(0)}–${speed.maxMs.toFixed(0)})`;
+  return (
+    `- machine speed: reference work (${SIGNATURES} P-256 signatures, ${JSON_ROUND_TRIPS} JSON round trips of 500 lots, ` +
+    `median of ${REPETITIONS}) ${one(before)} before, ${one(after)} after — longer is slower; compare runs only where these agree`
+  );
+}
