@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { percentile } from './load-driver';
 
 /**
  * This shared 2-core machine changes speed by up to 3× within a session (BENCHMARKS.md, "Now"), so a bench report
@@ -7,7 +8,7 @@ import { performance } from 'node:perf_hooks';
  * idle, before the workloads and after them. A slower machine takes longer; compare runs only where these agree.
  */
 export interface MachineSpeed {
-  /** Median milliseconds of the reference work (see {@link measureMachineSpeed}). */
+  /** Median (nearest rank) milliseconds of the reference work (see {@link measureMachineSpeed}). */
   readonly medianMs: number;
   /** Fastest and slowest of the repetitions: a wide spread means something else was running. */
   readonly minMs: number;
@@ -45,16 +46,13 @@ export function measureMachineSpeed(): MachineSpeed {
   return summarise(times);
 }
 
-/** Median, minimum and maximum of repetition times (exported for its test). */
+/** Median (nearest rank, like every p50 of the bench), minimum and maximum of repetition times. */
 export function summarise(times: readonly number[]): MachineSpeed {
   if (times.length === 0) {
     throw new Error('machine speed: no repetition was timed');
   }
   const sorted = [...times].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const medianMs =
-    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return { medianMs, minMs: sorted[0] ?? 0, maxMs: sorted[sorted.length - 1] ?? 0 };
+  return { medianMs: percentile(sorted, 0.5), minMs: percentile(sorted, 0), maxMs: percentile(sorted, 1) };
 }
 
 /** The report line: the reference work before and after the measurements. */
