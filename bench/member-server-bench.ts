@@ -3,7 +3,7 @@ import { connectAs, evaluate, submit } from '@carbon-ets/gateway-client';
 import { openEventStream } from '../test/support/event-stream';
 import { loginAs, type MemberClient } from '../test/support/member-servers';
 import type { BenchLedger } from './bench-ledger';
-import { drive, type LoadResult, type Operation } from './load-driver';
+import { drive, percentile, type LoadResult, type Operation } from './load-driver';
 
 /** One row of the REST-versus-Gateway comparison. */
 export interface OverheadRow {
@@ -87,11 +87,6 @@ export interface FillLatency {
   readonly maxMs: number;
   readonly seconds: number;
 }
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN);
 
 /**
  * `traders` ENT2 traders, each logged in to Enterprise2's server with its own event stream and its own funded
