@@ -9,13 +9,12 @@
  * workload and the ceiling shows which processes pay for it. Results: stdout and bench/results/.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { CONNECTION_DIR_VARIABLE } from '@carbon-ets/gateway-client';
 import { isAlive, listPidFiles, runPaths } from '@carbon-ets/network';
 import { connectionAt, connectionsFor, prepareBenchLedger, type BenchLedger } from './bench-ledger';
 import { drive } from './load-driver';
-import { machineSpeedLine, measureMachineSpeed } from './machine-speed';
+import { machineLines, measureMachineSpeed } from './machine-speed';
 import { publishReport } from './publish-report';
 import { clearManually } from '../test/support/member-servers';
 import { heartbeat, orderPlacement, reportCorrection, transferDistinct, type Workload } from './workloads';
@@ -120,8 +119,7 @@ async function main(): Promise<void> {
     `## CPU per committed transaction: \`npx ts-node bench/cpu-per-transaction.ts --in-flight ${slots} --seconds ${seconds}\``,
     '',
     `- date: ${new Date().toISOString()}`,
-    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
-    machineSpeedLine(before, after),
+    ...machineLines(before, after),
     '- CPU (user + system) of every network process by its pid file and of this client, over each measurement;',
     '  milliseconds per committed transaction, summed over all processes of a kind',
     '',

@@ -1,4 +1,4 @@
-import { machineSpeedLine, measureMachineSpeed, summarise } from './machine-speed';
+import { machineLines, machineSpeedLine, measureMachineSpeed, summarise } from './machine-speed';
 
 describe('machine speed', () => {
   it('summarises repetitions by median (nearest rank, as every p50 of the bench), fastest and slowest', () => {
@@ -24,5 +24,15 @@ describe('machine speed', () => {
     );
     expect(line).toContain('44 ms (41–52) before, 90 ms (88–95) after');
     expect(line).toMatch(/^- machine speed: reference work \(200 P-256 signatures, 100 JSON round trips/);
+  });
+
+  it('opens a report with what the machine is, then how fast it was', () => {
+    const [machine, speed, ...rest] = machineLines(
+      { medianMs: 44.4, minMs: 41, maxMs: 52 },
+      { medianMs: 90.2, minMs: 88, maxMs: 95 },
+    );
+    expect(machine).toMatch(/^- machine: \d+ cores \(.+\), \d+ GiB, Node v\d+\.\d+\.\d+$/);
+    expect(speed).toContain('44 ms (41–52) before, 90 ms (88–95) after');
+    expect(rest).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load-driver';
 
@@ -63,4 +64,12 @@ export function machineSpeedLine(before: MachineSpeed, after: MachineSpeed): str
     `- machine speed: reference work (${SIGNATURES} P-256 signatures, ${JSON_ROUND_TRIPS} JSON round trips of 500 lots, ` +
     `median of ${REPETITIONS}) ${one(before)} before, ${one(after)} after — longer is slower; compare runs only where these agree`
   );
+}
+
+/** The report's two lines on the machine: what it is, and how fast it was before and after the measurements. */
+export function machineLines(before: MachineSpeed, after: MachineSpeed): string[] {
+  return [
+    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    machineSpeedLine(before, after),
+  ];
 }

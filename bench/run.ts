@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { printError } from '@carbon-ets/contract';
@@ -14,7 +13,7 @@ import { connectionAt, connectionsFor, prepareBenchLedger, refreshSlotLots } fro
 import { publishReport } from './publish-report';
 import { drive, type LoadResult } from './load-driver';
 import { networkMemory } from './process-memory';
-import { machineSpeedLine, measureMachineSpeed, type MachineSpeed } from './machine-speed';
+import { machineLines, measureMachineSpeed, type MachineSpeed } from './machine-speed';
 import { matchingRounds, type MatchRound } from './matching-rounds';
 import { clearingBook, renderBookClearing } from './clearing-book';
 import { clearManually } from '../test/support/member-servers';
@@ -151,8 +150,7 @@ async function clearingBookRun(orders: number, log: (line: string) => void): Pro
     `## Clearing a book of ${orders} orders: \`npm run bench -- --clearing-book ${orders}\``,
     '',
     `- date: ${new Date().toISOString()}`,
-    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
-    machineSpeedLine(before, after),
+    ...machineLines(before, after),
     '',
     ...renderBookClearing(result),
   ].join('\n');
@@ -192,8 +190,7 @@ function render({
     `## ${quick ? 'Quick run' : 'Full run'}: \`npm run bench${quick ? ' -- --quick' : ''}\``,
     '',
     `- date: ${new Date().toISOString()}`,
-    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-    machineSpeedLine(speed.before, speed.after),
+    ...machineLines(speed.before, speed.after),
     `- Fabric: ${topology.fabric.version}; orderer BatchTimeout ${topology.ordering.batchTimeout}, MaxMessageCount ${topology.ordering.maxMessageCount}; peer gateway concurrency limit ${gatewayConcurrency()}; endorsement 3 of the 5 orgs’ peers (one OutOf signature policy) + key-level policy on lots`,
     `- ${seconds} s per measurement; latency = submit to commit status at the client; conflicts counted at the first attempt (no retry)`,
     '',
