@@ -55,6 +55,8 @@ const TRADING_DEADLINE =
   values.minutes === undefined ? Infinity : Date.now() + (Number(values.minutes) - 10) * 60_000;
 /** Trading tasks not submitted because the time budget ran out. */
 let skipped = 0;
+/** Planned transfers left out because a slot had fewer than two installations of the entity to move between. */
+let ringless = 0;
 process.env[CONNECTION_DIR_VARIABLE] ??= runPaths.connection;
 /** Fixed free allocation per installation: more than its verified emissions (3,264 t) plus what transfers move. */
 const ALLOCATION = 5_000;
@@ -200,7 +202,9 @@ async function main(): Promise<void> {
       organization: i % 2 === 0 ? 'Enterprise1' : 'Enterprise2',
       operator: i % 2 === 0 ? 'operator1' : 'operator2',
       holding: `${run}-H${String(i).padStart(5, '0')}`,
-      slot: i % SLOTS,
+      // Pairs of neighbours share a slot, so every slot owns installations of both entities and each entity's
+      // transfer ring (below) has members in every slot.
+      slot: Math.floor(i / 2) % SLOTS,
     }));
     const bySlot = Array.from({ length: SLOTS }, (_, s) => installations.filter((i) => i.slot === s));
     const sellers = Array.from({ length: traders }, (_, i) => `${run}-SELL${i}`);
@@ -337,7 +341,10 @@ async function main(): Promise<void> {
             const at = (k / 2 + month) % Math.max(1, ring.length);
             const from = ring[at];
             const to = ring[(at + 1) % ring.length];
-            if (!from || !to || from === to) continue;
+            if (!from || !to || from === to) {
+              ringless++;
+              continue;
+            }
             trades.push(async () => {
               await write(connections.of(from.organization, from.operator, s), 'Allowance:Transfer', {
                 fromAccount: from.holding,
@@ -467,7 +474,10 @@ async function main(): Promise<void> {
       `${committed} transactions committed in ${(seconds / 60).toFixed(1)} min (${(committed / seconds).toFixed(1)} tx/s overall), ${failed} failed after retries` +
         (skipped > 0
           ? `; ${skipped} of the year's planned energy, transfer and order transactions not submitted (time budget).`
-          : '.'),
+          : '.') +
+        (ringless > 0
+          ? ` ${ringless} planned transfers left out: a slot had no two installations of one entity.`
+          : ''),
       '',
       '| phase | committed | tx/s | p50 ms | p99 ms | retries | failed |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
