@@ -61,7 +61,23 @@ export function bookClearingTable(orders: number, rounds: readonly RoundCost[]):
       `${(sum((r) => r.peerMessages) / trades).toFixed(2)} messages to the peer, ` +
       `${(ms / trades).toFixed(2)} ms; largest round: write set ${kib(max((r) => r.writeSetBytes))}, answer ${kib(max((r) => r.answerBytes))}, ` +
       `event ${kib(max((r) => r.eventBytes))}, together ${kib(max((r) => r.writeSetBytes + r.answerBytes + r.eventBytes))}.`,
+    '',
+    `Write calls per fill, by call and key family: ${writeCallsPerFill(rounds, trades)}.`,
   ];
+}
+
+/** `putState lot 1.00, setStateValidationParameter lot 1.00, …`, most frequent first. */
+function writeCallsPerFill(rounds: readonly RoundCost[], trades: number): string {
+  const totals = new Map<string, number>();
+  for (const round of rounds) {
+    for (const [family, calls] of round.writeCallsByFamily) {
+      totals.set(family, (totals.get(family) ?? 0) + calls);
+    }
+  }
+  return [...totals]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([family, calls]) => `${family} ${(calls / trades).toFixed(2)}`)
+    .join(', ');
 }
 
 if (require.main === module) {

@@ -100,6 +100,27 @@ describe('Market:Match costs what crosses, not what rests', () => {
     expect(largest).toBeLessThan(512 * 1024);
   }, 60_000);
 
+  it('writes one buyer lot with its owner policy and one trade per fill; shared objects once a round', async () => {
+    const rounds = await clearMeasured(await crossingBook(600));
+    const trades = rounds.reduce((sum, round) => sum + round.trades, 0);
+    const calls = (family: string): number =>
+      rounds.reduce((sum, round) => sum + (round.writeCallsByFamily.get(family) ?? 0), 0);
+    expect(trades).toBeGreaterThan(CLEARING_LIMITS.fills);
+    // Each new buyer lot gets its owner's policy; a seller's locked lot that a round only partly spends is
+    // written back once (it keeps its policy).
+    expect(calls('setStateValidationParameter lot')).toBe(trades);
+    expect(calls('putState lot')).toBeGreaterThanOrEqual(trades);
+    expect(calls('putState lot') - trades).toBeLessThanOrEqual(calls('putState order'));
+    expect(calls('putState trade')).toBe(trades);
+    // One seller and one buyer account: one proceeds and one refund entry each round at most, and one market day.
+    expect(calls('putState cash')).toBeLessThanOrEqual(2 * rounds.length);
+    expect(calls('putState marketDay')).toBe(rounds.length);
+    const total = rounds.reduce((sum, round) => sum + round.writeCalls, 0);
+    expect(
+      [...rounds.flatMap((round) => [...round.writeCallsByFamily.values()])].reduce((a, b) => a + b, 0),
+    ).toBe(total);
+  }, 60_000);
+
   it('expires orders that were never taken into the book, within the same limit', async () => {
     const ledger = await marketScenario();
     const sell = await placeOrder(ledger, 'TRADE1', 'sell', 10_000, 5);

@@ -47,6 +47,11 @@ export interface RoundCost {
   readonly rangesOpened: number;
   /** Write calls to the stub (puts, deletes, validation parameters): each is a round trip to the peer. */
   readonly writeCalls: number;
+  /**
+   * The write calls by call and key family (`putState lot`, `deleteState orderNew`…): which objects a round
+   * writes, and how many of each.
+   */
+  readonly writeCallsByFamily: ReadonlyMap<string, number>;
   /** Every message the round sends its peer (reads, range batches and closes, writes): see MemoryStub.peerMessages. */
   readonly peerMessages: number;
   /** Bytes of the write set: keys, values and validation parameters. */
@@ -60,6 +65,17 @@ export interface RoundCost {
   readonly eventBytes: number;
   readonly milliseconds: number;
   readonly more: boolean;
+}
+
+/** Counts write calls (`putState lot/A/1`, `deleteState orderNew|…`) by call and the key's first segment. */
+function byFamily(calls: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const call of calls) {
+    const [verb = '', key = ''] = call.split(' ');
+    const family = `${verb} ${key.split(/[/|]/)[0] ?? ''}`;
+    counts.set(family, (counts.get(family) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Clears the instrument round after round until a round answers `more: false`, measuring each round. */
@@ -78,6 +94,7 @@ export async function clearMeasured(ledger: TestLedger, maxRounds = 1_000): Prom
       stateReads: stub.stateReads().length,
       rangesOpened: stub.rangeReads().length,
       writeCalls: stub.attemptedWrites().filter((call) => !call.startsWith('setEvent')).length,
+      writeCallsByFamily: byFamily(stub.attemptedWrites().filter((call) => !call.startsWith('setEvent'))),
       peerMessages: stub.peerMessages().length,
       writeSetBytes,
       policedWrites:
