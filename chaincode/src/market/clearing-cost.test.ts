@@ -116,9 +116,9 @@ describe('Market:Match costs what crosses, not what rests', () => {
     expect(calls('putState cash')).toBeLessThanOrEqual(2 * rounds.length);
     expect(calls('putState marketDay')).toBe(rounds.length);
     const total = rounds.reduce((sum, round) => sum + round.writeCalls, 0);
-    expect(
-      [...rounds.flatMap((round) => [...round.writeCallsByFamily.values()])].reduce((a, b) => a + b, 0),
-    ).toBe(total);
+    expect(rounds.flatMap((round) => [...round.writeCallsByFamily.values()]).reduce((a, b) => a + b, 0)).toBe(
+      total,
+    );
   }, 60_000);
 
   it('expires orders that were never taken into the book, within the same limit', async () => {

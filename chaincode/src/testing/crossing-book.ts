@@ -85,6 +85,7 @@ export async function clearMeasured(ledger: TestLedger, maxRounds = 1_000): Prom
     const policed = new Set(ledger.world.validationParameters.keys());
     const { result, milliseconds, stub } = await timedMatch(ledger);
     const writeSet = stub.toWriteSet();
+    const writeCalls = stub.attemptedWrites().filter((call) => !call.startsWith('setEvent'));
     let writeSetBytes = 0;
     for (const [key, value] of writeSet.writes) writeSetBytes += key.length + (value?.length ?? 0);
     for (const [key, value] of writeSet.validationParameters) writeSetBytes += key.length + value.length;
@@ -93,8 +94,8 @@ export async function clearMeasured(ledger: TestLedger, maxRounds = 1_000): Prom
       ordersConsidered: result.ordersConsidered,
       stateReads: stub.stateReads().length,
       rangesOpened: stub.rangeReads().length,
-      writeCalls: stub.attemptedWrites().filter((call) => !call.startsWith('setEvent')).length,
-      writeCallsByFamily: byFamily(stub.attemptedWrites().filter((call) => !call.startsWith('setEvent'))),
+      writeCalls: writeCalls.length,
+      writeCallsByFamily: byFamily(writeCalls),
       peerMessages: stub.peerMessages().length,
       writeSetBytes,
       policedWrites:
